@@ -1,0 +1,22 @@
+//! The command line (SPEC §7). Clap types stop here and in `cmd/`.
+
+use clap::{Parser, Subcommand};
+
+/// Turns the technical service department's exported spreadsheets into its statistics.
+#[derive(Debug, Parser)]
+#[command(name = "tsreport", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check exports before month end: how each sheet was recognised, where every row went,
+    /// and every data problem. Exits 1 when it found problems.
+    Check(crate::cmd::check::Args),
+    /// Write a realistic, seeded sample data set of every input kind.
+    Sample(crate::cmd::sample::Args),
+    /// Print the built-in template, or copy it to a file to edit.
+    Template(crate::cmd::template::Args),
+}

@@ -1,0 +1,40 @@
+//! `tsreport template`: print the built-in template, or copy it to a file to edit.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+
+use crate::exit::{Code, OK};
+use crate::template::DEFAULT_TOML;
+
+#[derive(Debug, clap::Args)]
+#[group(required = true, multiple = false)]
+pub struct Args {
+    /// Print the built-in template (aliases, synonyms, own brands, limits).
+    #[arg(long)]
+    show: bool,
+    /// Write a copy of the built-in template to FILE, to edit and pass with --template.
+    #[arg(long, value_name = "FILE")]
+    init: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<Code> {
+    if let Some(path) = args.init {
+        if path.exists() {
+            bail!(
+                "{} already exists; choose another name or delete it first",
+                path.display()
+            );
+        }
+        crate::render::write_atomic(&path, DEFAULT_TOML.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        println!(
+            "wrote {} — edit it, then pass it with --template {}",
+            path.display(),
+            path.display()
+        );
+    } else if args.show {
+        print!("{DEFAULT_TOML}");
+    }
+    Ok(Code(OK))
+}

@@ -1,0 +1,34 @@
+//! The normalised records of each kind as polars DataFrames with typed columns: dates as
+//! `Date`, numbers as `f64`, text and canonical category labels as `String`; plus `source`
+//! (index into the sheet list) and `row` (the 1-based row in that sheet).
+
+mod table;
+
+use std::collections::BTreeMap;
+
+use polars::prelude::DataFrame;
+
+pub use table::{KindTable, Value};
+
+use crate::schema::Kind;
+
+/// Column holding the index of the sheet a record came from.
+pub const SOURCE: &str = "source";
+/// Column holding the 1-based row a record came from.
+pub const ROW: &str = "row";
+
+/// One DataFrame per kind that had any sheet.
+#[derive(Debug, Default, Clone)]
+pub struct Frames {
+    pub tables: BTreeMap<Kind, DataFrame>,
+}
+
+impl Frames {
+    /// The records of one kind; an empty frame with the kind's columns when there were none.
+    pub fn get(&self, kind: Kind) -> DataFrame {
+        self.tables
+            .get(&kind)
+            .cloned()
+            .unwrap_or_else(|| KindTable::new(kind).finish(None))
+    }
+}

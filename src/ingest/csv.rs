@@ -1,0 +1,113 @@
+//! `.csv`: UTF-8 (with or without BOM) or GB18030/GBK, as Chinese Excel saves it — detected
+//! from the bytes, never asked. Comma, semicolon or tab separated, detected the same way.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use super::{Cell, FileError, SheetConsumer};
+use crate::template::Limits;
+
+/// The sheet name CSV rows are reported under.
+pub const CSV_SHEET: &str = "CSV";
+
+pub fn read(
+    path: &Path,
+    limits: &Limits,
+    consumer: &mut dyn SheetConsumer,
+) -> Result<(), FileError> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| FileError::new(path, format!("cannot read the file: {e}")))?
+        .len();
+    if size > limits.max_csv_bytes {
+        return Err(FileError::new(
+            path,
+            format!(
+                "the file has {size} bytes, more than the limit of {} bytes for a CSV file; refused",
+                limits.max_csv_bytes
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| FileError::new(path, format!("cannot read the file: {e}")))?;
+    let text = decode(&bytes);
+    if text.contains('\0') {
+        return Err(FileError::new(
+            path,
+            "not a CSV file: it holds binary data (is it a workbook with the wrong extension?)",
+        ));
+    }
+    let delimiter = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    consumer.begin_sheet(CSV_SHEET);
+    let mut record = csv::StringRecord::new();
+    let mut row = 0u32;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                // Rows are numbered as Excel shows the file: one record, one row.
+                let line = row;
+                let cells: Vec<Cell<'_>> = record
+                    .iter()
+                    .map(|f| {
+                        if f.is_empty() {
+                            Cell::Empty
+                        } else {
+                            Cell::Text(Cow::Borrowed(f))
+                        }
+                    })
+                    .collect();
+                consumer.row(line, &cells);
+                row = line + 1;
+            }
+            Err(e) => {
+                consumer.end_sheet(Some(format!("malformed CSV after row {row}: {e}")));
+                return Ok(());
+            }
+        }
+    }
+    consumer.end_sheet(None);
+    Ok(())
+}
+
+/// UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), GB18030 (a superset of GBK)
+/// otherwise.
+fn decode(bytes: &[u8]) -> Cow<'_, str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => encoding_rs::GB18030.decode_without_bom_handling(bytes).0,
+    }
+}
+
+/// The separator that occurs most in the first lines (title rows have none).
+fn sniff_delimiter(text: &str) -> u8 {
+    let head: String = text.lines().take(30).collect::<Vec<_>>().join("\n");
+    [b',', b'\t', b';']
+        .into_iter()
+        .max_by_key(|d| (head.bytes().filter(|b| b == d).count(), *d == b','))
+        .unwrap_or(b',')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gbk_bytes_decode_as_chinese() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("受理日期,渠道\n");
+        assert_eq!(decode(&gbk), "受理日期,渠道\n");
+        assert_eq!(decode("\u{feff}日期".as_bytes()), "日期");
+    }
+
+    #[test]
+    fn delimiter_is_the_most_frequent_separator() {
+        assert_eq!(sniff_delimiter("标题\na\tb\tc\n1\t2\t3"), b'\t');
+        assert_eq!(sniff_delimiter("a,b\n1,2"), b',');
+        assert_eq!(sniff_delimiter("只有一列"), b',');
+    }
+}

@@ -1,0 +1,79 @@
+//! Expanding the command line's files and folders into the list of inputs to read.
+
+use std::path::{Path, PathBuf};
+
+use super::FileError;
+
+/// Extensions read as spreadsheets (lower case).
+pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "ods", "csv"];
+
+/// The inputs found, and what was passed over.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Files to read, in a stable order (as given; folders sorted by path).
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be used at all.
+    pub errors: Vec<FileError>,
+    /// Files inside folders that are not spreadsheets, passed over.
+    pub ignored: Vec<PathBuf>,
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+}
+
+fn is_hidden_or_lock(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.') || n.starts_with("~$"))
+}
+
+/// Expands files and folders (recursively; hidden files and `~$` lock files skipped).
+pub fn discover(inputs: &[PathBuf]) -> Discovered {
+    let mut found = Discovered::default();
+    for input in inputs {
+        if input.is_dir() {
+            walk(input, &mut found);
+        } else if !input.exists() {
+            found.errors.push(FileError::new(input, "file not found"));
+        } else if extension(input).is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
+            found.files.push(input.clone());
+        } else {
+            found.errors.push(FileError::new(
+                input,
+                "unsupported file type (expected .xlsx, .xlsm, .xls, .ods or .csv)",
+            ));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    found.files.retain(|f| seen.insert(f.clone()));
+    found
+}
+
+fn walk(dir: &Path, found: &mut Discovered) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            found
+                .errors
+                .push(FileError::new(dir, format!("cannot read folder: {e}")));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if is_hidden_or_lock(&path) {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, found);
+        } else if extension(&path).is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
+            found.files.push(path);
+        } else {
+            found.ignored.push(path);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Reading input files: finding them, recognising their format, and streaming every sheet's
+//! rows, cell by cell, to a [`SheetConsumer`]. Nothing here knows what the columns mean.
+//!
+//! Every error names the file (and sheet where known); one bad file never stops the others.
+
+pub mod cell;
+mod csv;
+mod discover;
+mod range;
+mod sniff;
+mod xlsx;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use cell::Cell;
+pub use csv::CSV_SHEET;
+pub use discover::{Discovered, discover};
+
+use crate::template::Limits;
+
+/// Receives the sheets of one file, row by row. Rows come in order, each once; rows that
+/// hold no cell at all may be left out (the consumer sees the gap in row numbers).
+pub trait SheetConsumer {
+    /// A new sheet starts.
+    fn begin_sheet(&mut self, sheet: &str);
+    /// One row: its 0-based index in the sheet and its cells from column A on.
+    fn row(&mut self, row: u32, cells: &[Cell<'_>]);
+    /// The sheet ended, completely or with an error that stopped it.
+    fn end_sheet(&mut self, error: Option<String>);
+}
+
+/// A problem with a whole file: it could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: PathBuf,
+    pub sheet: Option<String>,
+    pub message: String,
+}
+
+impl FileError {
+    pub fn new(path: &Path, message: impl Into<String>) -> FileError {
+        FileError {
+            path: path.to_path_buf(),
+            sheet: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.sheet {
+            Some(s) => write!(f, "{} [{}]: {}", self.path.display(), s, self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Reads every sheet of one file into `consumer`.
+///
+/// # Errors
+/// The file is missing, empty, not a spreadsheet, corrupt, encrypted or over a size limit.
+pub fn read_file(
+    path: &Path,
+    limits: &Limits,
+    consumer: &mut dyn SheetConsumer,
+) -> Result<(), FileError> {
+    match sniff::sniff(path)? {
+        sniff::Format::Xlsx => xlsx::read(path, limits, consumer),
+        sniff::Format::Xls => range::read_xls(path, consumer),
+        sniff::Format::Ods => range::read_ods(path, limits, consumer),
+        sniff::Format::Csv => csv::read(path, limits, consumer),
+    }
+}
+
+/// The spreadsheet-style name of a 0-based column: 0 → A, 27 → AB.
+pub fn column_letter(col: u32) -> String {
+    let mut n = col + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        out.push(b'A' + r as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII letters")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_letter;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(16383), "XFD");
+    }
+}

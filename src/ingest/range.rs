@@ -1,0 +1,78 @@
+//! `.xls` and `.ods`: formats calamine reads whole sheets of, as a range. Both are bounded by
+//! their own limits (65,536 rows for xls) or, for ods, by the size checks made first.
+
+use std::fs::File;
+use std::io::BufReader;
+use std::path::Path;
+
+use calamine::{Data, Ods, OdsError, Range, Reader, Xls, XlsError};
+
+use super::cell::from_data;
+use super::{FileError, SheetConsumer};
+use crate::template::Limits;
+
+pub fn read_xls(path: &Path, consumer: &mut dyn SheetConsumer) -> Result<(), FileError> {
+    let file =
+        File::open(path).map_err(|e| FileError::new(path, format!("cannot open the file: {e}")))?;
+    let mut book = Xls::new(BufReader::new(file)).map_err(|e| match e {
+        XlsError::Password => FileError::new(path, PASSWORD),
+        other => FileError::new(
+            path,
+            format!("corrupt or unreadable .xls workbook: {other}"),
+        ),
+    })?;
+    for name in book.sheet_names() {
+        consumer.begin_sheet(&name);
+        match book.worksheet_range(&name) {
+            Ok(range) => {
+                feed(&range, consumer);
+                consumer.end_sheet(None);
+            }
+            Err(e) => consumer.end_sheet(Some(format!("cannot read the sheet: {e}"))),
+        }
+    }
+    Ok(())
+}
+
+pub fn read_ods(
+    path: &Path,
+    limits: &Limits,
+    consumer: &mut dyn SheetConsumer,
+) -> Result<(), FileError> {
+    super::xlsx::check_part_sizes(path, limits)?;
+    let file =
+        File::open(path).map_err(|e| FileError::new(path, format!("cannot open the file: {e}")))?;
+    let mut book = Ods::new(BufReader::new(file)).map_err(|e| match e {
+        OdsError::Password => FileError::new(path, PASSWORD),
+        OdsError::Zip(_) | OdsError::Io(_) => FileError::new(
+            path,
+            "corrupt or truncated workbook: the .ods container cannot be read (re-export or re-save the file)",
+        ),
+        other => FileError::new(path, format!("cannot read the workbook: {other}")),
+    })?;
+    for name in book.sheet_names() {
+        consumer.begin_sheet(&name);
+        match book.worksheet_range(&name) {
+            Ok(range) => {
+                feed(&range, consumer);
+                consumer.end_sheet(None);
+            }
+            Err(e) => consumer.end_sheet(Some(format!("cannot read the sheet: {e}"))),
+        }
+    }
+    Ok(())
+}
+
+const PASSWORD: &str =
+    "the workbook is password-protected; save a copy without a password and try again";
+
+fn feed(range: &Range<Data>, consumer: &mut dyn SheetConsumer) {
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let mut cells = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        cells.clear();
+        cells.resize(col0 as usize, super::Cell::Empty);
+        cells.extend(row.iter().map(from_data));
+        consumer.row(row0 + i as u32, &cells);
+    }
+}

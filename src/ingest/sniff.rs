@@ -1,0 +1,95 @@
+//! Recognising a file's real format from its first bytes, so a renamed or mislabelled file
+//! gets a message that says what it actually is.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::FileError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xls,
+    Ods,
+    Csv,
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Decides how to read `path`.
+///
+/// # Errors
+/// The file is missing, unreadable, empty, or its content is no spreadsheet.
+pub fn sniff(path: &Path) -> Result<Format, FileError> {
+    let mut file = std::fs::File::open(path).map_err(|e| open_error(path, &e))?;
+    let mut head = Vec::with_capacity(512);
+    (&mut file)
+        .take(512)
+        .read_to_end(&mut head)
+        .map_err(|e| FileError::new(path, format!("cannot read the file: {e}")))?;
+    if head.is_empty() {
+        return Err(FileError::new(path, "the file is empty (0 bytes)"));
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if ext == "csv" {
+        return Ok(Format::Csv);
+    }
+    if head.starts_with(ZIP_MAGIC) {
+        return Ok(if ext == "ods" {
+            Format::Ods
+        } else {
+            Format::Xlsx
+        });
+    }
+    if head.starts_with(CFB_MAGIC) {
+        // An encrypted .xlsx is a CFB container too; the xlsx reader recognises it.
+        return Ok(if ext == "xls" {
+            Format::Xls
+        } else {
+            Format::Xlsx
+        });
+    }
+    Err(FileError::new(path, not_a_spreadsheet(&head, &ext)))
+}
+
+fn open_error(path: &Path, e: &std::io::Error) -> FileError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => FileError::new(path, "file not found"),
+        std::io::ErrorKind::PermissionDenied => FileError::new(
+            path,
+            "cannot open the file: permission denied (is it open in Excel?)",
+        ),
+        _ => FileError::new(path, format!("cannot open the file: {e}")),
+    }
+}
+
+fn not_a_spreadsheet(head: &[u8], ext: &str) -> String {
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with("<!doctype html")
+        || trimmed.starts_with("<html")
+        || trimmed.contains("<table")
+    {
+        return format!(
+            "not a spreadsheet: this .{ext} file is an HTML page (some systems export tables this way); open it in Excel or WPS and save it as .xlsx"
+        );
+    }
+    let printable = head
+        .iter()
+        .filter(|&&b| b == b'\n' || b == b'\r' || b == b'\t' || b >= 0x20)
+        .count();
+    if printable * 10 >= head.len() * 9 {
+        format!(
+            "not a spreadsheet: this .{ext} file holds plain text; if it is comma-separated, rename it to .csv"
+        )
+    } else {
+        format!(
+            "not a spreadsheet: this .{ext} file is neither an Excel nor an OpenDocument workbook"
+        )
+    }
+}

@@ -1,0 +1,241 @@
+//! "Nothing lost": the data-problem list (数据问题) and the per-sheet reconciliation
+//! (rows read = used + skipped + rejected). Row problems are data, never errors.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use serde::Serialize;
+
+use crate::schema::Kind;
+
+/// What happened to the row or value a problem is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Not used, and that is expected (blank, total/footer row, duplicate).
+    Skipped,
+    /// Not used because it could not be read (a required field missing or invalid).
+    Rejected,
+    /// Used, with the problem value counted as missing or `其他/未识别`.
+    Kept,
+}
+
+impl Action {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Action::Skipped => "跳过",
+            Action::Rejected => "拒收",
+            Action::Kept => "保留",
+        }
+    }
+}
+
+/// Why a row or value is listed. Each reason has its Chinese and English wording.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    BlankRow,
+    /// A run of blank rows, from the issue's row to this 1-based row.
+    BlankRows(u32),
+    FooterRow,
+    RepeatedHeader,
+    MissingRequired,
+    BadDate,
+    DateOutOfRange,
+    BadNumber,
+    UnexpectedUnit(String),
+    ErrorCell,
+    Unrecognised,
+    DuplicateIdentical {
+        id: String,
+        kept_at: String,
+    },
+    DuplicateConflict {
+        id: String,
+        kept_at: String,
+    },
+    DoneWithoutClosedDate,
+    ClosedBeforeReceived,
+    ReturnBeforeDepart,
+    EndBeforeStart,
+    UnrecognisedSheet(Unrecognised),
+    SheetError(String),
+}
+
+impl Reason {
+    pub fn zh(&self) -> String {
+        match self {
+            Reason::BlankRow => "空行".into(),
+            Reason::BlankRows(last) => format!("空行(连续至第 {last} 行)"),
+            Reason::FooterRow => "合计/页脚行".into(),
+            Reason::RepeatedHeader => "重复的表头行".into(),
+            Reason::MissingRequired => "必填字段为空".into(),
+            Reason::BadDate => "无法识别的日期".into(),
+            Reason::DateOutOfRange => "日期超出合理范围(1990–2100)".into(),
+            Reason::BadNumber => "无法识别的数字".into(),
+            Reason::UnexpectedUnit(u) => format!("单位“{u}”与该字段不符"),
+            Reason::ErrorCell => "Excel 错误值,按缺失处理".into(),
+            Reason::Unrecognised => "未识别的取值,计入“其他/未识别”".into(),
+            Reason::DuplicateIdentical { id, kept_at } => {
+                format!("投诉编号 {id} 重复(内容相同),保留 {kept_at}")
+            }
+            Reason::DuplicateConflict { id, kept_at } => {
+                format!("投诉编号 {id} 重复且内容不同,以最后修改的文件为准,保留 {kept_at}")
+            }
+            Reason::DoneWithoutClosedDate => "状态为完成但没有结案日期".into(),
+            Reason::ClosedBeforeReceived => "结案日期早于受理日期".into(),
+            Reason::ReturnBeforeDepart => "返回日期早于出发日期".into(),
+            Reason::EndBeforeStart => "出栏日期早于入栏日期".into(),
+            Reason::UnrecognisedSheet(u) => match &u.closest {
+                Some((kind, missing)) => format!(
+                    "无法识别的工作表:最接近 {} {},但缺少必需列 {}(表头在前 {} 个非空行中查找)",
+                    kind.code(),
+                    kind.zh(),
+                    missing.join("、"),
+                    u.searched_rows
+                ),
+                None => format!(
+                    "无法识别的工作表:前 {} 个非空行中没有任何已知类型的表头",
+                    u.searched_rows
+                ),
+            },
+            Reason::SheetError(s) => format!("工作表读取失败:{s}"),
+        }
+    }
+
+    pub fn en(&self) -> String {
+        match self {
+            Reason::BlankRow => "blank row".into(),
+            Reason::BlankRows(last) => format!("blank rows (through row {last})"),
+            Reason::FooterRow => "total/footer row".into(),
+            Reason::RepeatedHeader => "repeated header row".into(),
+            Reason::MissingRequired => "required field is blank".into(),
+            Reason::BadDate => "not a date".into(),
+            Reason::DateOutOfRange => "date outside 1990–2100".into(),
+            Reason::BadNumber => "not a number".into(),
+            Reason::UnexpectedUnit(u) => format!("unit \"{u}\" does not fit this field"),
+            Reason::ErrorCell => "Excel error value, counted as missing".into(),
+            Reason::Unrecognised => "unrecognised value, counted as 其他/未识别".into(),
+            Reason::DuplicateIdentical { id, kept_at } => {
+                format!("complaint {id} exported twice (identical); kept {kept_at}")
+            }
+            Reason::DuplicateConflict { id, kept_at } => {
+                format!(
+                    "complaint {id} exported twice with different content; the file modified last wins: kept {kept_at}"
+                )
+            }
+            Reason::DoneWithoutClosedDate => "status 完成 without 结案日期".into(),
+            Reason::ClosedBeforeReceived => "closed before it was received".into(),
+            Reason::ReturnBeforeDepart => "return date before departure date".into(),
+            Reason::EndBeforeStart => "出栏日期 before 入栏日期".into(),
+            Reason::UnrecognisedSheet(u) => match &u.closest {
+                Some((kind, missing)) => format!(
+                    "unrecognised sheet: closest to {} {} ({}), but the required column(s) {} are missing (header searched in the first {} non-blank rows)",
+                    kind.code(),
+                    kind.zh(),
+                    kind.en(),
+                    missing.join(", "),
+                    u.searched_rows
+                ),
+                None => format!(
+                    "unrecognised sheet: no header of any known kind in the first {} non-blank rows",
+                    u.searched_rows
+                ),
+            },
+            Reason::SheetError(s) => format!("sheet could not be read: {s}"),
+        }
+    }
+
+    /// Whether the reason is an expected part of a normal export (not a problem for `check`).
+    pub fn is_routine(&self) -> bool {
+        matches!(
+            self,
+            Reason::BlankRow
+                | Reason::BlankRows(_)
+                | Reason::FooterRow
+                | Reason::RepeatedHeader
+                | Reason::DuplicateIdentical { .. }
+        )
+    }
+}
+
+/// Why a sheet matched no kind: the closest kind and its missing required columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unrecognised {
+    pub closest: Option<(Kind, Vec<&'static str>)>,
+    pub searched_rows: usize,
+}
+
+/// One entry of the 数据问题 list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataIssue {
+    /// Index into the sheet list ([`SheetReport`]) the row comes from.
+    pub sheet: usize,
+    /// 1-based row number as Excel shows it; `None` for a whole sheet.
+    pub row: Option<u32>,
+    /// The column as `header (letter)`, where one column is at fault.
+    pub column: Option<String>,
+    pub raw: String,
+    pub reason: Reason,
+    pub action: Action,
+}
+
+/// How the columns of a recognised sheet were used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnUse {
+    /// 0-based column.
+    pub col: u32,
+    /// The header as written (two-row headers joined with `/`).
+    pub header: String,
+    /// The field's id, or `None` when the column was ignored.
+    pub field: Option<&'static str>,
+}
+
+/// One input sheet: what it was recognised as and where each of its rows went.
+#[derive(Debug, Clone)]
+pub struct SheetReport {
+    pub file: PathBuf,
+    pub sheet: String,
+    pub modified: Option<SystemTime>,
+    pub kind: Option<Kind>,
+    /// 1-based first and last header row.
+    pub header_rows: Option<(u32, u32)>,
+    pub columns: Vec<ColumnUse>,
+    pub rows_read: u64,
+    pub used: u64,
+    pub skipped: u64,
+    pub rejected: u64,
+    /// Why the sheet was not used, when it was not.
+    pub note: Option<String>,
+}
+
+impl SheetReport {
+    pub fn new(file: PathBuf, sheet: &str, modified: Option<SystemTime>) -> SheetReport {
+        SheetReport {
+            file,
+            sheet: sheet.to_string(),
+            modified,
+            kind: None,
+            header_rows: None,
+            columns: Vec::new(),
+            rows_read: 0,
+            used: 0,
+            skipped: 0,
+            rejected: 0,
+            note: None,
+        }
+    }
+
+    /// rows read = used + skipped + rejected.
+    pub fn reconciles(&self) -> bool {
+        self.rows_read == self.used + self.skipped + self.rejected
+    }
+
+    /// `file [sheet]` or, for CSV, the file alone.
+    pub fn location(&self) -> String {
+        if self.sheet == crate::ingest::CSV_SHEET {
+            self.file.display().to_string()
+        } else {
+            format!("{} [{}]", self.file.display(), self.sheet)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Checks across the fields of one record that a single cell cannot show (SPEC §2.2, §5.1.4):
+//! a complaint 完成 without 结案日期, dates in the wrong order, trip days computed when absent,
+//! a price's unit taken from the price cell when the unit column is blank.
+
+use super::record::RowIssue;
+use crate::frames::Value;
+use crate::issues::{Action, Reason};
+use crate::schema::Kind;
+use crate::taxonomy::STATUS_DONE;
+use crate::template::{Lookup, Template};
+
+fn field(kind: Kind, id: &str) -> usize {
+    kind.field_index(id).expect("field exists in schema")
+}
+
+fn date(values: &[Value<'_>], i: usize) -> Option<chrono::NaiveDate> {
+    match values[i] {
+        Value::Date(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// Applies the record-level rules, adding to `issues`; a record is usable when none of its
+/// issues rejects it.
+pub fn check_record(
+    template: &Template,
+    kind: Kind,
+    values: &mut [Value<'_>],
+    suffix_units: &[Option<&'static str>],
+    issues: &mut Vec<RowIssue>,
+) {
+    match kind {
+        Kind::Complaint => {
+            let (received, closed, status) = (
+                field(kind, "received_date"),
+                field(kind, "closed_date"),
+                field(kind, "status"),
+            );
+            if values[status] == Value::Label(STATUS_DONE) && values[closed] == Value::Null {
+                issues.push(kept(status, STATUS_DONE, Reason::DoneWithoutClosedDate));
+            }
+            if let (Some(r), Some(c)) = (date(values, received), date(values, closed))
+                && c < r
+            {
+                issues.push(kept(closed, &c.to_string(), Reason::ClosedBeforeReceived));
+            }
+        }
+        Kind::Trip => {
+            let (depart, ret, days) = (
+                field(kind, "depart_date"),
+                field(kind, "return_date"),
+                field(kind, "days"),
+            );
+            let (Some(d), Some(r)) = (date(values, depart), date(values, ret)) else {
+                return;
+            };
+            if r < d {
+                issues.push(RowIssue {
+                    field: Some(ret),
+                    raw: r.to_string(),
+                    reason: Reason::ReturnBeforeDepart,
+                    action: Action::Rejected,
+                });
+            } else if values[days] == Value::Null {
+                values[days] = Value::Number(((r - d).num_days() + 1) as f64);
+            }
+        }
+        Kind::Batch => {
+            let (start, end) = (field(kind, "start_date"), field(kind, "end_date"));
+            if let (Some(s), Some(e)) = (date(values, start), date(values, end))
+                && e < s
+            {
+                issues.push(RowIssue {
+                    field: Some(end),
+                    raw: e.to_string(),
+                    reason: Reason::EndBeforeStart,
+                    action: Action::Rejected,
+                });
+            }
+        }
+        Kind::Price => {
+            let (price, unit) = (field(kind, "price"), field(kind, "unit"));
+            if let Some(written) = suffix_units[price] {
+                let label = match template.lookup(crate::taxonomy::Dimension::Unit, written) {
+                    Lookup::Label(l) => Value::Label(l),
+                    Lookup::Unknown => Value::Text(written.into()),
+                };
+                if values[unit] == Value::Null {
+                    values[unit] = label;
+                    // The row was rejected for the blank unit column only; it is usable now.
+                    issues.retain(|i| {
+                        !(i.field == Some(unit) && i.reason == Reason::MissingRequired)
+                    });
+                } else if values[unit] != label {
+                    issues.push(RowIssue {
+                        field: Some(price),
+                        raw: written.to_string(),
+                        reason: Reason::UnexpectedUnit(written.to_string()),
+                        action: Action::Rejected,
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn kept(field: usize, raw: &str, reason: Reason) -> RowIssue {
+    RowIssue {
+        field: Some(field),
+        raw: raw.to_string(),
+        reason,
+        action: Action::Kept,
+    }
+}

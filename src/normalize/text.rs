@@ -1,0 +1,94 @@
+//! Text normalisation shared by header matching and value matching (SPEC §2.1): trim,
+//! full-width → half-width, case-fold, inner spaces and line breaks removed, and (for
+//! headers) a trailing `(...)` / `（...）` unit note removed.
+
+/// Folds one character: full-width ASCII forms and the ideographic space to their
+/// half-width equivalents, ASCII letters to lower case.
+fn fold_char(c: char) -> char {
+    let c = match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    c.to_ascii_lowercase()
+}
+
+/// Whether the character is whitespace to drop, including full-width and no-break spaces.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}' || c == '\u{FEFF}'
+}
+
+/// Full-width → half-width only, keeping case and spaces; for values written back out.
+pub fn half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// The comparison key of a value: folded, with every space and line break removed.
+pub fn value_key(s: &str) -> String {
+    s.chars().filter(|c| !is_space(*c)).map(fold_char).collect()
+}
+
+/// The comparison key of a header cell: as [`value_key`], then a trailing parenthesised
+/// note such as `(吨)` or `（元/kg）` removed, unless that would leave nothing.
+pub fn header_key(s: &str) -> String {
+    let key = value_key(s);
+    if key.ends_with(')')
+        && let Some(open) = key.rfind('(')
+        && open > 0
+    {
+        return key[..open].to_string();
+    }
+    key
+}
+
+/// A cell's text cleaned for storage: full-width → half-width, trimmed, inner line breaks
+/// turned into spaces. `None` when nothing is left.
+pub fn clean_text(s: &str) -> Option<String> {
+    let t = s.trim_matches(is_space);
+    if t.is_empty() {
+        return None;
+    }
+    let needs_work = t
+        .chars()
+        .any(|c| matches!(c, '\u{3000}' | '\u{FF01}'..='\u{FF5E}' | '\n' | '\r'));
+    if !needs_work {
+        return Some(t.to_string());
+    }
+    let out: String = half_width(t)
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    let out = out.trim_matches(is_space).to_string();
+    (!out.is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_keys_ignore_width_case_spaces_and_unit_notes() {
+        assert_eq!(header_key(" 受理\n日期 "), "受理日期");
+        assert_eq!(header_key("销量（吨）"), "销量");
+        assert_eq!(header_key("销量(吨)"), "销量");
+        assert_eq!(header_key("Ｄａｔｅ Received"), "datereceived");
+        assert_eq!(header_key("(备注)"), "(备注)");
+    }
+
+    #[test]
+    fn clean_text_trims_and_folds_width() {
+        assert_eq!(clean_text("  张三　"), Some("张三".to_string()));
+        assert_eq!(clean_text("ＡＢＣ１２３"), Some("ABC123".to_string()));
+        assert_eq!(
+            clean_text("第一行\n第二行"),
+            Some("第一行 第二行".to_string())
+        );
+        assert_eq!(clean_text(" \u{3000} "), None);
+    }
+}

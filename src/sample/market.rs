@@ -1,0 +1,233 @@
+//! Sample market surveys (E1–E4), one workbook with a sheet per sub-table: volumes written
+//! as `35吨` or in full-width digits, prices in 元/斤 beside 元/kg, batches with one
+//! implausible FCR and one weight loss.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::{Duration, NaiveDate};
+
+use super::sheet::{HeaderSpec, SCell, SheetSpec, write_xlsx};
+use super::work::DEMO_FARMS;
+use super::{Gen, REGIONS, SampleConfig, TECHNICIANS, out};
+
+const BRANDS: [(&str, &str, u32); 7] = [
+    ("金穗", "XX饲料有限公司", 18),
+    ("丰农", "XX饲料有限公司", 10),
+    ("正大", "正大集团", 22),
+    ("新希望", "新希望六和", 20),
+    ("海大", "海大集团", 14),
+    ("通威", "通威股份", 9),
+    ("双胞胎", "双胞胎集团", 7),
+];
+
+fn full_width(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn header(list: &[&str]) -> HeaderSpec {
+    HeaderSpec::Single(list.iter().map(|s| s.to_string()).collect())
+}
+
+pub fn write(g: &mut Gen, cfg: &SampleConfig, months: &[NaiveDate]) -> Result<Vec<PathBuf>> {
+    let sheets = vec![
+        feed_market(g, months),
+        livestock(g, months),
+        prices(g, months),
+        batches(g, months),
+    ];
+    let p = out(cfg, "市场调查_2025-2026.xlsx");
+    write_xlsx(&p, &sheets)?;
+    Ok(vec![p])
+}
+
+fn feed_market(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
+    let mut rows = Vec::new();
+    for &m in months {
+        let d = m + Duration::days(24);
+        for region in REGIONS {
+            for (brand, maker, weight) in BRANDS {
+                let t = (weight as f64 * g.uniform(0.7, 1.3) * 3.0).round();
+                let volume = match g.below(12) {
+                    0 => SCell::text(format!("{t}吨")),
+                    1 => SCell::text(full_width(&format!("{t}"))),
+                    _ => SCell::Number(t),
+                };
+                rows.push(vec![
+                    SCell::Date(d),
+                    SCell::text(region),
+                    SCell::text(brand),
+                    SCell::text(maker),
+                    SCell::text(*g.pick(&["猪料", "猪料", "禽料", "水产料"])),
+                    volume,
+                ]);
+            }
+        }
+    }
+    SheetSpec {
+        name: "饲料市场".into(),
+        title: vec!["饲料市场调查表".into()],
+        header: header(&["调查日期", "地区", "品牌", "厂商", "饲料类型", "销量(吨)"]),
+        rows,
+        footer: vec![],
+    }
+}
+
+fn livestock(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
+    let mut rows = Vec::new();
+    for &m in months {
+        let d = m + Duration::days(19);
+        for region in REGIONS {
+            for (species, base) in [("生猪", 12000.0), ("肉鸡", 90000.0), ("草鱼", 800.0)] {
+                let v = (base * g.uniform(0.85, 1.15)).round();
+                rows.push(vec![
+                    SCell::Date(d),
+                    SCell::text(region),
+                    SCell::text(species),
+                    SCell::Number(v),
+                    SCell::Number((v / base * 40.0).round()),
+                ]);
+            }
+        }
+    }
+    SheetSpec {
+        name: "养殖规模".into(),
+        title: vec![],
+        header: header(&["调查日期", "地区", "养殖品种", "存栏/规模", "养殖户数"]),
+        rows,
+        footer: vec![],
+    }
+}
+
+fn prices(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
+    let items: [(&str, &str, &str, f64); 7] = [
+        ("生猪", "出栏", "元/kg", 15.5),
+        ("仔猪", "幼畜苗禽", "元/头", 480.0),
+        ("猪肉", "零售", "元/斤", 13.5),
+        ("肉鸡", "出栏", "元/kg", 9.0),
+        ("鸡苗", "幼畜苗禽", "元/只", 3.2),
+        ("鸡蛋", "零售", "元/斤", 4.6),
+        ("成鱼", "出栏", "元/kg", 12.0),
+    ];
+    let mut rows = Vec::new();
+    for (mi, &m) in months.iter().enumerate() {
+        let d = m + Duration::days(14);
+        let trend = 1.0 + 0.08 * ((mi as f64) / 3.0).sin();
+        for region in REGIONS {
+            for (item, kind, unit, base) in items {
+                let p = (base * trend * g.uniform(0.93, 1.07) * 100.0).round() / 100.0;
+                let (price, unit_cell) = if g.below(15) == 0 {
+                    (SCell::text(format!("{p}{unit}")), SCell::Blank)
+                } else {
+                    (SCell::Number(p), SCell::text(unit))
+                };
+                rows.push(vec![
+                    SCell::Date(d),
+                    SCell::text(region),
+                    SCell::text(item),
+                    SCell::text(kind),
+                    price,
+                    unit_cell,
+                ]);
+            }
+        }
+    }
+    SheetSpec {
+        name: "价格".into(),
+        title: vec!["畜禽产品价格调查".into()],
+        header: header(&["调查日期", "地区", "品项", "价格类型", "单价", "单位"]),
+        rows,
+        footer: vec![],
+    }
+}
+
+fn batches(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
+    let mut rows = Vec::new();
+    let mut n = 0;
+    for &m in months {
+        for _ in 0..6 {
+            n += 1;
+            let (species, days, head, w_in, w_out, fcr) = match g.below(3) {
+                0 => ("生猪", 150, 100.0, 25.0, 118.0, g.uniform(2.5, 3.0)),
+                1 => ("肉鸡", 45, 5000.0, 0.045, 2.6, g.uniform(1.55, 1.9)),
+                _ => ("草鱼", 200, 20000.0, 0.05, 1.4, g.uniform(1.3, 1.8)),
+            };
+            let end = g.day_in(m);
+            let start = end - Duration::days(days);
+            let deaths = (head * g.uniform(0.01, 0.06)).round();
+            let w_start = (head * w_in).round();
+            let w_end = ((head - deaths) * w_out).round();
+            let gain = w_end - w_start;
+            let mut feed = (gain * fcr).round();
+            let mut w_end_cell = SCell::Number(w_end);
+            if n == 17 {
+                feed = (gain * 8.0).round(); // implausible FCR, to be flagged
+            }
+            if n == 29 {
+                w_end_cell = SCell::Number(w_start - 10.0); // weight loss, to be flagged
+            }
+            let demo = g.chance(0.4);
+            let farm = if demo {
+                g.pick(&DEMO_FARMS).to_string()
+            } else {
+                g.customer()
+            };
+            let own = demo || g.chance(0.5);
+            let brand = if own {
+                *g.pick(&["金穗", "丰农"])
+            } else {
+                *g.pick(&["正大", "新希望", "海大"])
+            };
+            rows.push(vec![
+                SCell::text(farm),
+                SCell::text(species),
+                SCell::Date(start),
+                SCell::Date(end),
+                SCell::Number(w_start),
+                w_end_cell,
+                SCell::Number(feed),
+                SCell::text(*g.pick(&REGIONS)),
+                SCell::text(*g.pick(&TECHNICIANS)),
+                SCell::text(brand),
+                SCell::Number(head),
+                SCell::Number(head - deaths),
+                SCell::Number(deaths),
+                SCell::Number((feed * g.uniform(3.2, 3.8)).round()),
+                SCell::Number((head * g.uniform(20.0, 60.0)).round()),
+                SCell::text(if demo { "是" } else { "否" }),
+            ]);
+        }
+    }
+    SheetSpec {
+        name: "示范户饲养效果".into(),
+        title: vec!["示范户饲养效果跟踪表".into()],
+        header: header(&[
+            "户名",
+            "养殖品种",
+            "入栏日期",
+            "出栏日期",
+            "入栏重量(kg)",
+            "出栏重量(kg)",
+            "饲料用量(kg)",
+            "地区",
+            "技术员",
+            "饲料品牌",
+            "入栏数",
+            "出栏数",
+            "死亡数",
+            "饲料成本(元)",
+            "其他成本(元)",
+            "是否示范户",
+        ]),
+        rows,
+        footer: vec![],
+    }
+}

@@ -1,0 +1,225 @@
+//! The department's closed vocabularies (SPEC §3): every dimension, its canonical labels
+//! in Chinese and English, and the one label used for values that match nothing.
+//!
+//! Synonyms are data (`report-templates/default.toml`); the canonical labels live here, once,
+//! so statistics can refer to them by constant instead of repeating Chinese literals.
+
+/// Label counted for a categorical value that matches no canonical label or synonym.
+pub const UNRECOGNISED: &str = "其他/未识别";
+
+/// A closed (or, for units, open) vocabulary that a categorical field's values map into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dimension {
+    Channel,
+    Category,
+    Responsibility,
+    Dept,
+    Status,
+    FirstAction,
+    Severity,
+    CustomerType,
+    ProblemClass,
+    Resolution,
+    FeedType,
+    PriceType,
+    Unit,
+    YesNo,
+}
+
+/// One canonical value: its Chinese label (used in data and `summary.json`) and English label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+const fn l(zh: &'static str, en: &'static str) -> Label {
+    Label { zh, en }
+}
+
+impl Dimension {
+    /// Every dimension, in the order the template lists them.
+    pub const ALL: [Dimension; 14] = [
+        Dimension::Channel,
+        Dimension::Category,
+        Dimension::Responsibility,
+        Dimension::Dept,
+        Dimension::Status,
+        Dimension::FirstAction,
+        Dimension::Severity,
+        Dimension::CustomerType,
+        Dimension::ProblemClass,
+        Dimension::Resolution,
+        Dimension::FeedType,
+        Dimension::PriceType,
+        Dimension::Unit,
+        Dimension::YesNo,
+    ];
+
+    /// The key naming this dimension in a template's `[synonyms.<key>]` table.
+    pub fn key(self) -> &'static str {
+        match self {
+            Dimension::Channel => "channel",
+            Dimension::Category => "category",
+            Dimension::Responsibility => "responsibility",
+            Dimension::Dept => "dept",
+            Dimension::Status => "status",
+            Dimension::FirstAction => "first_action",
+            Dimension::Severity => "severity",
+            Dimension::CustomerType => "customer_type",
+            Dimension::ProblemClass => "problem_class",
+            Dimension::Resolution => "resolution",
+            Dimension::FeedType => "feed_type",
+            Dimension::PriceType => "price_type",
+            Dimension::Unit => "unit",
+            Dimension::YesNo => "yes_no",
+        }
+    }
+
+    /// Looks a dimension up by its template key.
+    pub fn from_key(key: &str) -> Option<Dimension> {
+        Dimension::ALL.into_iter().find(|d| d.key() == key)
+    }
+
+    /// The canonical labels, in report order.
+    pub fn labels(self) -> &'static [Label] {
+        match self {
+            Dimension::Channel => &CHANNELS,
+            Dimension::Category => &CATEGORIES,
+            Dimension::Responsibility => &RESPONSIBILITIES,
+            Dimension::Dept => &DEPTS,
+            Dimension::Status => &STATUSES,
+            Dimension::FirstAction => &FIRST_ACTIONS,
+            Dimension::Severity => &SEVERITIES,
+            Dimension::CustomerType => &CUSTOMER_TYPES,
+            Dimension::ProblemClass => &PROBLEM_CLASSES,
+            Dimension::Resolution => &RESOLUTIONS,
+            Dimension::FeedType => &FEED_TYPES,
+            Dimension::PriceType => &PRICE_TYPES,
+            Dimension::Unit => &UNITS,
+            Dimension::YesNo => &YES_NO,
+        }
+    }
+
+    /// Whether a value outside the labels is kept as written (units) rather than counted as
+    /// [`UNRECOGNISED`] and reported.
+    pub fn is_open(self) -> bool {
+        self == Dimension::Unit
+    }
+
+    /// The label a blank cell maps to, where SPEC gives one (blank responsibility → 未判定).
+    pub fn blank_label(self) -> Option<&'static str> {
+        match self {
+            Dimension::Responsibility => Some(RESPONSIBILITY_UNDETERMINED),
+            _ => None,
+        }
+    }
+}
+
+/// Responsibility given to a complaint whose 责任归属 is blank.
+pub const RESPONSIBILITY_UNDETERMINED: &str = "未判定";
+/// Responsibility value after which 责任部门 is counted.
+pub const RESPONSIBILITY_COMPANY: &str = "公司";
+/// The status that closes a complaint.
+pub const STATUS_DONE: &str = "完成";
+/// `是` of a yes/no field.
+pub const YES: &str = "是";
+
+const CHANNELS: [Label; 7] = [
+    l("信函", "letter"),
+    l("电话", "phone"),
+    l("来访", "walk-in"),
+    l("行销代表转达", "sales-rep relay"),
+    l("相关部门转办", "dept transfer"),
+    l("质量/公证机构告知", "regulator notice"),
+    l("其他", "other"),
+];
+const CATEGORIES: [Label; 6] = [
+    l("品质", "quality"),
+    l("价格", "price"),
+    l("销售", "sales"),
+    l("运输", "transport"),
+    l("人员", "personnel"),
+    l("服务", "service"),
+];
+const RESPONSIBILITIES: [Label; 4] = [
+    l("经销商", "dealer"),
+    l("用户", "user"),
+    l("公司", "company"),
+    l("未判定", "undetermined"),
+];
+const DEPTS: [Label; 6] = [
+    l("生产", "production"),
+    l("品管", "QC"),
+    l("销售", "sales"),
+    l("运输调度", "dispatch"),
+    l("服务", "service"),
+    l("其它", "other"),
+];
+const STATUSES: [Label; 4] = [
+    l("完成", "done"),
+    l("正在完成", "in progress"),
+    l("未处理", "unhandled"),
+    l("正在跟踪", "tracking"),
+];
+const FIRST_ACTIONS: [Label; 4] = [
+    l("即时处置", "answered on the spot"),
+    l("通知市场科", "notified market section"),
+    l("现场访问", "site visit"),
+    l("呈报主管", "escalated"),
+];
+const SEVERITIES: [Label; 3] = [l("一般", "minor"), l("严重", "severe"), l("重大", "major")];
+const CUSTOMER_TYPES: [Label; 4] = [
+    l("养殖户", "farmer"),
+    l("经销商", "dealer"),
+    l("示范户", "demo farm"),
+    l("其他", "other"),
+];
+const PROBLEM_CLASSES: [Label; 4] = [
+    l("品质", "quality"),
+    l("销售", "sales"),
+    l("使用不当", "misuse"),
+    l("其他", "other"),
+];
+const RESOLUTIONS: [Label; 3] = [
+    l("已解决", "resolved"),
+    l("未解决", "unresolved"),
+    l("跟踪中", "tracking"),
+];
+const FEED_TYPES: [Label; 5] = [
+    l("猪料", "pig feed"),
+    l("禽料", "poultry feed"),
+    l("水产料", "aquafeed"),
+    l("反刍料", "ruminant feed"),
+    l("其他", "other"),
+];
+const PRICE_TYPES: [Label; 4] = [
+    l("种畜禽", "breeding stock"),
+    l("幼畜苗禽", "young stock"),
+    l("出栏", "market animal"),
+    l("零售", "retail"),
+];
+const UNITS: [Label; 5] = [
+    l("元/kg", "CNY/kg"),
+    l("元/斤", "CNY/jin"),
+    l("元/头", "CNY/head"),
+    l("元/只", "CNY/bird"),
+    l("元/尾", "CNY/fish"),
+];
+const YES_NO: [Label; 2] = [l("是", "yes"), l("否", "no")];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_and_labels_are_unique() {
+        for d in Dimension::ALL {
+            assert_eq!(Dimension::from_key(d.key()), Some(d));
+            let labels = d.labels();
+            for (i, a) in labels.iter().enumerate() {
+                assert!(labels[i + 1..].iter().all(|b| b.zh != a.zh), "{a:?} twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! The on-disk shape of a template file (`report-templates/default.toml` or a user's
+//! `--template`), exactly as TOML gives it: every key optional, unknown keys rejected.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// `kind or dimension key` → `field or label` → strings.
+pub type NestedLists = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateFile {
+    pub own_brands: Option<Vec<String>>,
+    pub header_search_rows: Option<usize>,
+    pub footer_markers: Option<Vec<String>>,
+    pub limits: Option<LimitsFile>,
+    pub aliases: Option<NestedLists>,
+    pub synonyms: Option<NestedLists>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsFile {
+    pub max_cells: Option<u64>,
+    pub max_columns: Option<u32>,
+    pub max_part_bytes: Option<u64>,
+    pub max_csv_bytes: Option<u64>,
+}
