@@ -141,7 +141,7 @@ impl Reason {
                     u.searched_rows
                 ),
             },
-            Reason::SheetError(s) => format!("sheet could not be read: {s}"),
+            Reason::SheetError(s) => s.clone(),
         }
     }
 

@@ -34,8 +34,8 @@ pub fn run(args: Args) -> Result<Code> {
         println!("\nClean: every row is accounted for and no problems were found.");
         Ok(Code(OK))
     } else {
-        for e in &loaded.file_errors {
-            eprintln!("tsreport: {e}");
+        for line in loaded.error_lines() {
+            eprintln!("tsreport: {line}");
         }
         println!("\n{problems} problem(s) found.");
         Ok(Code(FATAL))

@@ -39,7 +39,7 @@ struct Candidate {
 fn cell_text(cell: Option<&Cell<'_>>) -> String {
     match cell {
         Some(Cell::Empty) | None => String::new(),
-        Some(c) => c.display().trim().to_string(),
+        Some(c) => c.display().replace(['\n', '\r'], "").trim().to_string(),
     }
 }
 

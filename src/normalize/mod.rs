@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use crate::frames::Frames;
 use crate::ingest::{self, FileError};
-use crate::issues::{DataIssue, SheetReport};
+use crate::issues::{DataIssue, Reason, SheetReport};
 use crate::schema::Kind;
 use crate::template::Template;
 
@@ -34,6 +34,22 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// One line per file or sheet that could not be used: files that could not be read,
+    /// sheets that failed or matched no kind.
+    pub fn error_lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self.file_errors.iter().map(ToString::to_string).collect();
+        for issue in &self.issues {
+            if matches!(
+                issue.reason,
+                Reason::UnrecognisedSheet(_) | Reason::SheetError(_)
+            ) {
+                let sheet = &self.sheets[issue.sheet];
+                lines.push(format!("{}: {}", sheet.location(), issue.reason.en()));
+            }
+        }
+        lines
+    }
+
     /// Whether anything at all could be used.
     pub fn has_records(&self) -> bool {
         self.frames.tables.values().any(|df| df.height() > 0)

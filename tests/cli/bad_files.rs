@@ -1,0 +1,219 @@
+//! Every file-level problem is one line naming the file (and sheet), and the other files
+//! are still read. Messages are asserted exactly.
+
+use std::io::Write;
+
+use crate::workdir::*;
+
+fn good(w: &Workdir) {
+    w.xlsx(
+        "good.xlsx",
+        &[(
+            "Sheet1",
+            vec![
+                complaint_header(),
+                vec![
+                    S("G1"),
+                    D(2026, 10, 1),
+                    S("电话"),
+                    S("甲"),
+                    S("完成"),
+                    D(2026, 10, 2),
+                ],
+            ],
+        )],
+    );
+}
+
+/// Runs `check` on the bad file and a good one: the bad file's line, the good file used.
+fn expect_error(w: &Workdir, bad: &str, line: &str) {
+    good(w);
+    w.run(&["check", bad, "good.xlsx"])
+        .expect_code(1)
+        .expect_stderr_line(line)
+        .expect_stdout("good.xlsx [Sheet1]\n  kind:    A 客诉登记")
+        .expect_stdout("  rows:    read 1 = used 1 + skipped 0 + rejected 0");
+}
+
+#[test]
+fn missing_path() {
+    let w = Workdir::new();
+    expect_error(&w, "missing.xlsx", "tsreport: missing.xlsx: file not found");
+}
+
+#[test]
+fn empty_file() {
+    let w = Workdir::new();
+    w.write("empty.xlsx", b"");
+    expect_error(
+        &w,
+        "empty.xlsx",
+        "tsreport: empty.xlsx: the file is empty (0 bytes)",
+    );
+}
+
+#[test]
+fn text_renamed_to_xlsx() {
+    let w = Workdir::new();
+    w.write("renamed.xlsx", "受理日期,受理方式\n2026-10-01,电话\n");
+    expect_error(
+        &w,
+        "renamed.xlsx",
+        "tsreport: renamed.xlsx: not a spreadsheet: this .xlsx file holds plain text; if it is comma-separated, rename it to .csv",
+    );
+}
+
+#[test]
+fn html_saved_as_xls() {
+    let w = Workdir::new();
+    w.write(
+        "export.xls",
+        "<html><body><table><tr><td>受理日期</td></tr></table></body></html>",
+    );
+    expect_error(
+        &w,
+        "export.xls",
+        "tsreport: export.xls: not a spreadsheet: this .xls file is an HTML page (some systems export tables this way); open it in Excel or WPS and save it as .xlsx",
+    );
+}
+
+#[test]
+fn unsupported_extension() {
+    let w = Workdir::new();
+    w.write("notes.txt", "hello");
+    expect_error(
+        &w,
+        "notes.txt",
+        "tsreport: notes.txt: unsupported file type (expected .xlsx, .xlsm, .xls, .ods or .csv)",
+    );
+}
+
+#[test]
+fn truncated_zip() {
+    let w = Workdir::new();
+    good(&w);
+    let bytes = std::fs::read(w.path("good.xlsx")).unwrap();
+    w.write("cut.xlsx", &bytes[..bytes.len() / 2]);
+    expect_error(
+        &w,
+        "cut.xlsx",
+        "tsreport: cut.xlsx: corrupt or truncated workbook: the .xlsx container cannot be read (re-export or re-save the file)",
+    );
+}
+
+#[test]
+fn password_protected_workbook() {
+    // Excel saves an encrypted .xlsx as a compound file holding EncryptionInfo and
+    // EncryptedPackage streams.
+    let w = Workdir::new();
+    let mut comp = cfb::create(w.path("secret.xlsx")).unwrap();
+    comp.create_stream("EncryptionInfo")
+        .unwrap()
+        .write_all(&[4, 0, 4, 0, 0x40, 0, 0, 0])
+        .unwrap();
+    comp.create_stream("EncryptedPackage")
+        .unwrap()
+        .write_all(&[0u8; 256])
+        .unwrap();
+    comp.flush().unwrap();
+    drop(comp);
+    expect_error(
+        &w,
+        "secret.xlsx",
+        "tsreport: secret.xlsx: the workbook is password-protected; save a copy without a password and try again",
+    );
+}
+
+#[test]
+fn sheet_without_a_recognisable_header() {
+    let w = Workdir::new();
+    w.xlsx(
+        "odd.xlsx",
+        &[(
+            "Sheet1",
+            vec![
+                vec![S("受理日期"), S("客户名称"), S("金额")],
+                vec![D(2026, 10, 1), S("甲"), N(5.0)],
+            ],
+        )],
+    );
+    expect_error(
+        &w,
+        "odd.xlsx",
+        "tsreport: odd.xlsx [Sheet1]: unrecognised sheet: closest to A 客诉登记 (complaint register), but the required column(s) 受理方式 are missing (header searched in the first 30 non-blank rows)",
+    );
+}
+
+#[test]
+fn sheet_claiming_an_absurd_range_is_refused_before_allocating() {
+    let w = Workdir::new();
+    w.xlsx_with("huge.xlsx", |wb| {
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "受理日期").unwrap();
+        ws.write_string(1_048_575, 16_383, "x").unwrap();
+    });
+    expect_error(
+        &w,
+        "huge.xlsx",
+        "tsreport: huge.xlsx [Sheet1]: the sheet claims the range A1:XFD1048576 (17179869184 cells), more than the limit of 200000000 cells; refused",
+    );
+}
+
+#[test]
+fn far_cell_without_a_declared_range_is_refused() {
+    let w = Workdir::new();
+    let p = w.xlsx_with("far.xlsx", |wb| {
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "受理日期").unwrap();
+        ws.write_string(1_048_575, 16_383, "x").unwrap();
+    });
+    rezip(&p, "xl/worksheets/sheet1.xml", |x| {
+        x.replacen("<dimension ref=\"A1:XFD1048576\"/>", "", 1)
+    });
+    expect_error(
+        &w,
+        "far.xlsx",
+        "tsreport: far.xlsx [Sheet1]: cell XFD1048576 lies beyond the limit of 1000 columns; refused",
+    );
+}
+
+#[test]
+fn part_decompressing_past_the_budget_is_refused() {
+    let w = Workdir::new();
+    let p = w.xlsx("big.xlsx", &[("Sheet1", vec![complaint_header()])]);
+    // The first part bigger than 1000 bytes, found by reading the zip directory here.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&p).unwrap()).unwrap();
+    let (name, size) = (0..zip.len())
+        .map(|i| {
+            let f = zip.by_index(i).unwrap();
+            (f.name().unwrap().to_string(), f.size())
+        })
+        .find(|(_, size)| *size > 1000)
+        .unwrap();
+    w.write("limits.toml", "[limits]\nmax_part_bytes = 1000\n");
+    w.run(&["check", "big.xlsx", "--template", "limits.toml"])
+        .expect_code(1)
+        .expect_stderr_line(&format!(
+            "tsreport: big.xlsx: part {name} would decompress to {size} bytes, more than the limit of 1000 bytes; refused"
+        ));
+}
+
+#[test]
+fn folder_with_a_bad_file_still_reads_the_rest_and_skips_lock_files() {
+    let w = Workdir::new();
+    good(&w);
+    std::fs::create_dir(w.path("in")).unwrap();
+    std::fs::rename(w.path("good.xlsx"), w.path("in/good.xlsx")).unwrap();
+    w.write("in/~$good.xlsx", b"lock");
+    w.write("in/.hidden.csv", b"x");
+    w.write("in/readme.txt", b"notes");
+    w.write("in/sub/empty.csv", b"");
+    w.run(&["check", "in"])
+        .expect_code(1)
+        .expect_stderr_line(&format!(
+            "tsreport: {}: the file is empty (0 bytes)",
+            std::path::Path::new("in/sub/empty.csv").display()
+        ))
+        .expect_stdout("Read 2 file(s), 1 sheet(s).")
+        .expect_stdout("Not spreadsheets, passed over:\n  in/readme.txt");
+}

@@ -1,0 +1,423 @@
+//! The messiness of SPEC §2, handled without configuration; expected values counted by hand
+//! from each fixture.
+
+use rust_xlsxwriter::Format;
+use tsreport::issues::{Action, Reason};
+use tsreport::schema::Kind;
+
+use crate::frames::{load_all, numbers, some, strings};
+use crate::workdir::*;
+
+/// Title rows, a blank column, a merged two-row header, `\n` in a header, every date form,
+/// a serial number, full-width text, a formula, an error cell, a blank row, footer rows.
+fn messy_register(w: &Workdir) -> std::path::PathBuf {
+    w.xlsx_with("messy.xlsx", |wb| {
+        let ws = wb.add_worksheet();
+        ws.set_name("客诉").unwrap();
+        let bold = Format::new().set_bold();
+        ws.write_string(0, 0, "XX饲料有限公司技术服务部 客诉登记表 2026年10月")
+            .unwrap();
+        ws.merge_range(2, 0, 3, 0, "投诉编号", &bold).unwrap();
+        ws.merge_range(2, 1, 3, 1, "受理\n日期", &bold).unwrap();
+        ws.merge_range(2, 2, 3, 2, "受理方式（渠道）", &bold)
+            .unwrap();
+        ws.merge_range(2, 4, 3, 4, "客户名称", &bold).unwrap();
+        ws.merge_range(2, 5, 2, 6, "处理情况", &bold).unwrap();
+        ws.write_string(3, 5, "状态").unwrap();
+        ws.write_string(3, 6, "结案日期").unwrap();
+        ws.merge_range(2, 7, 3, 7, "附注", &bold).unwrap();
+        let rows = vec![
+            vec![
+                S("KS1"),
+                D(2026, 10, 1),
+                S("电话"),
+                B,
+                S("张三"),
+                S("已结案"),
+                S("2026/10/3"),
+            ],
+            vec![
+                S("KS2"),
+                S("2026年10月2日"),
+                S("来电"),
+                B,
+                S("李四"),
+                S("处理中"),
+                B,
+            ],
+            vec![],
+            vec![
+                S("KS3"),
+                N(46298.0),
+                S("上门"),
+                B,
+                S("王五"),
+                S("完成"),
+                S("20261005"),
+            ],
+            vec![
+                S("KS4"),
+                S("2026.10.04 09:30"),
+                S("飞鸽"),
+                B,
+                S("赵六"),
+                S("完成"),
+                F("=NA()", "#N/A"),
+            ],
+            vec![
+                S("KS5"),
+                S("２０２６－１０－０５"),
+                S("ＴＥＬ"),
+                B,
+                S("孙七"),
+                S("未处理"),
+                B,
+            ],
+            vec![
+                S("KS6"),
+                S("下周一"),
+                S("电话"),
+                B,
+                S("周八"),
+                S("未处理"),
+                B,
+            ],
+            vec![
+                S("KS7"),
+                F("=DATE(2026,10,6)", "46301"),
+                S("行销转达"),
+                B,
+                S("吴九"),
+                B,
+                B,
+            ],
+            vec![S("合计"), B, S("共7条")],
+            vec![S("制表人:王芳"), B, S("审核:李强")],
+        ];
+        write_rows(ws, 4, &rows);
+    })
+}
+
+/// row, column, raw value, reason, action.
+type Problem<'a> = (Option<u32>, Option<&'a str>, &'a str, &'a Reason, Action);
+
+#[test]
+fn messy_register_is_recognised_and_every_row_accounted_for() {
+    let w = Workdir::new();
+    let loaded = load_all(&[messy_register(&w)]);
+    assert!(loaded.file_errors.is_empty(), "{:?}", loaded.file_errors);
+    let s = &loaded.sheets[0];
+    assert_eq!(s.kind, Some(Kind::Complaint));
+    assert_eq!(s.header_rows, Some((3, 4)));
+    // Rows 5..=14: 6 used, blank row 7 + 合计 + 制表人 skipped, row 11 rejected.
+    assert_eq!((s.rows_read, s.used, s.skipped, s.rejected), (10, 6, 3, 1));
+    let ignored: Vec<&str> = s
+        .columns
+        .iter()
+        .filter(|c| c.field.is_none())
+        .map(|c| c.header.as_str())
+        .collect();
+    assert_eq!(ignored, vec!["附注"]);
+
+    let df = loaded.frames.get(Kind::Complaint);
+    assert_eq!(
+        strings(&df, "id"),
+        some(&["KS1", "KS2", "KS3", "KS4", "KS5", "KS7"])
+    );
+    assert_eq!(
+        strings(&df, "received_date"),
+        some(&[
+            "2026-10-01",
+            "2026-10-02",
+            "2026-10-03",
+            "2026-10-04",
+            "2026-10-05",
+            "2026-10-06"
+        ])
+    );
+    assert_eq!(
+        strings(&df, "channel"),
+        some(&[
+            "电话",
+            "电话",
+            "来访",
+            "其他/未识别",
+            "电话",
+            "行销代表转达"
+        ])
+    );
+    assert_eq!(
+        strings(&df, "status"),
+        some(&["完成", "正在完成", "完成", "完成", "未处理", ""])
+    );
+    assert_eq!(
+        strings(&df, "closed_date"),
+        some(&["2026-10-03", "", "2026-10-05", "", "", ""])
+    );
+    // Blank 责任归属 counts as 未判定 (SPEC §3.3).
+    assert_eq!(strings(&df, "responsibility"), some(&["未判定"; 6]));
+    assert_eq!(strings(&df, "row"), some(&["5", "6", "8", "9", "10", "12"]));
+
+    let problems: Vec<Problem> = loaded
+        .issues
+        .iter()
+        .map(|i| {
+            (
+                i.row,
+                i.column.as_deref(),
+                i.raw.as_str(),
+                &i.reason,
+                i.action,
+            )
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        vec![
+            (Some(7), None, "", &Reason::BlankRow, Action::Skipped),
+            (
+                Some(9),
+                Some("受理方式（渠道） (C)"),
+                "飞鸽",
+                &Reason::Unrecognised,
+                Action::Kept
+            ),
+            (
+                Some(9),
+                Some("处理情况/结案日期 (G)"),
+                "#N/A",
+                &Reason::ErrorCell,
+                Action::Kept
+            ),
+            (
+                Some(9),
+                Some("处理情况/状态 (F)"),
+                "完成",
+                &Reason::DoneWithoutClosedDate,
+                Action::Kept
+            ),
+            (
+                Some(11),
+                Some("受理日期 (B)"),
+                "下周一",
+                &Reason::BadDate,
+                Action::Rejected
+            ),
+            (
+                Some(13),
+                None,
+                "合计 | 共7条",
+                &Reason::FooterRow,
+                Action::Skipped
+            ),
+            (
+                Some(14),
+                None,
+                "制表人:王芳 | 审核:李强",
+                &Reason::FooterRow,
+                Action::Skipped
+            ),
+        ]
+    );
+}
+
+#[test]
+fn check_prints_mapping_reconciliation_and_problems_and_exits_1() {
+    let w = Workdir::new();
+    messy_register(&w);
+    w.run(&["check", "messy.xlsx"])
+        .expect_code(1)
+        .expect_stdout("  kind:    A 客诉登记 (complaint register)")
+        .expect_stdout("  header:  rows 3–4 (two-row header)")
+        .expect_stdout("  ignored: H 附注")
+        .expect_stdout("  rows:    read 10 = used 6 + skipped 3 + rejected 1")
+        .expect_stdout(
+            "messy.xlsx [客诉] row 11, column 受理日期 (B): \"下周一\" — 无法识别的日期 [拒收]",
+        )
+        .expect_stdout("4 problem(s) found.");
+}
+
+#[test]
+fn a_clean_file_passes_check_with_exit_0() {
+    let w = Workdir::new();
+    w.xlsx(
+        "clean.xlsx",
+        &[(
+            "Sheet1",
+            vec![
+                complaint_header(),
+                vec![
+                    S("A1"),
+                    D(2026, 10, 1),
+                    S("电话"),
+                    S("甲"),
+                    S("完成"),
+                    D(2026, 10, 2),
+                ],
+                vec![S("合计"), S("1")],
+            ],
+        )],
+    );
+    w.run(&["check", "clean.xlsx"])
+        .expect_code(0)
+        .expect_stdout("  rows:    read 2 = used 1 + skipped 1 + rejected 0")
+        .expect_stdout("Clean: every row is accounted for");
+}
+
+/// GBK CSV with a title line; numbers as text with separators, units, full-width digits.
+#[test]
+fn gbk_csv_with_title_line_and_numbers_as_text() {
+    let w = Workdir::new();
+    let text = "技术服务现场拜访记录\n\
+        拜访日期,技术员,客户名称,客户类型,存栏,解决情况\n\
+        2026/10/3,张伟,甲场,农户,\"1,234\",已解决\n\
+        2026-10-04,李娜,乙场,示范户,350头,跟踪\n\
+        2026.10.05,王强,丙场,经销商,１２３,未解决\n\
+        2026/10/6,刘洋,丁场,养殖户,12箱,已解决\n\
+        ,,,,,\n\
+        20261007,陈静,戊场,其他,,解决\n";
+    let (gbk, _, bad) = encoding_rs::GBK.encode(text);
+    assert!(!bad);
+    let p = w.write("拜访.csv", &gbk);
+    let loaded = load_all(&[p]);
+    let s = &loaded.sheets[0];
+    assert_eq!(s.kind, Some(Kind::FieldVisit));
+    assert_eq!(s.header_rows, Some((2, 2)));
+    assert_eq!((s.rows_read, s.used, s.skipped, s.rejected), (6, 5, 1, 0));
+    let df = loaded.frames.get(Kind::FieldVisit);
+    assert_eq!(
+        numbers(&df, "herd_size"),
+        vec![Some(1234.0), Some(350.0), Some(123.0), None, None]
+    );
+    assert_eq!(
+        strings(&df, "customer_type"),
+        some(&["养殖户", "示范户", "经销商", "养殖户", "其他"])
+    );
+    assert_eq!(
+        strings(&df, "resolution"),
+        some(&["已解决", "跟踪中", "未解决", "已解决", "已解决"])
+    );
+    assert_eq!(
+        strings(&df, "visit_date"),
+        some(&[
+            "2026-10-03",
+            "2026-10-04",
+            "2026-10-05",
+            "2026-10-06",
+            "2026-10-07"
+        ])
+    );
+    let unit = loaded.issues.iter().find(|i| i.row == Some(6)).unwrap();
+    assert_eq!(unit.reason, Reason::UnexpectedUnit("箱".into()));
+    assert_eq!(unit.action, Action::Kept);
+    assert_eq!(unit.column.as_deref(), Some("存栏 (E)"));
+}
+
+/// UTF-8 with BOM; a price whose unit is written in the price cell; 元/公斤 → 元/kg;
+/// a unit that contradicts the unit column rejects the row.
+#[test]
+fn utf8_bom_csv_prices_take_units_from_the_price_cell() {
+    let w = Workdir::new();
+    let text = "\u{feff}调查日期,地区,品项,价格类型,单价,单位\n\
+        2026-10-15,东湖区,猪肉,零售,13.5元/斤,\n\
+        2026-10-15,东湖区,生猪,出栏价,15.6,元/公斤\n\
+        2026-10-15,东湖区,生猪,出栏,15.2元/kg,元/斤\n";
+    let p = w.write("价格.csv", text);
+    let loaded = load_all(&[p]);
+    let s = &loaded.sheets[0];
+    assert_eq!(s.kind, Some(Kind::Price));
+    assert_eq!((s.rows_read, s.used, s.skipped, s.rejected), (3, 2, 0, 1));
+    let df = loaded.frames.get(Kind::Price);
+    assert_eq!(strings(&df, "unit"), some(&["元/斤", "元/kg"]));
+    assert_eq!(numbers(&df, "price"), vec![Some(13.5), Some(15.6)]);
+    assert_eq!(strings(&df, "price_type"), some(&["零售", "出栏"]));
+    let rejected = loaded
+        .issues
+        .iter()
+        .find(|i| i.action == Action::Rejected)
+        .unwrap();
+    assert_eq!(rejected.row, Some(4));
+    assert_eq!(rejected.reason, Reason::UnexpectedUnit("元/kg".into()));
+}
+
+#[test]
+fn dates_in_a_1904_workbook() {
+    let w = Workdir::new();
+    let p = w.xlsx_with("mac.xlsx", |wb| {
+        let ws = wb.add_worksheet();
+        let date = Format::new().set_num_format("yyyy-mm-dd");
+        write_rows(ws, 0, &[vec![S("受理日期"), S("受理方式")]]);
+        // 2026-10-03 is day 44836 counted from 1904-01-01 (46298 − 1462).
+        ws.write_number_with_format(1, 0, 44836.0, &date).unwrap();
+        ws.write_string(1, 1, "电话").unwrap();
+    });
+    rezip(&p, "xl/workbook.xml", |x| {
+        x.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
+    });
+    let loaded = load_all(&[p]);
+    let df = loaded.frames.get(Kind::Complaint);
+    assert_eq!(strings(&df, "received_date"), some(&["2026-10-03"]));
+}
+
+#[test]
+fn header_on_row_30_is_found_and_on_row_31_is_not() {
+    let w = Workdir::new();
+    let notes = |n: usize| (0..n).map(|_| vec![S("说明文字")]).collect::<Vec<_>>();
+    let mut at30 = notes(29);
+    at30.push(vec![S("受理日期"), S("受理方式")]);
+    at30.push(vec![D(2026, 10, 1), S("电话")]);
+    let mut at31 = notes(30);
+    at31.extend(at30[29..].iter().cloned());
+    let p30 = w.xlsx("h30.xlsx", &[("s", at30)]);
+    let p31 = w.xlsx("h31.xlsx", &[("s", at31)]);
+    let loaded = load_all(&[p30, p31]);
+    assert_eq!(loaded.sheets[0].header_rows, Some((30, 30)));
+    assert_eq!(loaded.sheets[0].used, 1);
+    assert_eq!(loaded.sheets[1].kind, None);
+    // Every non-blank row of the unrecognised sheet is accounted for as skipped.
+    assert_eq!(
+        (loaded.sheets[1].rows_read, loaded.sheets[1].skipped),
+        (32, 32)
+    );
+}
+
+#[test]
+fn blank_leading_columns_and_a_repeated_header_row() {
+    let w = Workdir::new();
+    let rows = vec![
+        vec![B, B, S("访问日期"), S("技术员"), S("客户签字确认")],
+        vec![B, B, D(2026, 10, 1), S("张伟"), S("已签字")],
+        vec![B, B, S("访问日期"), S("技术员"), S("客户签字确认")],
+        vec![B, B, D(2026, 10, 2), S("李娜"), S("×")],
+    ];
+    let p = w.xlsx("b.xlsx", &[("s", rows)]);
+    let loaded = load_all(&[p]);
+    let s = &loaded.sheets[0];
+    assert_eq!(s.kind, Some(Kind::SiteVisit));
+    assert_eq!((s.rows_read, s.used, s.skipped, s.rejected), (3, 2, 1, 0));
+    assert_eq!(loaded.issues[0].reason, Reason::RepeatedHeader);
+    let df = loaded.frames.get(Kind::SiteVisit);
+    assert_eq!(strings(&df, "signed"), some(&["是", "否"]));
+}
+
+#[test]
+fn trip_days_are_computed_when_absent_and_backwards_trips_rejected() {
+    let w = Workdir::new();
+    let rows = vec![
+        vec![S("技术员"), S("出发日期"), S("返回日期"), S("天数")],
+        vec![S("张伟"), D(2026, 9, 29), D(2026, 10, 2), B],
+        vec![
+            S("李娜"),
+            D(2026, 10, 5),
+            D(2026, 10, 6),
+            F("=C3-B3+1", "2"),
+        ],
+        vec![S("王强"), D(2026, 10, 9), D(2026, 10, 7), B],
+    ];
+    let p = w.xlsx("d.xlsx", &[("出差", rows)]);
+    let loaded = load_all(&[p]);
+    let df = loaded.frames.get(Kind::Trip);
+    assert_eq!(numbers(&df, "days"), vec![Some(4.0), Some(2.0)]);
+    assert_eq!(loaded.sheets[0].rejected, 1);
+    assert_eq!(loaded.issues[0].reason, Reason::ReturnBeforeDepart);
+}

@@ -1,0 +1,10 @@
+//! Integration tests: the real binary and library on fixtures built in temporary folders.
+//! Every expected number is counted by hand from the fixture it checks.
+
+mod bad_files;
+mod check_messy;
+mod dedup;
+mod frames;
+mod sample_data;
+mod template;
+mod workdir;

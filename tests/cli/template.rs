@@ -1,0 +1,72 @@
+//! `tsreport template` and `--template`: the built-in template is shown and copied; a
+//! user's file extends it; unknown keys are errors naming the key and the file.
+
+use crate::workdir::*;
+
+#[test]
+fn show_prints_the_builtin_template() {
+    let w = Workdir::new();
+    let run = w.run(&["template", "--show"]);
+    run.expect_code(0);
+    assert_eq!(
+        run.stdout(),
+        include_str!("../../report-templates/default.toml")
+    );
+}
+
+#[test]
+fn init_writes_a_copy_and_never_overwrites() {
+    let w = Workdir::new();
+    w.run(&["template", "--init", "mine.toml"]).expect_code(0);
+    assert_eq!(
+        std::fs::read_to_string(w.path("mine.toml")).unwrap(),
+        include_str!("../../report-templates/default.toml")
+    );
+    w.run(&["template", "--init", "mine.toml"])
+        .expect_code(1)
+        .expect_stderr_line(
+            "tsreport: mine.toml already exists; choose another name or delete it first",
+        );
+}
+
+#[test]
+fn template_needs_show_or_init() {
+    Workdir::new().run(&["template"]).expect_code(2);
+}
+
+#[test]
+fn a_user_alias_makes_a_sheet_recognisable() {
+    let w = Workdir::new();
+    w.xlsx(
+        "x.xlsx",
+        &[(
+            "Sheet1",
+            vec![
+                vec![S("来电日期"), S("受理方式")],
+                vec![D(2026, 10, 1), S("400热线")],
+            ],
+        )],
+    );
+    w.run(&["check", "x.xlsx"])
+        .expect_code(1)
+        .expect_stdout("unrecognised sheet");
+    w.write(
+        "mine.toml",
+        "[aliases.complaint]\nreceived_date = [\"来电日期\"]\n\n[synonyms.channel]\n\"电话\" = [\"400热线\"]\n",
+    );
+    w.run(&["check", "x.xlsx", "--template", "mine.toml"])
+        .expect_code(0)
+        .expect_stdout("A 来电日期→受理日期");
+}
+
+#[test]
+fn unknown_template_key_is_an_error_naming_it_and_the_file() {
+    let w = Workdir::new();
+    w.write("bad.toml", "own_brand = [\"金穗\"]\n");
+    w.xlsx("x.xlsx", &[("Sheet1", vec![complaint_header()])]);
+    let run = w.run(&["check", "x.xlsx", "--template", "bad.toml"]);
+    run.expect_code(1);
+    let err = run.stderr();
+    assert!(err.starts_with("tsreport: template bad.toml:"), "{err}");
+    assert!(err.contains("unknown field `own_brand`"), "{err}");
+}
