@@ -70,16 +70,16 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
-/// Converts calamine's borrowed cell value.
-pub fn from_data_ref(v: calamine::DataRef<'_>) -> Cell<'_> {
+/// Views calamine's cell value (xlsx streaming) without copying its text.
+pub fn borrow<'a>(v: &'a calamine::DataRef<'_>) -> Cell<'a> {
     use calamine::DataRef as D;
     match v {
         D::Empty => Cell::Empty,
         D::SharedString(s) => Cell::Text(Cow::Borrowed(s)),
-        D::String(s) | D::DateTimeIso(s) | D::DurationIso(s) => Cell::Text(Cow::Owned(s)),
-        D::Float(f) => Cell::Number(f),
-        D::Int(i) => Cell::Number(i as f64),
-        D::Bool(b) => Cell::Bool(b),
+        D::String(s) | D::DateTimeIso(s) | D::DurationIso(s) => Cell::Text(Cow::Borrowed(s)),
+        D::Float(f) => Cell::Number(*f),
+        D::Int(i) => Cell::Number(*i as f64),
+        D::Bool(b) => Cell::Bool(*b),
         D::DateTime(d) => match d.as_datetime() {
             Some(dt) => Cell::DateTime(dt),
             None => Cell::Number(d.as_f64()),

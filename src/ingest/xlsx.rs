@@ -6,9 +6,9 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
 
-use calamine::{Reader, Xlsx, XlsxError};
+use calamine::{DataRef, Reader, Xlsx, XlsxError};
 
-use super::cell::{Cell, from_data_ref};
+use super::cell::{Cell, borrow};
 use super::{FileError, SheetConsumer, column_letter};
 use crate::template::Limits;
 
@@ -94,8 +94,9 @@ fn stream_sheet(
             limits.max_cells
         ));
     }
-    let mut row_cells: Vec<Cell<'_>> = Vec::new();
-    let mut current: Option<u32> = None;
+    // The row's cells as calamine gives them (moved, never copied), then viewed as `Cell`s
+    // that borrow their text.
+    let mut raw: Vec<calamine::Cell<DataRef<'_>>> = Vec::new();
     loop {
         let next = reader
             .next_cell()
@@ -110,21 +111,23 @@ fn stream_sheet(
                 limits.max_columns
             ));
         }
-        if current != Some(row) {
-            if let Some(r) = current {
-                consumer.row(r, &row_cells);
-            }
-            row_cells.clear();
-            current = Some(row);
+        if raw.first().is_some_and(|c| c.get_position().0 != row) {
+            emit(&raw, consumer);
+            raw.clear();
         }
-        let col = col as usize;
-        if row_cells.len() <= col {
-            row_cells.resize(col + 1, Cell::Empty);
-        }
-        row_cells[col] = from_data_ref(cell.get_value().clone());
+        raw.push(cell);
     }
-    if let Some(r) = current {
-        consumer.row(r, &row_cells);
-    }
+    emit(&raw, consumer);
     Ok(())
+}
+
+/// Hands one row to the consumer, cells placed by column.
+fn emit(raw: &[calamine::Cell<DataRef<'_>>], consumer: &mut dyn SheetConsumer) {
+    let Some(first) = raw.first() else { return };
+    let width = raw.iter().map(|c| c.get_position().1 as usize + 1).max().unwrap_or(0);
+    let mut cells: Vec<Cell<'_>> = vec![Cell::Empty; width];
+    for c in raw {
+        cells[c.get_position().1 as usize] = borrow(c.get_value());
+    }
+    consumer.row(first.get_position().0, &cells);
 }

@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use super::checks::check_record;
 use super::header::{self, Header};
 use super::record::{RowIssue, RowParser};
-use super::text::{header_key, value_key};
+use super::text::header_key;
 use crate::frames::{KindTable, Value};
 use crate::ingest::{Cell, SheetConsumer, column_letter};
 use crate::issues::{Action, DataIssue, Reason, SheetReport, Unrecognised};
@@ -153,23 +153,18 @@ impl<'t> Collector<'t> {
         let State::Data(ds) = &mut self.state else {
             return;
         };
-        let first = cells
-            .iter()
-            .find(|c| !c.is_blank())
-            .map(|c| value_key(&c.display()));
-        if first.as_deref().is_some_and(|k| self.template.is_footer(k)) {
+        if let Some(Cell::Text(first)) = cells.iter().find(|c| !c.is_blank())
+            && self.template.is_footer(first)
+        {
             let raw = row_text(cells);
             self.count_skip(row, raw, Reason::FooterRow);
             return;
         }
         let kind = ds.header.kind;
         let repeats_header = ds.parser.field_cols.iter().enumerate().all(|(f, col)| {
-            col.is_none_or(|c| {
-                cells.get(c as usize).is_some_and(|cell| {
-                    self.template
-                        .match_header(kind, &header_key(&cell.display()))
-                        == Some(f)
-                })
+            col.is_none_or(|c| match cells.get(c as usize) {
+                Some(Cell::Text(t)) => self.template.match_header(kind, &header_key(t)) == Some(f),
+                _ => false,
             })
         });
         if repeats_header {

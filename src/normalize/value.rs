@@ -24,6 +24,7 @@ pub fn parse_date(cell: &Cell<'_>) -> Result<Option<NaiveDate>, Reason> {
         Cell::Empty => return Ok(None),
         Cell::DateTime(dt) => dt.date(),
         Cell::Number(n) => serial_date(*n).ok_or(Reason::BadDate)?,
+        Cell::Text(t) if is_error_text(t) => return Err(Reason::ErrorCell),
         Cell::Text(t) => match text_date(t)? {
             Some(d) => d,
             None => return Ok(None),
@@ -114,6 +115,7 @@ pub fn parse_number(
         Cell::Number(n) if n.is_finite() => Ok(Some((*n, None))),
         Cell::Number(_) | Cell::DateTime(_) | Cell::Bool(_) => Err(Reason::BadNumber),
         Cell::Error(_) => Err(Reason::ErrorCell),
+        Cell::Text(t) if is_error_text(t) => Err(Reason::ErrorCell),
         Cell::Text(t) => text_number(t, units),
     }
 }
@@ -161,16 +163,32 @@ fn text_number(
 pub fn text_value<'a>(cell: &'a Cell<'_>) -> Result<Option<Cow<'a, str>>, Reason> {
     match cell {
         Cell::Empty => Ok(None),
-        Cell::Text(t) => Ok(clean_text(t).map(|c| {
-            if c.len() == t.len() && c == **t {
-                Cow::Borrowed(&**t)
-            } else {
-                Cow::Owned(c)
-            }
-        })),
+        Cell::Text(t) if is_clean(t) => Ok(Some(Cow::Borrowed(&**t))),
+        Cell::Text(t) if is_error_text(t) => Err(Reason::ErrorCell),
+        Cell::Text(t) => Ok(clean_text(t).map(Cow::Owned)),
         Cell::Error(_) => Err(Reason::ErrorCell),
         other => Ok(Some(Cow::Owned(other.display()))),
     }
+}
+
+/// Text that needs no cleaning: non-empty, no outer spaces, no full-width forms or line
+/// breaks (the common case, kept without copying).
+fn is_clean(t: &str) -> bool {
+    let (Some(first), Some(last)) = (t.chars().next(), t.chars().next_back()) else {
+        return false;
+    };
+    !first.is_whitespace()
+        && !last.is_whitespace()
+        && !t.starts_with('#')
+        && !t.chars().any(|c| matches!(c, '\u{3000}' | '\u{FF01}'..='\u{FF5E}' | '\n' | '\r' | '\u{00A0}' | '\u{FEFF}'))
+}
+
+/// An Excel error value that arrived as text (CSV exports, cached formula results).
+fn is_error_text(t: &str) -> bool {
+    matches!(
+        t.trim(),
+        "#N/A" | "#DIV/0!" | "#VALUE!" | "#REF!" | "#NAME?" | "#NUM!" | "#NULL!" | "#DATA!"
+    )
 }
 
 /// Renders a number the way it is shown back to a user.

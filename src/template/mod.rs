@@ -248,11 +248,21 @@ impl Template {
         }
     }
 
-    /// Whether the normalised text of a row's first cell marks a total/footer row.
-    pub fn is_footer(&self, first_cell_key: &str) -> bool {
+    /// Whether the text of a row's first non-blank cell marks a total/footer row.
+    pub fn is_footer(&self, first_cell: &str) -> bool {
+        let t = first_cell.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        let Some(c) = t.chars().next() else {
+            return false;
+        };
+        // Cheap test first: most rows start with nothing a marker starts with.
+        let c = c.to_ascii_lowercase();
+        if !self.footer_markers.iter().any(|m| m.starts_with(c)) {
+            return false;
+        }
+        let key = value_key(t);
         self.footer_markers
             .iter()
-            .any(|m| first_cell_key.starts_with(m.as_str()))
+            .any(|m| key.starts_with(m.as_str()))
     }
 
     /// Whether a brand is one of the company's own.

@@ -421,3 +421,69 @@ fn trip_days_are_computed_when_absent_and_backwards_trips_rejected() {
     assert_eq!(loaded.sheets[0].rejected, 1);
     assert_eq!(loaded.issues[0].reason, Reason::ReturnBeforeDepart);
 }
+
+/// A minimal OpenDocument spreadsheet, as LibreOffice writes one: a spanned parent header
+/// cell, ISO date cells, and a block of repeated empty rows at the end.
+fn ods(rows_xml: &str) -> Vec<u8> {
+    use std::io::Write;
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="客诉">{rows_xml}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    zip.start_file("META-INF/manifest.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.write_all(manifest.as_bytes()).unwrap();
+    zip.start_file("content.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+fn ods_text(s: &str) -> String {
+    format!(r#"<table:table-cell office:value-type="string"><text:p>{s}</text:p></table:table-cell>"#)
+}
+
+fn ods_date(d: &str) -> String {
+    format!(r#"<table:table-cell office:value-type="date" office:date-value="{d}"><text:p>{d}</text:p></table:table-cell>"#)
+}
+
+#[test]
+fn ods_with_a_spanned_parent_header() {
+    let w = Workdir::new();
+    let rows = [
+        format!("<table:table-row>{}</table:table-row>", ods_text("客诉登记表")),
+        format!(
+            r#"<table:table-row>{}{}<table:table-cell table:number-columns-spanned="2" office:value-type="string"><text:p>处理情况</text:p></table:table-cell><table:covered-table-cell/></table:table-row>"#,
+            ods_text("受理日期"),
+            ods_text("受理方式")
+        ),
+        format!(
+            "<table:table-row><table:table-cell/><table:table-cell/>{}{}</table:table-row>",
+            ods_text("状态"),
+            ods_text("结案日期")
+        ),
+        format!(
+            "<table:table-row>{}{}{}{}</table:table-row>",
+            ods_date("2026-10-01"),
+            ods_text("电话"),
+            ods_text("完成"),
+            ods_date("2026-10-03")
+        ),
+        r#"<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#.to_string(),
+    ];
+    let p = w.write("客诉.ods", ods(&rows.concat()));
+    let loaded = load_all(&[p]);
+    assert!(loaded.file_errors.is_empty(), "{:?}", loaded.file_errors);
+    let s = &loaded.sheets[0];
+    assert_eq!(s.kind, Some(Kind::Complaint));
+    assert_eq!(s.header_rows, Some((2, 3)));
+    assert_eq!((s.rows_read, s.used, s.skipped, s.rejected), (1, 1, 0, 0));
+    let df = loaded.frames.get(Kind::Complaint);
+    assert_eq!(strings(&df, "received_date"), some(&["2026-10-01"]));
+    assert_eq!(strings(&df, "closed_date"), some(&["2026-10-03"]));
+    assert_eq!(strings(&df, "status"), some(&["完成"]));
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): reading + normalising a large complaint register with
+# `tsreport check`, against calamine merely streaming the same sheet's cells, in one run.
+# Reports wall time and peak memory (max RSS) for each, at 100k and 1M rows.
+#
+#   scripts/bench-read.sh            # both sizes
+#   ROWS="1000000" scripts/bench-read.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tsreport-target}"
+cargo build --release --quiet --bin tsreport --example stream_cells
+bin="$CARGO_TARGET_DIR/release"
+work="$CARGO_TARGET_DIR/bench-data"
+mkdir -p "$work"
+
+measure() { # label, command...
+    local label=$1; shift
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
+    read -r secs kb <"$work/time.txt"
+    printf '%-34s %8.2f s %8d MB\n' "$label" "$secs" $((kb / 1024))
+}
+
+for rows in ${ROWS:-100000 1000000}; do
+    dir="$work/$rows"
+    file="$dir/客诉登记表_大样本.xlsx"
+    if [ ! -f "$file" ]; then
+        "$bin/tsreport" sample --complaints-only --months 20 --rows-per-month $((rows / 20)) --out "$dir" >/dev/null
+    fi
+    echo "== $rows rows ($(du -h "$file" | cut -f1) xlsx, title row above the header)"
+    measure "calamine cell reader (stream only)" "$bin/examples/stream_cells" "$file"
+    measure "tsreport check (read + normalise)" "$bin/tsreport" check "$file"
+done
