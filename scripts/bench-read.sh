@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tsreport-target}"
-cargo build --release --quiet --bin tsreport --example stream_cells
+cargo build --release --quiet --features bench --bin tsreport --bin stream_cells
 bin="$CARGO_TARGET_DIR/release"
 work="$CARGO_TARGET_DIR/bench-data"
 mkdir -p "$work"
@@ -27,6 +27,6 @@ for rows in ${ROWS:-100000 1000000}; do
         "$bin/tsreport" sample --complaints-only --months 20 --rows-per-month $((rows / 20)) --out "$dir" >/dev/null
     fi
     echo "== $rows rows ($(du -h "$file" | cut -f1) xlsx, title row above the header)"
-    measure "calamine cell reader (stream only)" "$bin/examples/stream_cells" "$file"
+    measure "calamine cell reader (stream only)" "$bin/stream_cells" "$file"
     measure "tsreport check (read + normalise)" "$bin/tsreport" check "$file"
 done

@@ -57,6 +57,8 @@ pub enum Reason {
     ClosedBeforeReceived,
     ReturnBeforeDepart,
     EndBeforeStart,
+    /// A complaint site visit whose 投诉编号 is blank or matches no complaint.
+    UnlinkedVisit,
     UnrecognisedSheet(Unrecognised),
     SheetError(String),
 }
@@ -85,6 +87,7 @@ impl Reason {
             Reason::ClosedBeforeReceived => "结案日期早于受理日期".into(),
             Reason::ReturnBeforeDepart => "返回日期早于出发日期".into(),
             Reason::EndBeforeStart => "出栏日期早于入栏日期".into(),
+            Reason::UnlinkedVisit => "现场访问的投诉编号为空或不在客诉登记中".into(),
             Reason::UnrecognisedSheet(u) => match &u.closest {
                 Some((kind, missing)) => format!(
                     "无法识别的工作表:最接近 {} {},但缺少必需列 {}(表头在前 {} 个非空行中查找)",
@@ -127,6 +130,9 @@ impl Reason {
             Reason::ClosedBeforeReceived => "closed before it was received".into(),
             Reason::ReturnBeforeDepart => "return date before departure date".into(),
             Reason::EndBeforeStart => "出栏日期 before 入栏日期".into(),
+            Reason::UnlinkedVisit => {
+                "site visit whose 投诉编号 is blank or matches no complaint".into()
+            }
             Reason::UnrecognisedSheet(u) => match &u.closest {
                 Some((kind, missing)) => format!(
                     "unrecognised sheet: closest to {} {} ({}), but the required column(s) {} are missing (header searched in the first {} non-blank rows)",

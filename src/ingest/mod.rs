@@ -20,8 +20,9 @@ pub use discover::{Discovered, discover};
 use crate::template::Limits;
 
 /// Receives the sheets of one file, row by row. Rows come in order, each once; rows that
-/// hold no cell at all may be left out (the consumer sees the gap in row numbers).
-pub trait SheetConsumer {
+/// hold no cell at all may be left out (the consumer sees the gap in row numbers). It may
+/// run on a second thread while the next rows are being decompressed and parsed.
+pub trait SheetConsumer: Send {
     /// A new sheet starts.
     fn begin_sheet(&mut self, sheet: &str);
     /// One row: its 0-based index in the sheet and its cells from column A on.

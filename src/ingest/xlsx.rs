@@ -94,37 +94,74 @@ fn stream_sheet(
             limits.max_cells
         ));
     }
-    // The row's cells as calamine gives them (moved, never copied), then viewed as `Cell`s
-    // that borrow their text.
-    let mut raw: Vec<calamine::Cell<DataRef<'_>>> = Vec::new();
+    // Two stages on two cores: this thread decompresses and parses the XML into rows of
+    // calamine cells (moved, never copied); a second thread normalises them. Batches keep
+    // the hand-over cheap; the bounded channel keeps memory flat.
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<'_>>(2);
+        let worker = scope.spawn(move || {
+            for batch in rx {
+                for row in batch.chunk_by(|a, b| a.get_position().0 == b.get_position().0) {
+                    emit(row, consumer);
+                }
+            }
+        });
+        let produced = produce(&mut reader, limits, &tx);
+        drop(tx);
+        let joined = worker.join();
+        produced?;
+        joined.map_err(|_| "internal error while reading the sheet".to_string())
+    })
+}
+
+/// Cells as calamine gives them, whole rows in sheet order, one allocation per batch.
+type Batch<'a> = Vec<calamine::Cell<DataRef<'a>>>;
+
+const BATCH_CELLS: usize = 32 * 1024;
+
+/// Reads cells and sends them in batches that never split a row.
+fn produce<'a>(
+    reader: &mut calamine::XlsxCellReader<'a, BufReader<File>>,
+    limits: &Limits,
+    tx: &std::sync::mpsc::SyncSender<Batch<'a>>,
+) -> Result<(), String> {
+    let mut batch: Batch<'a> = Vec::with_capacity(BATCH_CELLS);
     loop {
         let next = reader
             .next_cell()
             .map_err(|e| format!("the sheet is corrupt: {e}"))?;
         let Some(cell) = next else { break };
-        let (row, col) = cell.get_position();
+        let (r, col) = cell.get_position();
         if col >= limits.max_columns {
             return Err(format!(
                 "cell {}{} lies beyond the limit of {} columns; refused",
                 column_letter(col),
-                row + 1,
+                r + 1,
                 limits.max_columns
             ));
         }
-        if raw.first().is_some_and(|c| c.get_position().0 != row) {
-            emit(&raw, consumer);
-            raw.clear();
+        if batch.len() >= BATCH_CELLS && batch.last().is_some_and(|c| c.get_position().0 != r) {
+            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_CELLS));
+            if tx.send(full).is_err() {
+                return Err("internal error while reading the sheet".to_string());
+            }
         }
-        raw.push(cell);
+        batch.push(cell);
     }
-    emit(&raw, consumer);
+    if !batch.is_empty() && tx.send(batch).is_err() {
+        return Err("internal error while reading the sheet".to_string());
+    }
     Ok(())
 }
 
 /// Hands one row to the consumer, cells placed by column.
 fn emit(raw: &[calamine::Cell<DataRef<'_>>], consumer: &mut dyn SheetConsumer) {
     let Some(first) = raw.first() else { return };
-    let width = raw.iter().map(|c| c.get_position().1 as usize + 1).max().unwrap_or(0);
+    let width = raw
+        .iter()
+        .map(|c| c.get_position().1 as usize + 1)
+        .max()
+        .unwrap_or(0);
     let mut cells: Vec<Cell<'_>> = vec![Cell::Empty; width];
     for c in raw {
         cells[c.get_position().1 as usize] = borrow(c.get_value());

@@ -180,7 +180,12 @@ fn is_clean(t: &str) -> bool {
     !first.is_whitespace()
         && !last.is_whitespace()
         && !t.starts_with('#')
-        && !t.chars().any(|c| matches!(c, '\u{3000}' | '\u{FF01}'..='\u{FF5E}' | '\n' | '\r' | '\u{00A0}' | '\u{FEFF}'))
+        && !t.chars().any(|c| {
+            matches!(
+                c,
+                '\u{3000}' | '\u{FF01}'..='\u{FF5E}' | '\n' | '\r' | '\u{00A0}' | '\u{FEFF}'
+            )
+        })
 }
 
 /// An Excel error value that arrived as text (CSV exports, cached formula results).

@@ -5,7 +5,9 @@
 use calamine::{DataRef, Reader, Xlsx, open_workbook};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: stream_cells FILE.xlsx")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: stream_cells FILE.xlsx")?;
     let mut book: Xlsx<_> = open_workbook(&path)?;
     let sheet = book.sheet_names().first().cloned().ok_or("no sheet")?;
     let mut reader = book.worksheet_cells_reader(&sheet)?;

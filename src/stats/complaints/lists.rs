@@ -1,0 +1,217 @@
+//! The complaint lists (SPEC §5.1 items 6–7): open complaints oldest first with their age at
+//! period end, severe complaints, repeat complainants; and the monthly trend of received
+//! complaints over the 12 months to the period end.
+
+use chrono::{Datelike, Months, NaiveDate};
+use polars::prelude::*;
+
+use super::kpis::closed_at;
+use crate::period::Period;
+use crate::stats::frame::{date_of, day, days, on_or_before, within};
+use crate::stats::{Column, Table, Val};
+
+const OPEN: [&str; 3] = ["未处理", "正在跟踪", "正在完成"];
+
+fn text(df: &DataFrame, name: &str, i: usize) -> PolarsResult<Val> {
+    Ok(df.column(name)?.str()?.get(i).map_or(Val::Null, Val::text))
+}
+
+fn date(df: &DataFrame, name: &str, i: usize) -> PolarsResult<Val> {
+    let c = df.column(name)?.cast(&DataType::Int32)?;
+    Ok(c.i32()?.get(i).map_or(Val::Null, |d| Val::Date(date_of(d))))
+}
+
+/// Complaints received by the period end whose status is still open and that are not
+/// closed at the period end, oldest first, with their age in days at the period end.
+pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
+    let is_open = OPEN.iter().fold(lit(false), |acc, s| {
+        acc.or(col("status").eq(lit(*s)).fill_null(lit(false)))
+    });
+    let df = complaints
+        .clone()
+        .lazy()
+        .filter(
+            on_or_before("received_date", p.end)
+                .and(is_open)
+                .and(closed_at(p.end).not()),
+        )
+        .with_column(
+            (lit(day(p.end)) - days("received_date"))
+                .cast(DataType::Int64)
+                .alias("age_days"),
+        )
+        .sort_by_exprs(
+            [
+                col("received_date"),
+                col("id"),
+                col(crate::frames::SOURCE),
+                col(crate::frames::ROW),
+            ],
+            SortMultipleOptions::default().with_nulls_last(true),
+        )
+        .collect()?;
+    let mut t = Table::new(
+        "complaints_open",
+        "未结案投诉(按受理日期,最早在前)",
+        "Open complaints, oldest first",
+        vec![
+            Column::new("id", "投诉编号", "id"),
+            Column::new("received_date", "受理日期", "received"),
+            Column::new("channel", "受理方式", "channel"),
+            Column::new("customer", "客户名称", "customer"),
+            Column::new("category", "投诉类别", "category"),
+            Column::new("status", "处理状态", "status"),
+            Column::new("technician", "负责技术员", "technician"),
+            Column::new("age_days", "至期末天数", "age (days)"),
+        ],
+    );
+    let ages = df.column("age_days")?.i64()?.clone();
+    for i in 0..df.height() {
+        t.rows.push(vec![
+            text(&df, "id", i)?,
+            date(&df, "received_date", i)?,
+            text(&df, "channel", i)?,
+            text(&df, "customer", i)?,
+            text(&df, "category", i)?,
+            text(&df, "status", i)?,
+            text(&df, "technician", i)?,
+            ages.get(i).map_or(Val::Null, Val::Int),
+        ]);
+    }
+    Ok(t)
+}
+
+/// Severe (严重/重大) complaints received in the period.
+pub fn severe(received: LazyFrame) -> PolarsResult<Table> {
+    let df = received
+        .filter(
+            col("severity")
+                .eq(lit("严重"))
+                .or(col("severity").eq(lit("重大")))
+                .fill_null(lit(false)),
+        )
+        .sort_by_exprs(
+            [
+                col("received_date"),
+                col("id"),
+                col(crate::frames::SOURCE),
+                col(crate::frames::ROW),
+            ],
+            SortMultipleOptions::default().with_nulls_last(true),
+        )
+        .collect()?;
+    let mut t = Table::new(
+        "complaints_severe",
+        "严重/重大投诉",
+        "Severe and major complaints",
+        vec![
+            Column::new("id", "投诉编号", "id"),
+            Column::new("received_date", "受理日期", "received"),
+            Column::new("severity", "严重程度", "severity"),
+            Column::new("customer", "客户名称", "customer"),
+            Column::new("category", "投诉类别", "category"),
+            Column::new("description", "投诉内容", "description"),
+            Column::new("status", "处理状态", "status"),
+            Column::new("closed_date", "结案日期", "closed"),
+        ],
+    );
+    for i in 0..df.height() {
+        t.rows.push(vec![
+            text(&df, "id", i)?,
+            date(&df, "received_date", i)?,
+            text(&df, "severity", i)?,
+            text(&df, "customer", i)?,
+            text(&df, "category", i)?,
+            text(&df, "description", i)?,
+            text(&df, "status", i)?,
+            date(&df, "closed_date", i)?,
+        ]);
+    }
+    Ok(t)
+}
+
+/// Customers with two or more complaints received in the period.
+pub fn repeat_customers(received: LazyFrame) -> PolarsResult<Table> {
+    let df = received
+        .filter(col("customer").is_not_null())
+        .group_by([col("customer")])
+        .agg([
+            len().cast(DataType::Int64).alias("complaints"),
+            days("received_date").min().alias("first"),
+            days("received_date").max().alias("last"),
+        ])
+        .filter(col("complaints").gt_eq(lit(2i64)))
+        .sort_by_exprs(
+            [col("complaints"), col("customer")],
+            SortMultipleOptions::default().with_order_descending_multi([true, false]),
+        )
+        .collect()?;
+    let mut t = Table::new(
+        "complaints_repeat_customers",
+        "重复投诉客户(本期≥2次)",
+        "Repeat complainants (2 or more in the period)",
+        vec![
+            Column::new("customer", "客户名称", "customer"),
+            Column::new("complaints", "投诉次数", "complaints"),
+            Column::new("first", "首次受理", "first"),
+            Column::new("last", "最近受理", "last"),
+        ],
+    );
+    let n = df.column("complaints")?.i64()?.clone();
+    for i in 0..df.height() {
+        t.rows.push(vec![
+            text(&df, "customer", i)?,
+            n.get(i).map_or(Val::Null, Val::Int),
+            date(&df, "first", i)?,
+            date(&df, "last", i)?,
+        ]);
+    }
+    Ok(t)
+}
+
+/// Complaints received per month, the 12 months ending with the period's last month.
+pub fn monthly(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
+    let last = NaiveDate::from_ymd_opt(p.end.year(), p.end.month(), 1).expect("valid date");
+    let first = last - Months::new(11);
+    let window = Period {
+        start: first,
+        end: p.end,
+        span: crate::period::Span::Range,
+    };
+    let df = complaints
+        .clone()
+        .lazy()
+        .filter(within("received_date", &window))
+        .group_by([(col("received_date").dt().year() * lit(100)
+            + col("received_date").dt().month().cast(DataType::Int32))
+        .alias("ym")])
+        .agg([len().cast(DataType::Int64).alias("n")])
+        .collect()?;
+    let ym = df.column("ym")?.cast(&DataType::Int32)?;
+    let ym = ym.i32()?;
+    let n = df.column("n")?.i64()?;
+    let mut t = Table::new(
+        "complaints_monthly",
+        "近12个月受理投诉趋势",
+        "Complaints received, last 12 months",
+        vec![
+            Column::new("month", "月份", "month"),
+            Column::new("received", "受理投诉(件)", "received"),
+        ],
+    );
+    for i in 0..12 {
+        let m = first + Months::new(i);
+        let key = m.year() * 100 + m.month() as i32;
+        let count = ym
+            .iter()
+            .zip(n.iter())
+            .find(|(k, _)| *k == Some(key))
+            .and_then(|(_, n)| n)
+            .unwrap_or(0);
+        t.rows.push(vec![
+            Val::text(format!("{}-{:02}", m.year(), m.month())),
+            Val::Int(count),
+        ]);
+    }
+    Ok(t)
+}

@@ -1,0 +1,94 @@
+//! Small polars helpers the statistics share: dates as day numbers, period filters, counts
+//! by a column read back into plain Rust values.
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use crate::period::Period;
+
+/// Days since 1970-01-01: the physical value of a polars `Date`.
+pub fn day(d: NaiveDate) -> i32 {
+    (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date")).num_days() as i32
+}
+
+/// The date of a day number.
+pub fn date_of(days: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date") + chrono::Duration::days(days.into())
+}
+
+/// A date column as day numbers.
+pub fn days(name: &str) -> Expr {
+    col(name).cast(DataType::Int32)
+}
+
+/// The date column falls in the period (nulls never do).
+pub fn within(name: &str, p: &Period) -> Expr {
+    days(name)
+        .gt_eq(lit(day(p.start)))
+        .and(days(name).lt_eq(lit(day(p.end))))
+}
+
+/// The date column is on or before `d`.
+pub fn on_or_before(name: &str, d: NaiveDate) -> Expr {
+    days(name).lt_eq(lit(day(d)))
+}
+
+/// Rows of a lazy frame.
+///
+/// # Errors
+/// A polars error (a bug: the frames' columns are fixed).
+pub fn count(lf: LazyFrame) -> PolarsResult<i64> {
+    let df = lf
+        .select([len().cast(DataType::Int64).alias("n")])
+        .collect()?;
+    Ok(df.column("n")?.i64()?.get(0).unwrap_or(0))
+}
+
+/// Rows per value of `key` (a text column); `None` for nulls.
+///
+/// # Errors
+/// A polars error.
+pub fn count_by(lf: LazyFrame, key: &str) -> PolarsResult<Vec<(Option<String>, i64)>> {
+    let df = lf
+        .group_by([col(key)])
+        .agg([len().cast(DataType::Int64).alias("n")])
+        .collect()?;
+    let keys = df.column(key)?.str()?.clone();
+    let n = df.column("n")?.i64()?.clone();
+    Ok(keys
+        .iter()
+        .zip(n.iter())
+        .map(|(k, n)| (k.map(str::to_string), n.unwrap_or(0)))
+        .collect())
+}
+
+/// A count per pair of values (nulls as `None`).
+pub type PairCount = (Option<String>, Option<String>, i64);
+
+/// Rows per pair of values of two text columns.
+///
+/// # Errors
+/// A polars error.
+pub fn count_by2(lf: LazyFrame, a: &str, b: &str) -> PolarsResult<Vec<PairCount>> {
+    let df = lf
+        .group_by([col(a), col(b)])
+        .agg([len().cast(DataType::Int64).alias("n")])
+        .collect()?;
+    let ka = df.column(a)?.str()?.clone();
+    let kb = df.column(b)?.str()?.clone();
+    let n = df.column("n")?.i64()?.clone();
+    Ok(ka
+        .iter()
+        .zip(kb.iter())
+        .zip(n.iter())
+        .map(|((x, y), n)| (x.map(str::to_string), y.map(str::to_string), n.unwrap_or(0)))
+        .collect())
+}
+
+/// A float column's first value.
+///
+/// # Errors
+/// A polars error.
+pub fn scalar_f64(df: &DataFrame, name: &str) -> PolarsResult<Option<f64>> {
+    Ok(df.column(name)?.cast(&DataType::Float64)?.f64()?.get(0))
+}

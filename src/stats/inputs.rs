@@ -1,0 +1,75 @@
+//! "Nothing lost" as tables: the reconciliation per input sheet (`inputs`) and the data
+//! problems (`data_issues`), in the same shape as every other table.
+
+use super::{Column, Table, Val};
+use crate::issues::{DataIssue, SheetReport};
+
+fn file_name(s: &SheetReport) -> String {
+    s.file.display().to_string()
+}
+
+/// One row per input sheet: rows read = used + skipped + rejected.
+pub fn reconciliation(sheets: &[SheetReport]) -> Table {
+    let mut t = Table::new(
+        "inputs",
+        "数据核对(读取 = 使用 + 跳过 + 拒收)",
+        "Reconciliation (read = used + skipped + rejected)",
+        vec![
+            Column::new("file", "文件", "file"),
+            Column::new("sheet", "工作表", "sheet"),
+            Column::new("kind", "类型", "kind"),
+            Column::new("rows_read", "读取行数", "rows read"),
+            Column::new("used", "使用", "used"),
+            Column::new("skipped", "跳过", "skipped"),
+            Column::new("rejected", "拒收", "rejected"),
+        ],
+    );
+    for s in sheets {
+        t.rows.push(vec![
+            Val::Text(file_name(s)),
+            Val::text(&s.sheet),
+            s.kind
+                .map_or(Val::Null, |k| Val::Text(format!("{} {}", k.code(), k.zh()))),
+            Val::Int(s.rows_read as i64),
+            Val::Int(s.used as i64),
+            Val::Int(s.skipped as i64),
+            Val::Int(s.rejected as i64),
+        ]);
+    }
+    t
+}
+
+/// Every skipped or rejected row and every problem value kept.
+pub fn data_issues(issues: &[DataIssue], sheets: &[SheetReport]) -> Table {
+    let mut t = Table::new(
+        "data_issues",
+        "数据问题(跳过、拒收的行和未识别的取值)",
+        "Data problems (skipped and rejected rows, unrecognised values)",
+        vec![
+            Column::new("file", "文件", "file"),
+            Column::new("sheet", "工作表", "sheet"),
+            Column::new("row", "行", "row"),
+            Column::new("column", "列", "column"),
+            Column::new("raw", "原始值", "raw value"),
+            Column::new("reason", "原因", "reason"),
+            Column::new("action", "处理", "action"),
+        ],
+    );
+    for i in issues {
+        let s = &sheets[i.sheet];
+        t.rows.push(vec![
+            Val::Text(file_name(s)),
+            Val::text(&s.sheet),
+            i.row.map_or(Val::Null, |r| Val::Int(r.into())),
+            i.column.clone().map_or(Val::Null, Val::Text),
+            Val::text(&i.raw),
+            Val::Text(i.reason.zh()),
+            Val::text(match i.action {
+                crate::issues::Action::Skipped => "skipped",
+                crate::issues::Action::Rejected => "rejected",
+                crate::issues::Action::Kept => "kept",
+            }),
+        ]);
+    }
+    t
+}

@@ -1,0 +1,47 @@
+//! Statistics, one module per SPEC §5 section. Each returns plain [`Table`]s; nothing here
+//! formats or writes.
+
+pub mod complaints;
+pub mod frame;
+pub mod inputs;
+pub mod site_visits;
+pub mod table;
+
+pub use table::{Column, Layout, Table, Val};
+
+use crate::taxonomy::{Dimension, UNRECOGNISED};
+
+/// Label for a blank value in a breakdown, so every record is counted exactly once.
+pub const BLANK: &str = "未填写";
+
+/// The rows of a breakdown by `dim`: every canonical label (zero counts included), then
+/// `其他/未识别` and `未填写` when they occur.
+pub fn ordered_labels(dim: Dimension, present: &[Option<String>]) -> Vec<String> {
+    let mut out: Vec<String> = dim.labels().iter().map(|l| l.zh.to_string()).collect();
+    let mut extra: Vec<String> = present
+        .iter()
+        .flatten()
+        .filter(|p| !out.contains(p) && p.as_str() != UNRECOGNISED)
+        .cloned()
+        .collect();
+    extra.sort();
+    extra.dedup();
+    out.extend(extra);
+    if present.iter().flatten().any(|p| p == UNRECOGNISED) {
+        out.push(UNRECOGNISED.to_string());
+    }
+    if present.iter().any(Option::is_none) {
+        out.push(BLANK.to_string());
+    }
+    out
+}
+
+/// The English label of a canonical value, for `--lang en` views.
+pub fn label_en(dim: Dimension, zh: &str) -> String {
+    match dim.labels().iter().find(|l| l.zh == zh) {
+        Some(l) => l.en.to_string(),
+        None if zh == UNRECOGNISED => "other/unrecognised".to_string(),
+        None if zh == BLANK => "blank".to_string(),
+        None => zh.to_string(),
+    }
+}

@@ -1,0 +1,112 @@
+//! The plain result tables every statistic returns and every renderer shows: the workbook,
+//! `summary.json` (and later the charts and the brief) are views of the same tables.
+
+use chrono::NaiveDate;
+
+/// One value of a result table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    Null,
+    Text(String),
+    Int(i64),
+    /// A plain number (days, ratios, money).
+    Num(f64),
+    /// A share or rate as a fraction (0.25 = 25%).
+    Pct(f64),
+    Date(NaiveDate),
+}
+
+impl Val {
+    pub fn text(s: impl Into<String>) -> Val {
+        Val::Text(s.into())
+    }
+
+    /// A number when there is one, null otherwise.
+    pub fn num(x: Option<f64>) -> Val {
+        x.map_or(Val::Null, Val::Num)
+    }
+
+    /// `part / whole` as a share, null when `whole` is 0.
+    pub fn share(part: i64, whole: i64) -> Val {
+        if whole == 0 {
+            Val::Null
+        } else {
+            Val::Pct(part as f64 / whole as f64)
+        }
+    }
+}
+
+/// A column: its stable key (for `summary.json`) and its labels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub key: String,
+    pub zh: String,
+    pub en: String,
+}
+
+impl Column {
+    pub fn new(key: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Column {
+        Column {
+            key: key.into(),
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// How the table is laid out in the workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One record per row, as in `summary.json`.
+    Records,
+    /// A single record, shown in the workbook as one line per column (指标 | 数值).
+    Record,
+    /// A cross-table: the first column holds the row label, the rest one count per column
+    /// label; `summary.json` lists it as `(row, column, count)` records under these keys.
+    Cross {
+        row_key: &'static str,
+        col_key: &'static str,
+    },
+}
+
+/// A result table, identified by its `summary.json` id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub id: &'static str,
+    pub zh: String,
+    pub en: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Val>>,
+    pub layout: Layout,
+}
+
+impl Table {
+    pub fn new(
+        id: &'static str,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+        columns: Vec<Column>,
+    ) -> Table {
+        Table {
+            id,
+            zh: zh.into(),
+            en: en.into(),
+            columns,
+            rows: Vec::new(),
+            layout: Layout::Records,
+        }
+    }
+
+    /// The value in `row` under the column with `key`.
+    pub fn get(&self, row: usize, key: &str) -> Option<&Val> {
+        let c = self.columns.iter().position(|c| c.key == key)?;
+        self.rows.get(row)?.get(c)
+    }
+
+    /// The row whose first column is the text `label`.
+    pub fn row_by_label(&self, label: &str) -> Option<usize> {
+        self.rows
+            .iter()
+            .position(|r| matches!(r.first(), Some(Val::Text(t)) if t == label))
+    }
+}
