@@ -12,6 +12,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write the period's statistics: the workbook and summary.json (default folder
+    /// reports/<period>/).
+    Report(crate::cmd::report::Args),
     /// Check exports before month end: how each sheet was recognised, where every row went,
     /// and every data problem. Exits 1 when it found problems.
     Check(crate::cmd::check::Args),

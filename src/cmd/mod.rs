@@ -1,6 +1,7 @@
 //! One module per subcommand, each with its `Args` and `run`.
 
 pub mod check;
+pub mod report;
 pub mod sample;
 pub mod template;
 
@@ -13,6 +14,7 @@ use crate::exit::Code;
 /// A fatal problem the command could not get past; the message says which input and why.
 pub fn run(cli: Cli) -> anyhow::Result<Code> {
     match cli.command {
+        Command::Report(args) => report::run(args),
         Command::Check(args) => check::run(args),
         Command::Sample(args) => sample::run(args),
         Command::Template(args) => template::run(args),

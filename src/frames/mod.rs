@@ -6,7 +6,7 @@ mod table;
 
 use std::collections::BTreeMap;
 
-use polars::prelude::DataFrame;
+use polars::prelude::{DataFrame, DataType};
 
 pub use table::{KindTable, Value};
 
@@ -24,6 +24,22 @@ pub struct Frames {
 }
 
 impl Frames {
+    /// The latest date any record is dated by (SPEC §4's field of each kind).
+    pub fn latest_date(&self) -> Option<chrono::NaiveDate> {
+        self.tables
+            .iter()
+            .filter_map(|(kind, df)| {
+                let c = df
+                    .column(kind.date_field())
+                    .ok()?
+                    .cast(&DataType::Int32)
+                    .ok()?;
+                c.i32().ok()?.iter().flatten().max()
+            })
+            .max()
+            .map(crate::stats::frame::date_of)
+    }
+
     /// The records of one kind; an empty frame with the kind's columns when there were none.
     pub fn get(&self, kind: Kind) -> DataFrame {
         self.tables

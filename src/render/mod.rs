@@ -1,7 +1,12 @@
-//! Views of the results: the console summary for `check` (more renderers come with `report`)
-//! and the one way every output file is written (atomically).
+//! Views of the results — console text, the workbook, `summary.json` — and the one way every
+//! output file is written (atomically).
 
 pub mod console;
+pub mod json;
+mod lang;
+pub mod xlsx;
+
+pub use lang::Lang;
 
 use std::io::Write;
 use std::path::Path;

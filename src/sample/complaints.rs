@@ -124,7 +124,9 @@ fn one(g: &mut Gen, month: NaiveDate, seq: u32, export_end: NaiveDate) -> Compla
     };
     let dept = if responsibility == "公司" { dept } else { "" };
     let age = (export_end - received).num_days();
-    let done_p = if age > 45 {
+    let done_p = if age > 90 {
+        0.985
+    } else if age > 45 {
         0.93
     } else if age > 10 {
         0.6
@@ -180,6 +182,18 @@ pub fn generate(g: &mut Gen, cfg: &SampleConfig, months: &[NaiveDate]) -> Vec<Co
         let mut month: Vec<Complaint> = (1..=n.max(1) as u32).map(|s| one(g, m, s, end)).collect();
         month.sort_by_key(|c| c.received);
         all.extend(month);
+    }
+    // The supervisor's brief needs severe cases to show: the last month always has one
+    // 严重 complaint still open and one 重大 complaint closed.
+    let last: Vec<usize> = (0..all.len())
+        .filter(|&i| months.last().is_some_and(|m| all[i].received >= *m))
+        .collect();
+    if let [first, second, ..] = last[..] {
+        all[first].severity = "严重".into();
+        all[first].status = "正在跟踪".into();
+        all[first].closed = None;
+        all[first].outcome.clear();
+        all[second].severity = "重大".into();
     }
     all
 }

@@ -4,6 +4,7 @@
 pub mod complaints;
 pub mod frame;
 pub mod inputs;
+pub mod report;
 pub mod site_visits;
 pub mod table;
 

@@ -1,0 +1,162 @@
+//! `tsreport report`: the clerk's monthly job. Reads every input once, computes the period's
+//! statistics, and writes the workbook and `summary.json` atomically under `--out`.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+
+use crate::exit::{Code, FATAL, OK};
+use crate::issues::Action;
+use crate::normalize::{self, Loaded};
+use crate::period::Period;
+use crate::render::{self, Lang, console};
+use crate::stats::report::Report;
+use crate::template::Template;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files and folders to read (.xlsx .xlsm .xls .ods .csv; folders recursively).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// The period: 2026-10, 2026-Q3, 2026-H1, 2026 or 2026-01-01..2026-03-15. Default: the
+    /// latest month with records, or the month before when that month is still running.
+    #[arg(long, value_name = "P", value_parser = Period::parse)]
+    period: Option<Period>,
+    /// Output folder (default: reports/<period>/).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// A template laid over the built-in one (extra aliases, synonyms, own brands).
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+    /// Label language of the outputs.
+    #[arg(long, value_enum, default_value = "zh")]
+    lang: LangArg,
+    /// Exit 1 when any input row was rejected (the report is still written).
+    #[arg(long)]
+    strict: bool,
+}
+
+/// Today, for the default period; `TSREPORT_TODAY=yyyy-mm-dd` fixes it (tests, reruns).
+fn today() -> NaiveDate {
+    std::env::var("TSREPORT_TODAY")
+        .ok()
+        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+fn load_with_progress(inputs: &[PathBuf], template: &Template) -> Loaded {
+    if !std::io::stderr().is_terminal() {
+        return normalize::load(inputs, template, &mut |_, _| {});
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("reading {pos}/{len} files {wide_bar} {elapsed}")
+            .expect("valid template"),
+    );
+    let loaded = normalize::load(inputs, template, &mut |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    loaded
+}
+
+/// Refuses to write an output over one of the inputs.
+fn check_not_input(out: &Path, loaded: &Loaded) -> Result<()> {
+    let Ok(out) = out.canonicalize() else {
+        return Ok(());
+    };
+    for s in &loaded.sheets {
+        if s.file.canonicalize().is_ok_and(|f| f == out) {
+            bail!(
+                "{} is one of the inputs; choose another --out folder",
+                out.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn run(args: Args) -> Result<Code> {
+    let template = Template::load(args.template.as_deref())?;
+    let loaded = load_with_progress(&args.inputs, &template);
+    for line in loaded.error_lines() {
+        eprintln!("tsreport: {line}");
+    }
+    if !loaded.has_records() {
+        bail!(
+            "no usable records in the inputs; nothing to report (run `tsreport check` on them to see why)"
+        );
+    }
+    let period = match args.period {
+        Some(p) => {
+            println!("Period: {} ({} – {})", p.label(), p.start, p.end);
+            p
+        }
+        None => {
+            let latest = loaded.frames.latest_date().expect("records have dates");
+            let p = Period::default_for(latest, today());
+            println!(
+                "Period: {} ({} – {}), the latest complete month with records; choose another with --period",
+                p.label(),
+                p.start,
+                p.end
+            );
+            p
+        }
+    };
+    let lang = match args.lang {
+        LangArg::Zh => Lang::Zh,
+        LangArg::En => Lang::En,
+    };
+    let report = Report::build(&loaded, period).context("computing the statistics")?;
+    let out_dir = args
+        .out
+        .unwrap_or_else(|| Path::new("reports").join(period.file_label()));
+    let name = match lang {
+        Lang::Zh => format!("技术服务部统计报表_{}.xlsx", period.file_label()),
+        Lang::En => format!("technical-service-report_{}.xlsx", period.file_label()),
+    };
+    let workbook = out_dir.join(name);
+    let summary = out_dir.join("summary.json");
+    for p in [&workbook, &summary] {
+        check_not_input(p, &loaded)?;
+    }
+    let xlsx = render::xlsx::to_bytes(&report, lang)?;
+    render::write_atomic(&workbook, &xlsx)
+        .with_context(|| format!("cannot write {}", workbook.display()))?;
+    render::write_atomic(&summary, &render::json::to_bytes(&report))
+        .with_context(|| format!("cannot write {}", summary.display()))?;
+
+    println!(
+        "Read {} file(s), {} sheet(s).\n",
+        loaded.files_found,
+        loaded.sheets.len()
+    );
+    println!("Reconciliation (rows read = used + skipped + rejected)");
+    print!("{}", console::reconciliation(&loaded.sheets));
+    let rejected = loaded
+        .issues
+        .iter()
+        .filter(|i| i.action == Action::Rejected)
+        .count();
+    let problems = report.data_issues.rows.len();
+    println!(
+        "\n{problems} row(s)/value(s) listed on the data-problem sheet ({rejected} rejected)."
+    );
+    println!("Wrote {}", workbook.display());
+    println!("Wrote {}", summary.display());
+    if args.strict && rejected > 0 {
+        eprintln!("tsreport: --strict: {rejected} row(s) were rejected");
+        return Ok(Code(FATAL));
+    }
+    Ok(Code(OK))
+}

@@ -1,0 +1,219 @@
+//! Writing tables onto a worksheet: a title row naming the table, period and sources, a
+//! header row, typed cells with number formats, and column widths that fit Chinese text
+//! (a CJK character counts as two).
+
+use rust_xlsxwriter::{Color, Format, FormatBorder, Worksheet, XlsxError};
+use unicode_width::UnicodeWidthStr;
+
+use crate::render::Lang;
+use crate::stats::{Layout, Table, Val};
+
+/// The formats every sheet uses.
+pub struct Formats {
+    pub sheet_title: Format,
+    pub title: Format,
+    pub header: Format,
+    pub text: Format,
+    pub int: Format,
+    pub num: Format,
+    pub pct: Format,
+    pub date: Format,
+    pub highlight: Format,
+}
+
+impl Formats {
+    pub fn new() -> Formats {
+        let cell = Format::new()
+            .set_border(FormatBorder::Thin)
+            .set_border_color(Color::RGB(0xBFBFBF));
+        Formats {
+            sheet_title: Format::new().set_bold().set_font_size(14),
+            title: Format::new()
+                .set_bold()
+                .set_font_color(Color::RGB(0x1F4E79)),
+            header: cell
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(0xDDEBF7))
+                .set_text_wrap(),
+            text: cell.clone(),
+            int: cell.clone().set_num_format("0"),
+            num: cell.clone().set_num_format("0.00"),
+            pct: cell.clone().set_num_format("0.0%"),
+            date: cell.clone().set_num_format("yyyy-mm-dd"),
+            highlight: cell.set_bold().set_background_color(Color::RGB(0xFFF2CC)),
+        }
+    }
+}
+
+/// Where a table's data landed, for charts: 0-based rows and the first column.
+#[derive(Debug, Clone, Copy)]
+pub struct Placed {
+    pub first_row: u32,
+    pub last_row: u32,
+    pub col: u16,
+}
+
+/// A worksheet being filled from the top down.
+pub struct SheetWriter<'f> {
+    pub ws: Worksheet,
+    pub row: u32,
+    widths: Vec<usize>,
+    lang: Lang,
+    f: &'f Formats,
+}
+
+fn display_width(v: &Val) -> usize {
+    match v {
+        Val::Null => 0,
+        Val::Text(s) => s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0),
+        Val::Int(i) => i.to_string().len(),
+        Val::Num(_) => 8,
+        Val::Pct(_) => 6,
+        Val::Date(_) => 10,
+    }
+}
+
+impl<'f> SheetWriter<'f> {
+    /// A new sheet with its name and a title in the first row.
+    ///
+    /// # Errors
+    /// An invalid sheet name (a bug: names are fixed).
+    pub fn new(
+        name: &str,
+        title: &str,
+        lang: Lang,
+        f: &'f Formats,
+    ) -> Result<SheetWriter<'f>, XlsxError> {
+        let mut ws = Worksheet::new();
+        ws.set_name(name)?;
+        // Printed landscape, one page wide, as the clerk takes it to the meeting.
+        ws.set_landscape();
+        ws.set_paper_size(9);
+        ws.set_print_fit_to_pages(1, 0);
+        ws.write_string_with_format(0, 0, title, &f.sheet_title)?;
+        Ok(SheetWriter {
+            ws,
+            row: 2,
+            widths: Vec::new(),
+            lang,
+            f,
+        })
+    }
+
+    fn widen(&mut self, col: u16, w: usize) {
+        let c = col as usize;
+        if self.widths.len() <= c {
+            self.widths.resize(c + 1, 0);
+        }
+        self.widths[c] = self.widths[c].max(w);
+    }
+
+    /// Writes one value with the format its type calls for. Text is always written as text,
+    /// never as a formula.
+    pub fn cell(&mut self, row: u32, col: u16, v: &Val, highlight: bool) -> Result<(), XlsxError> {
+        let f = self.f;
+        let pick = |normal: &'f Format| if highlight { &f.highlight } else { normal };
+        match v {
+            Val::Null => {
+                self.ws.write_blank(row, col, pick(&f.text))?;
+            }
+            Val::Text(s) => {
+                self.ws
+                    .write_string_with_format(row, col, s, pick(&f.text))?;
+            }
+            Val::Int(i) => {
+                self.ws
+                    .write_number_with_format(row, col, *i as f64, pick(&f.int))?;
+            }
+            Val::Num(x) => {
+                self.ws
+                    .write_number_with_format(row, col, *x, pick(&f.num))?;
+            }
+            Val::Pct(x) => {
+                self.ws
+                    .write_number_with_format(row, col, *x, pick(&f.pct))?;
+            }
+            Val::Date(d) => {
+                self.ws
+                    .write_datetime_with_format(row, col, d, pick(&f.date))?;
+            }
+        }
+        self.widen(col, display_width(v));
+        Ok(())
+    }
+
+    /// A bold line of text (not counted in column widths).
+    pub fn note(&mut self, text: &str) -> Result<(), XlsxError> {
+        self.ws
+            .write_string_with_format(self.row, 0, text, &self.f.title)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// Writes a table under a title row; returns where its data rows are.
+    /// `highlight(row)` marks rows to emphasise (own brands).
+    pub fn table(
+        &mut self,
+        t: &Table,
+        caption: &str,
+        highlight: &dyn Fn(&[Val]) -> bool,
+    ) -> Result<Placed, XlsxError> {
+        let lang = self.lang;
+        let title = format!("{} | {caption}", lang.pick(&t.zh, &t.en));
+        self.note(&title)?;
+        let header_row = self.row;
+        match t.layout {
+            Layout::Record => {
+                let heads = [lang.pick("指标", "figure"), lang.pick("数值", "value")];
+                for (c, h) in heads.iter().enumerate() {
+                    self.header(header_row, c as u16, h)?;
+                }
+                let values = t.rows.first().cloned().unwrap_or_default();
+                for (i, (col, v)) in t.columns.iter().zip(values.iter()).enumerate() {
+                    let r = header_row + 1 + i as u32;
+                    self.cell(r, 0, &Val::text(lang.pick(&col.zh, &col.en)), false)?;
+                    self.cell(r, 1, v, false)?;
+                }
+                self.row = header_row + 1 + t.columns.len() as u32;
+            }
+            Layout::Records | Layout::Cross { .. } => {
+                for (c, col) in t.columns.iter().enumerate() {
+                    self.header(header_row, c as u16, lang.pick(&col.zh, &col.en))?;
+                }
+                for (i, values) in t.rows.iter().enumerate() {
+                    let r = header_row + 1 + i as u32;
+                    let hl = highlight(values);
+                    for (c, v) in values.iter().enumerate() {
+                        self.cell(r, c as u16, v, hl)?;
+                    }
+                }
+                self.row = header_row + 1 + t.rows.len() as u32;
+            }
+        }
+        let placed = Placed {
+            first_row: header_row + 1,
+            last_row: (self.row.max(header_row + 2)) - 1,
+            col: 0,
+        };
+        self.row += 1;
+        Ok(placed)
+    }
+
+    fn header(&mut self, row: u32, col: u16, text: &str) -> Result<(), XlsxError> {
+        self.ws
+            .write_string_with_format(row, col, text, &self.f.header)?;
+        // Headers wrap; let them count a little less than their full width.
+        self.widen(col, text.width().min(16));
+        Ok(())
+    }
+
+    /// Sets the column widths and returns the sheet.
+    pub fn finish(mut self) -> Worksheet {
+        for (c, w) in self.widths.iter().enumerate() {
+            let width = (*w as f64 + 2.0).clamp(6.0, 60.0);
+            let _ = self.ws.set_column_width(c as u16, width);
+        }
+        self.ws
+    }
+}
