@@ -69,6 +69,31 @@ fn load_with_progress(inputs: &[PathBuf], template: &Template) -> Loaded {
     loaded
 }
 
+/// Phase times on stderr when `TSREPORT_TIMINGS` is set (for benchmarks).
+struct Timer(Option<std::time::Instant>);
+
+impl Timer {
+    fn from_env() -> Timer {
+        Timer(std::env::var_os("TSREPORT_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    fn lap(&mut self, phase: &str) {
+        if let Some(start) = self.0 {
+            // Linux reports the peak and current resident memory; elsewhere this is empty.
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let mem: Vec<&str> = status
+                .lines()
+                .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
+                .collect();
+            eprintln!(
+                "timing: {phase} done at {:.2} s {}",
+                start.elapsed().as_secs_f64(),
+                mem.join(" ")
+            );
+        }
+    }
+}
+
 /// Refuses to write an output over one of the inputs.
 fn check_not_input(out: &Path, loaded: &Loaded) -> Result<()> {
     let Ok(out) = out.canonicalize() else {
@@ -86,8 +111,10 @@ fn check_not_input(out: &Path, loaded: &Loaded) -> Result<()> {
 }
 
 pub fn run(args: Args) -> Result<Code> {
+    let mut timer = Timer::from_env();
     let template = Template::load(args.template.as_deref())?;
-    let loaded = load_with_progress(&args.inputs, &template);
+    let mut loaded = load_with_progress(&args.inputs, &template);
+    timer.lap("read");
     for line in loaded.error_lines() {
         eprintln!("tsreport: {line}");
     }
@@ -118,6 +145,9 @@ pub fn run(args: Args) -> Result<Code> {
         LangArg::En => Lang::En,
     };
     let report = Report::build(&loaded, period).context("computing the statistics")?;
+    timer.lap("statistics");
+    // The records are in the report's tables now; free them before rendering.
+    loaded.frames = Default::default();
     let out_dir = args
         .out
         .unwrap_or_else(|| Path::new("reports").join(period.file_label()));
@@ -130,11 +160,18 @@ pub fn run(args: Args) -> Result<Code> {
     for p in [&workbook, &summary] {
         check_not_input(p, &loaded)?;
     }
-    let xlsx = render::xlsx::to_bytes(&report, lang)?;
-    render::write_atomic(&workbook, &xlsx)
+    // The workbook and summary.json are independent views: render them side by side.
+    let (xlsx, json) = std::thread::scope(|s| {
+        let json = s.spawn(|| render::json::to_bytes(&report));
+        let xlsx = render::xlsx::to_bytes(&report, lang);
+        (xlsx, json.join().expect("JSON rendering does not panic"))
+    });
+    timer.lap("render");
+    render::write_atomic(&workbook, &xlsx?)
         .with_context(|| format!("cannot write {}", workbook.display()))?;
-    render::write_atomic(&summary, &render::json::to_bytes(&report))
+    render::write_atomic(&summary, &json)
         .with_context(|| format!("cannot write {}", summary.display()))?;
+    timer.lap("write");
 
     println!(
         "Read {} file(s), {} sheet(s).\n",

@@ -24,6 +24,15 @@ fn extension(path: &Path) -> Option<String> {
         .map(|e| e.to_ascii_lowercase())
 }
 
+/// File-name prefixes of the workbooks tsreport writes, never read back as inputs.
+pub const OWN_OUTPUTS: [&str; 2] = ["技术服务部统计报表_", "technical-service-report_"];
+
+fn is_own_output(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| OWN_OUTPUTS.iter().any(|p| n.starts_with(p)))
+}
+
 fn is_hidden_or_lock(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
@@ -70,6 +79,9 @@ fn walk(dir: &Path, found: &mut Discovered) {
         }
         if path.is_dir() {
             walk(&path, found);
+        } else if is_own_output(&path) {
+            // A report written earlier into the input folder.
+            found.ignored.push(path);
         } else if extension(&path).is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
             found.files.push(path);
         } else {

@@ -2,8 +2,6 @@
 //! (SPEC §8). Identical copies are skipped; copies that differ are listed, and the row from
 //! the file modified last wins (ties: the later file name, then the later row).
 
-use std::collections::HashMap;
-
 use polars::prelude::*;
 
 use crate::frames::KindTable;
@@ -24,8 +22,8 @@ pub fn dedup_complaints(
     let rows = rows.u32().expect("row is u32");
 
     // First occurrence of each id; later ones collected in groups.
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(ids.len());
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut first: PlHashMap<&str, usize> = PlHashMap::with_capacity(ids.len());
+    let mut groups: PlHashMap<usize, Vec<usize>> = PlHashMap::new();
     for (i, id) in ids.iter().enumerate() {
         let Some(id) = id else { continue };
         match first.get(id) {
@@ -35,6 +33,7 @@ pub fn dedup_complaints(
             }
         }
     }
+    drop(first);
     if groups.is_empty() {
         return df;
     }

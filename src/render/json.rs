@@ -1,78 +1,136 @@
 //! `summary.json` (SPEC §6.1): the report's tables as records under their stable ids.
 //! Dimension values stay the canonical Chinese labels; shares are fractions; missing is null.
+//! Records are serialised straight from the tables, never built as a JSON tree first.
 
-use serde_json::{Map, Value, json};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 
 use crate::stats::report::Report;
 use crate::stats::{Layout, Table, Val};
 
-fn value(v: &Val) -> Value {
-    match v {
-        Val::Null => Value::Null,
-        Val::Text(s) => Value::String(s.clone()),
-        Val::Int(i) => json!(i),
-        Val::Num(x) | Val::Pct(x) => {
-            serde_json::Number::from_f64(*x).map_or(Value::Null, Value::Number)
+impl Serialize for Val {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Val::Null => s.serialize_none(),
+            Val::Text(t) => s.serialize_str(t),
+            Val::Int(i) => s.serialize_i64(*i),
+            Val::Num(x) | Val::Pct(x) if x.is_finite() => s.serialize_f64(*x),
+            Val::Num(_) | Val::Pct(_) => s.serialize_none(),
+            Val::Date(d) => s.collect_str(&d.format("%Y-%m-%d")),
         }
-        Val::Date(d) => Value::String(d.format("%Y-%m-%d").to_string()),
     }
 }
 
-/// A table as a list of records.
-pub fn records(t: &Table) -> Value {
-    let out: Vec<Value> = match t.layout {
-        Layout::Records | Layout::Record => t
-            .rows
-            .iter()
-            .map(|row| {
-                let m: Map<String, Value> = t
-                    .columns
-                    .iter()
-                    .zip(row)
-                    .map(|(c, v)| (c.key.clone(), value(v)))
-                    .collect();
-                Value::Object(m)
-            })
-            .collect(),
-        Layout::Cross { row_key, col_key } => t
-            .rows
-            .iter()
-            .flat_map(|row| {
-                t.columns.iter().zip(row).skip(1).map(move |(c, v)| {
-                    let mut m = Map::new();
-                    m.insert(row_key.to_string(), value(&row[0]));
-                    m.insert(col_key.to_string(), Value::String(c.key.clone()));
-                    m.insert("count".to_string(), value(v));
-                    Value::Object(m)
-                })
-            })
-            .collect(),
-    };
-    Value::Array(out)
+/// A table as a list of records (cross-tables as `(row, column, count)` records).
+pub struct Records<'a>(pub &'a Table);
+
+struct Record<'a>(&'a Table, &'a [Val]);
+
+struct CrossCell<'a> {
+    row_key: &'static str,
+    col_key: &'static str,
+    row: &'a Val,
+    col: &'a str,
+    count: &'a Val,
 }
 
-/// The whole `summary.json` document.
-pub fn summary(report: &Report) -> Value {
-    let mut tables = Map::new();
-    for t in report.tables() {
-        tables.insert(t.id.to_string(), records(t));
+impl Serialize for Record<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.1.len()))?;
+        for (c, v) in self.0.columns.iter().zip(self.1) {
+            m.serialize_entry(&c.key, v)?;
+        }
+        m.end()
     }
-    json!({
-        "tool": {"name": env!("CARGO_PKG_NAME"), "version": env!("CARGO_PKG_VERSION")},
-        "period": {
-            "label": report.period.label(),
-            "start": report.period.start.format("%Y-%m-%d").to_string(),
-            "end": report.period.end.format("%Y-%m-%d").to_string(),
-        },
-        "inputs": records(&report.inputs),
-        "tables": Value::Object(tables),
-    })
+}
+
+impl Serialize for CrossCell<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry(self.row_key, self.row)?;
+        m.serialize_entry(self.col_key, self.col)?;
+        m.serialize_entry("count", self.count)?;
+        m.end()
+    }
+}
+
+impl Serialize for Records<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let t = self.0;
+        let mut seq = s.serialize_seq(None)?;
+        match t.layout {
+            Layout::Records | Layout::Record => {
+                for row in &t.rows {
+                    seq.serialize_element(&Record(t, row))?;
+                }
+            }
+            Layout::Cross { row_key, col_key } => {
+                for row in &t.rows {
+                    for (c, v) in t.columns.iter().zip(row).skip(1) {
+                        seq.serialize_element(&CrossCell {
+                            row_key,
+                            col_key,
+                            row: &row[0],
+                            col: &c.key,
+                            count: v,
+                        })?;
+                    }
+                }
+            }
+        }
+        seq.end()
+    }
+}
+
+struct Tables<'a>(Vec<&'a Table>);
+
+impl Serialize for Tables<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for t in &self.0 {
+            m.serialize_entry(t.id, &Records(t))?;
+        }
+        m.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct PeriodOut {
+    label: String,
+    start: String,
+    end: String,
+}
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    tool: Tool,
+    period: PeriodOut,
+    inputs: Records<'a>,
+    tables: Tables<'a>,
 }
 
 /// `summary.json` as bytes: pretty-printed, with a final newline.
 pub fn to_bytes(report: &Report) -> Vec<u8> {
-    let mut out =
-        serde_json::to_vec_pretty(&summary(report)).expect("JSON values always serialise");
+    let summary = Summary {
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        period: PeriodOut {
+            label: report.period.label(),
+            start: report.period.start.format("%Y-%m-%d").to_string(),
+            end: report.period.end.format("%Y-%m-%d").to_string(),
+        },
+        inputs: Records(&report.inputs),
+        tables: Tables(report.tables()),
+    };
+    let mut out = serde_json::to_vec_pretty(&summary).expect("tables always serialise");
     out.push(b'\n');
     out
 }

@@ -1,8 +1,6 @@
 //! Complaint site visits (SPEC §5.1 item 8): visits in the period, signed-confirmation rate,
 //! evidence kept, and visits whose 投诉编号 matches no complaint (listed as data problems).
 
-use std::collections::HashSet;
-
 use polars::prelude::*;
 
 use super::frame::{count, within};
@@ -33,8 +31,32 @@ pub fn compute(
             .filter(col("evidence_kept").eq(lit(YES)).fill_null(lit(false))),
     )?;
 
-    let known: HashSet<&str> = complaints.column("id")?.str()?.iter().flatten().collect();
-    let df = in_period.collect()?;
+    let df = in_period
+        .sort_by_exprs(
+            [col(crate::frames::SOURCE), col(crate::frames::ROW)],
+            SortMultipleOptions::default(),
+        )
+        .collect()?;
+    // Which of these visits' ids are complaints: join the few visit ids against the
+    // complaint ids (the hash table is built on the small side).
+    let visit_ids = df
+        .clone()
+        .lazy()
+        .select([col("complaint_id")])
+        .filter(col("complaint_id").is_not_null());
+    let matched = complaints
+        .clone()
+        .lazy()
+        .select([col("id")])
+        .join(
+            visit_ids,
+            [col("id")],
+            [col("complaint_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .collect()?;
+    let known: std::collections::HashSet<&str> =
+        matched.column("id")?.str()?.iter().flatten().collect();
     let ids = df.column("complaint_id")?.str()?;
     let sources = df.column(crate::frames::SOURCE)?.u32()?;
     let rows = df.column(crate::frames::ROW)?.u32()?;

@@ -503,3 +503,14 @@ fn nothing_usable_is_exit_1() {
     w.write("x.csv", "甲,乙\n1,2\n");
     w.run(&["report", "x.csv"]).expect_code(1);
 }
+
+#[test]
+fn a_report_written_into_the_input_folder_is_not_read_back() {
+    let w = Workdir::new();
+    month_fixture(&w);
+    w.run(&["report", "in", "--period", "2026-10", "--out", "in/reports"])
+        .expect_code(0);
+    w.run(&["report", "in", "--period", "2026-10", "--out", "in/reports"])
+        .expect_code(0)
+        .expect_stdout("Read 2 file(s), 2 sheet(s).");
+}

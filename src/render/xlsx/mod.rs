@@ -76,8 +76,28 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>> {
     let visit_caption = caption(report, &[Kind::Complaint, Kind::SiteVisit], lang);
     let c = &report.complaints;
 
+    let mut wb = Workbook::new();
+    // Level 3 saves in about 0.7 of the default time for a file about 6% larger.
+    wb.set_zip_compression_level(3);
+    let end = period.end;
+    let created = ExcelDateTime::from_ymd(end.year() as u16, end.month() as u8, end.day() as u8)
+        .context("period end as a document date")?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_title(heading(lang.pick("统计报表", "report")))
+            .set_author("tsreport"),
+    );
+    // Sheets in workbook order; the long lists stream to disk (constant memory).
+    wb.add_worksheet();
+    wb.add_worksheet();
+    wb.add_worksheet_with_constant_memory()?;
+    wb.add_worksheet_with_constant_memory()?;
+    let (overview_at, stats_at, lists_at, issues_at) = (0, 1, 2, 3);
+
     // 客诉统计 first: the charts on 概览 point at its cells.
     let mut stats = SheetWriter::new(
+        wb.worksheet_from_index(stats_at)?,
         names.complaints,
         &heading(lang.pick("客诉统计", "complaints")),
         lang,
@@ -89,6 +109,7 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>> {
     }
     stats.table(&report.site_visits, &visit_caption, &none)?;
     stats.ws.set_freeze_panes(1, 0)?;
+    stats.finish();
     let at = |id: &str| {
         placed
             .iter()
@@ -98,6 +119,7 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>> {
     };
 
     let mut overview = SheetWriter::new(
+        wb.worksheet_from_index(overview_at)?,
         names.overview,
         &heading(lang.pick("概览", "overview")),
         lang,
@@ -152,39 +174,30 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>> {
             .ws
             .insert_chart(2 + 16 * i as u32, 9, &charts::build(&spec, lang))?;
     }
+    overview.finish();
 
     let mut lists = SheetWriter::new(
+        wb.worksheet_from_index(lists_at)?,
         names.lists,
         &heading(lang.pick("客诉明细", "complaint lists")),
         lang,
         &f,
     )?;
+    lists.ws.set_freeze_panes(4, 0)?;
     lists.table(&c.open, &complaint_caption, &none)?;
     lists.table(&c.severe, &complaint_caption, &none)?;
-    lists.ws.set_freeze_panes(4, 0)?;
+    lists.finish();
 
     let mut issues = SheetWriter::new(
+        wb.worksheet_from_index(issues_at)?,
         names.issues,
         &heading(lang.pick("数据问题", "data problems")),
         lang,
         &f,
     )?;
-    issues.table(&report.data_issues, &inputs_caption, &none)?;
     issues.ws.set_freeze_panes(4, 0)?;
+    issues.table(&report.data_issues, &inputs_caption, &none)?;
+    issues.finish();
 
-    let mut wb = Workbook::new();
-    let end = period.end;
-    let created = ExcelDateTime::from_ymd(end.year() as u16, end.month() as u8, end.day() as u8)
-        .context("period end as a document date")?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_title(heading(lang.pick("统计报表", "report")))
-            .set_author("tsreport"),
-    );
-    wb.push_worksheet(overview.finish());
-    wb.push_worksheet(stats.finish());
-    wb.push_worksheet(lists.finish());
-    wb.push_worksheet(issues.finish());
     Ok(wb.save_to_buffer()?)
 }

@@ -19,7 +19,15 @@ pub struct Formats {
     pub pct: Format,
     pub date: Format,
     pub highlight: Format,
+    /// Borderless number formats for long lists (see [`LONG_TABLE_ROWS`]).
+    pub plain_num: Format,
+    pub plain_pct: Format,
+    pub plain_date: Format,
 }
+
+/// Tables longer than this are written without cell borders: a format lookup per cell is
+/// most of the time it takes to write a list of a hundred thousand rows.
+pub const LONG_TABLE_ROWS: usize = 2000;
 
 impl Formats {
     pub fn new() -> Formats {
@@ -42,6 +50,9 @@ impl Formats {
             pct: cell.clone().set_num_format("0.0%"),
             date: cell.clone().set_num_format("yyyy-mm-dd"),
             highlight: cell.set_bold().set_background_color(Color::RGB(0xFFF2CC)),
+            plain_num: Format::new().set_num_format("0.00"),
+            plain_pct: Format::new().set_num_format("0.0%"),
+            plain_date: Format::new().set_num_format("yyyy-mm-dd"),
         }
     }
 }
@@ -54,9 +65,10 @@ pub struct Placed {
     pub col: u16,
 }
 
-/// A worksheet being filled from the top down.
-pub struct SheetWriter<'f> {
-    pub ws: Worksheet,
+/// A worksheet being filled from the top down (row order, so it also suits worksheets in
+/// rust_xlsxwriter's constant-memory mode).
+pub struct SheetWriter<'w, 'f> {
+    pub ws: &'w mut Worksheet,
     pub row: u32,
     widths: Vec<usize>,
     lang: Lang,
@@ -74,18 +86,18 @@ fn display_width(v: &Val) -> usize {
     }
 }
 
-impl<'f> SheetWriter<'f> {
-    /// A new sheet with its name and a title in the first row.
+impl<'w, 'f> SheetWriter<'w, 'f> {
+    /// Names the sheet and writes its title in the first row.
     ///
     /// # Errors
     /// An invalid sheet name (a bug: names are fixed).
     pub fn new(
+        ws: &'w mut Worksheet,
         name: &str,
         title: &str,
         lang: Lang,
         f: &'f Formats,
-    ) -> Result<SheetWriter<'f>, XlsxError> {
-        let mut ws = Worksheet::new();
+    ) -> Result<SheetWriter<'w, 'f>, XlsxError> {
         ws.set_name(name)?;
         // Printed landscape, one page wide, as the clerk takes it to the meeting.
         ws.set_landscape();
@@ -112,6 +124,7 @@ impl<'f> SheetWriter<'f> {
     /// Writes one value with the format its type calls for. Text is always written as text,
     /// never as a formula.
     pub fn cell(&mut self, row: u32, col: u16, v: &Val, highlight: bool) -> Result<(), XlsxError> {
+        self.widen(col, display_width(v));
         let f = self.f;
         let pick = |normal: &'f Format| if highlight { &f.highlight } else { normal };
         match v {
@@ -139,7 +152,34 @@ impl<'f> SheetWriter<'f> {
                     .write_datetime_with_format(row, col, d, pick(&f.date))?;
             }
         }
+        Ok(())
+    }
+
+    /// Writes one value of a long list: no borders, and no format where General shows it.
+    fn plain_cell(&mut self, row: u32, col: u16, v: &Val) -> Result<(), XlsxError> {
         self.widen(col, display_width(v));
+        let f = self.f;
+        match v {
+            Val::Null => {}
+            Val::Text(s) => {
+                self.ws.write_string(row, col, s)?;
+            }
+            Val::Int(i) => {
+                self.ws.write_number(row, col, *i as f64)?;
+            }
+            Val::Num(x) => {
+                self.ws
+                    .write_number_with_format(row, col, *x, &f.plain_num)?;
+            }
+            Val::Pct(x) => {
+                self.ws
+                    .write_number_with_format(row, col, *x, &f.plain_pct)?;
+            }
+            Val::Date(d) => {
+                self.ws
+                    .write_datetime_with_format(row, col, d, &f.plain_date)?;
+            }
+        }
         Ok(())
     }
 
@@ -181,11 +221,16 @@ impl<'f> SheetWriter<'f> {
                 for (c, col) in t.columns.iter().enumerate() {
                     self.header(header_row, c as u16, lang.pick(&col.zh, &col.en))?;
                 }
+                let long = t.rows.len() > LONG_TABLE_ROWS;
                 for (i, values) in t.rows.iter().enumerate() {
                     let r = header_row + 1 + i as u32;
                     let hl = highlight(values);
                     for (c, v) in values.iter().enumerate() {
-                        self.cell(r, c as u16, v, hl)?;
+                        if long && !hl {
+                            self.plain_cell(r, c as u16, v)?;
+                        } else {
+                            self.cell(r, c as u16, v, hl)?;
+                        }
                     }
                 }
                 self.row = header_row + 1 + t.rows.len() as u32;
@@ -208,12 +253,11 @@ impl<'f> SheetWriter<'f> {
         Ok(())
     }
 
-    /// Sets the column widths and returns the sheet.
-    pub fn finish(mut self) -> Worksheet {
+    /// Sets the column widths.
+    pub fn finish(self) {
         for (c, w) in self.widths.iter().enumerate() {
             let width = (*w as f64 + 2.0).clamp(6.0, 60.0);
             let _ = self.ws.set_column_width(c as u16, width);
         }
-        self.ws
     }
 }

@@ -12,13 +12,37 @@ use crate::stats::{Column, Table, Val};
 
 const OPEN: [&str; 3] = ["未处理", "正在跟踪", "正在完成"];
 
-fn text(df: &DataFrame, name: &str, i: usize) -> PolarsResult<Val> {
-    Ok(df.column(name)?.str()?.get(i).map_or(Val::Null, Val::text))
+/// A text column's values.
+fn texts(df: &DataFrame, name: &str) -> PolarsResult<Vec<Val>> {
+    Ok(df
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|v| v.map_or(Val::Null, Val::text))
+        .collect())
 }
 
-fn date(df: &DataFrame, name: &str, i: usize) -> PolarsResult<Val> {
+/// A date column's values.
+fn dates(df: &DataFrame, name: &str) -> PolarsResult<Vec<Val>> {
     let c = df.column(name)?.cast(&DataType::Int32)?;
-    Ok(c.i32()?.get(i).map_or(Val::Null, |d| Val::Date(date_of(d))))
+    Ok(c.i32()?
+        .iter()
+        .map(|d| d.map_or(Val::Null, |d| Val::Date(date_of(d))))
+        .collect())
+}
+
+/// Rows from columns of equal length.
+fn rows(columns: Vec<Vec<Val>>) -> Vec<Vec<Val>> {
+    let n = columns.first().map_or(0, Vec::len);
+    let mut iters: Vec<_> = columns.into_iter().map(Vec::into_iter).collect();
+    (0..n)
+        .map(|_| {
+            iters
+                .iter_mut()
+                .map(|c| c.next().unwrap_or(Val::Null))
+                .collect()
+        })
+        .collect()
 }
 
 /// Complaints received by the period end whose status is still open and that are not
@@ -65,19 +89,22 @@ pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
             Column::new("age_days", "至期末天数", "age (days)"),
         ],
     );
-    let ages = df.column("age_days")?.i64()?.clone();
-    for i in 0..df.height() {
-        t.rows.push(vec![
-            text(&df, "id", i)?,
-            date(&df, "received_date", i)?,
-            text(&df, "channel", i)?,
-            text(&df, "customer", i)?,
-            text(&df, "category", i)?,
-            text(&df, "status", i)?,
-            text(&df, "technician", i)?,
-            ages.get(i).map_or(Val::Null, Val::Int),
-        ]);
-    }
+    let ages = df
+        .column("age_days")?
+        .i64()?
+        .iter()
+        .map(|a| a.map_or(Val::Null, Val::Int))
+        .collect();
+    t.rows = rows(vec![
+        texts(&df, "id")?,
+        dates(&df, "received_date")?,
+        texts(&df, "channel")?,
+        texts(&df, "customer")?,
+        texts(&df, "category")?,
+        texts(&df, "status")?,
+        texts(&df, "technician")?,
+        ages,
+    ]);
     Ok(t)
 }
 
@@ -115,18 +142,16 @@ pub fn severe(received: LazyFrame) -> PolarsResult<Table> {
             Column::new("closed_date", "结案日期", "closed"),
         ],
     );
-    for i in 0..df.height() {
-        t.rows.push(vec![
-            text(&df, "id", i)?,
-            date(&df, "received_date", i)?,
-            text(&df, "severity", i)?,
-            text(&df, "customer", i)?,
-            text(&df, "category", i)?,
-            text(&df, "description", i)?,
-            text(&df, "status", i)?,
-            date(&df, "closed_date", i)?,
-        ]);
-    }
+    t.rows = rows(vec![
+        texts(&df, "id")?,
+        dates(&df, "received_date")?,
+        texts(&df, "severity")?,
+        texts(&df, "customer")?,
+        texts(&df, "category")?,
+        texts(&df, "description")?,
+        texts(&df, "status")?,
+        dates(&df, "closed_date")?,
+    ]);
     Ok(t)
 }
 
@@ -157,15 +182,18 @@ pub fn repeat_customers(received: LazyFrame) -> PolarsResult<Table> {
             Column::new("last", "最近受理", "last"),
         ],
     );
-    let n = df.column("complaints")?.i64()?.clone();
-    for i in 0..df.height() {
-        t.rows.push(vec![
-            text(&df, "customer", i)?,
-            n.get(i).map_or(Val::Null, Val::Int),
-            date(&df, "first", i)?,
-            date(&df, "last", i)?,
-        ]);
-    }
+    let n = df
+        .column("complaints")?
+        .i64()?
+        .iter()
+        .map(|n| n.map_or(Val::Null, Val::Int))
+        .collect();
+    t.rows = rows(vec![
+        texts(&df, "customer")?,
+        n,
+        dates(&df, "first")?,
+        dates(&df, "last")?,
+    ]);
     Ok(t)
 }
 

@@ -39,10 +39,13 @@ pub fn compute(
     visits: &DataFrame,
     period: &Period,
 ) -> PolarsResult<ComplaintStats> {
+    // The period's complaints, materialised once: every breakdown reads this small frame.
     let received = complaints
         .clone()
         .lazy()
-        .filter(super::frame::within("received_date", period));
+        .filter(super::frame::within("received_date", period))
+        .collect()?
+        .lazy();
     Ok(ComplaintStats {
         kpis: kpis::kpis(complaints, visits, period)?,
         by_channel: breakdown::by_channel(received.clone())?,
