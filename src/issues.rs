@@ -59,6 +59,14 @@ pub enum Reason {
     EndBeforeStart,
     /// A complaint site visit whose 投诉编号 is blank or matches no complaint.
     UnlinkedVisit,
+    /// A feeding batch that gained no weight: left out of the FCR statistics.
+    NoGain,
+    /// A feeding batch whose FCR is outside the template's range for its species.
+    ImplausibleFcr {
+        species: String,
+        lo: f64,
+        hi: f64,
+    },
     UnrecognisedSheet(Unrecognised),
     SheetError(String),
 }
@@ -88,6 +96,10 @@ impl Reason {
             Reason::ReturnBeforeDepart => "返回日期早于出发日期".into(),
             Reason::EndBeforeStart => "出栏日期早于入栏日期".into(),
             Reason::UnlinkedVisit => "现场访问的投诉编号为空或不在客诉登记中".into(),
+            Reason::NoGain => "出栏重量不大于入栏重量(增重 ≤ 0),不计入料肉比统计".into(),
+            Reason::ImplausibleFcr { species, lo, hi } => {
+                format!("料肉比超出{species}的合理范围 {lo}–{hi},不计入料肉比统计")
+            }
             Reason::UnrecognisedSheet(u) => match &u.closest {
                 Some((kind, missing)) => format!(
                     "无法识别的工作表:最接近 {} {},但缺少必需列 {}(表头在前 {} 个非空行中查找)",
@@ -133,6 +145,12 @@ impl Reason {
             Reason::UnlinkedVisit => {
                 "site visit whose 投诉编号 is blank or matches no complaint".into()
             }
+            Reason::NoGain => {
+                "no weight gain (出栏重量 ≤ 入栏重量); left out of the FCR statistics".into()
+            }
+            Reason::ImplausibleFcr { species, lo, hi } => format!(
+                "FCR outside the plausible range {lo}–{hi} for {species}; left out of the FCR statistics"
+            ),
             Reason::UnrecognisedSheet(u) => match &u.closest {
                 Some((kind, missing)) => format!(
                     "unrecognised sheet: closest to {} {} ({}), but the required column(s) {} are missing (header searched in the first {} non-blank rows)",

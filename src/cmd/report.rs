@@ -144,7 +144,7 @@ pub fn run(args: Args) -> Result<Code> {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,
     };
-    let report = Report::build(&loaded, period).context("computing the statistics")?;
+    let report = Report::build(&loaded, period, &template).context("computing the statistics")?;
     timer.lap("statistics");
     // The records are in the report's tables now; free them before rendering.
     loaded.frames = Default::default();

@@ -17,6 +17,7 @@ impl Serialize for Val {
             Val::Num(x) | Val::Pct(x) if x.is_finite() => s.serialize_f64(*x),
             Val::Num(_) | Val::Pct(_) => s.serialize_none(),
             Val::Date(d) => s.collect_str(&d.format("%Y-%m-%d")),
+            Val::Bool(b) => s.serialize_bool(*b),
         }
     }
 }
@@ -29,6 +30,7 @@ struct Record<'a>(&'a Table, &'a [Val]);
 struct CrossCell<'a> {
     row_key: &'static str,
     col_key: &'static str,
+    value_key: &'static str,
     row: &'a Val,
     col: &'a str,
     count: &'a Val,
@@ -49,7 +51,7 @@ impl Serialize for CrossCell<'_> {
         let mut m = s.serialize_map(Some(3))?;
         m.serialize_entry(self.row_key, self.row)?;
         m.serialize_entry(self.col_key, self.col)?;
-        m.serialize_entry("count", self.count)?;
+        m.serialize_entry(self.value_key, self.count)?;
         m.end()
     }
 }
@@ -64,12 +66,17 @@ impl Serialize for Records<'_> {
                     seq.serialize_element(&Record(t, row))?;
                 }
             }
-            Layout::Cross { row_key, col_key } => {
+            Layout::Cross {
+                row_key,
+                col_key,
+                value_key,
+            } => {
                 for row in &t.rows {
                     for (c, v) in t.columns.iter().zip(row).skip(1) {
                         seq.serialize_element(&CrossCell {
                             row_key,
                             col_key,
+                            value_key,
                             row: &row[0],
                             col: &c.key,
                             count: v,

@@ -2,8 +2,12 @@
 //! formats or writes.
 
 pub mod complaints;
+pub mod fcr;
+pub mod field_visits;
 pub mod frame;
 pub mod inputs;
+pub mod market;
+pub mod prices;
 pub mod report;
 pub mod site_visits;
 pub mod table;

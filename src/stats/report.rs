@@ -4,11 +4,13 @@
 use polars::prelude::PolarsResult;
 
 use super::complaints::{self, ComplaintStats};
-use super::{Table, inputs, site_visits};
+use super::fcr::{self, FcrStats};
+use super::{Table, field_visits, inputs, market, prices, site_visits};
 use crate::issues::SheetReport;
 use crate::normalize::Loaded;
 use crate::period::Period;
 use crate::schema::Kind;
+use crate::template::Template;
 
 /// Everything one report shows.
 #[derive(Debug, Clone)]
@@ -19,6 +21,14 @@ pub struct Report {
     pub inputs: Table,
     pub complaints: ComplaintStats,
     pub site_visits: Table,
+    pub market_share: Table,
+    pub market_share_by_region: Table,
+    pub livestock: Table,
+    pub prices: Table,
+    pub prices_monthly: Table,
+    pub fcr: FcrStats,
+    pub field_visits_kpis: Table,
+    pub field_visits: Table,
     pub data_issues: Table,
 }
 
@@ -27,14 +37,24 @@ impl Report {
     ///
     /// # Errors
     /// A polars error (a bug: the frames' columns are fixed by the schema).
-    pub fn build(loaded: &Loaded, period: Period) -> PolarsResult<Report> {
+    pub fn build(loaded: &Loaded, period: Period, template: &Template) -> PolarsResult<Report> {
         let complaints_df = loaded.frames.get(Kind::Complaint);
         let visits_df = loaded.frames.get(Kind::SiteVisit);
         let complaints = complaints::compute(&complaints_df, &visits_df, &period)?;
         let (site_visits, visit_issues) =
             site_visits::compute(&visits_df, &complaints_df, &period)?;
+        let (market_share, market_share_by_region) =
+            market::market_share(&loaded.frames.get(Kind::FeedMarket), &period, template)?;
+        let livestock = market::livestock_scale(&loaded.frames.get(Kind::Livestock), &period)?;
+        let price_df = loaded.frames.get(Kind::Price);
+        let prices_table = prices::prices(&price_df, &period)?;
+        let prices_monthly = prices::monthly(&price_df, &period)?;
+        let fcr = fcr::compute(&loaded.frames.get(Kind::Batch), &period, template)?;
+        let (field_visits_kpis, field_visits) =
+            field_visits::compute(&loaded.frames.get(Kind::FieldVisit), &period)?;
         let mut issues = loaded.issues.clone();
         issues.extend(visit_issues);
+        issues.extend(fcr.issues.iter().cloned());
         issues.sort_by_key(|i| (i.sheet, i.row));
         Ok(Report {
             period,
@@ -42,6 +62,14 @@ impl Report {
             inputs: inputs::reconciliation(&loaded.sheets),
             complaints,
             site_visits,
+            market_share,
+            market_share_by_region,
+            livestock,
+            prices: prices_table,
+            prices_monthly,
+            fcr,
+            field_visits_kpis,
+            field_visits,
             data_issues: inputs::data_issues(&issues, &loaded.sheets),
         })
     }
@@ -64,6 +92,16 @@ impl Report {
             &c.repeat_customers,
             &c.monthly,
             &self.site_visits,
+            &self.market_share,
+            &self.market_share_by_region,
+            &self.livestock,
+            &self.prices,
+            &self.prices_monthly,
+            &self.fcr.groups,
+            &self.fcr.species_brand,
+            &self.fcr.extremes,
+            &self.field_visits_kpis,
+            &self.field_visits,
             &self.data_issues,
         ]
     }

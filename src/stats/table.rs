@@ -14,6 +14,8 @@ pub enum Val {
     /// A share or rate as a fraction (0.25 = 25%).
     Pct(f64),
     Date(NaiveDate),
+    /// Yes/no (own brand): `true`/`false` in JSON, 是/否 in the workbook.
+    Bool(bool),
 }
 
 impl Val {
@@ -61,11 +63,12 @@ pub enum Layout {
     Records,
     /// A single record, shown in the workbook as one line per column (指标 | 数值).
     Record,
-    /// A cross-table: the first column holds the row label, the rest one count per column
-    /// label; `summary.json` lists it as `(row, column, count)` records under these keys.
+    /// A cross-table: the first column holds the row label, the rest one value per column
+    /// label; `summary.json` lists it as `(row, column, value)` records under these keys.
     Cross {
         row_key: &'static str,
         col_key: &'static str,
+        value_key: &'static str,
     },
 }
 

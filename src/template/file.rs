@@ -17,6 +17,8 @@ pub struct TemplateFile {
     pub limits: Option<LimitsFile>,
     pub aliases: Option<NestedLists>,
     pub synonyms: Option<NestedLists>,
+    pub fcr_range: Option<BTreeMap<String, Vec<f64>>>,
+    pub aquatic_species: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

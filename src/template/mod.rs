@@ -40,6 +40,10 @@ pub struct Template {
     aliases: HashMap<Kind, Vec<Vec<String>>>,
     /// Per dimension: normalised spelling → canonical label.
     synonyms: HashMap<Dimension, HashMap<String, &'static str>>,
+    /// Plausible FCR per species key (matched as part of the species name): key, low, high.
+    fcr_ranges: Vec<(String, f64, f64)>,
+    /// Species keys whose FCR is called 饵料系数 (matched as part of the species name).
+    aquatic: Vec<String>,
 }
 
 /// What a categorical cell's text maps to.
@@ -101,6 +105,8 @@ impl Template {
                     (d, map)
                 })
                 .collect(),
+            fcr_ranges: Vec::new(),
+            aquatic: Vec::new(),
         };
         for (name, text) in layers {
             let file: TemplateFile = toml::from_str(text)
@@ -137,6 +143,23 @@ impl Template {
         }
         if let Some(synonyms) = file.synonyms {
             self.apply_synonyms(name, synonyms)?;
+        }
+        for (species, range) in file.fcr_range.unwrap_or_default() {
+            let [lo, hi] = range[..] else {
+                bail!("template {name}: fcr_range.{species} must be [low, high]");
+            };
+            if !(lo > 0.0 && lo < hi) {
+                bail!("template {name}: fcr_range.{species} must have 0 < low < high");
+            }
+            let key = value_key(&species);
+            self.fcr_ranges.retain(|(k, _, _)| *k != key);
+            self.fcr_ranges.push((key, lo, hi));
+        }
+        for species in file.aquatic_species.unwrap_or_default() {
+            let key = value_key(&species);
+            if !key.is_empty() && !self.aquatic.contains(&key) {
+                self.aquatic.push(key);
+            }
         }
         Ok(())
     }
@@ -263,6 +286,23 @@ impl Template {
         self.footer_markers
             .iter()
             .any(|m| key.starts_with(m.as_str()))
+    }
+
+    /// The plausible FCR range for a species: the range whose key is the longest part of the
+    /// species name (`生猪` before `猪`), if any.
+    pub fn fcr_range(&self, species: &str) -> Option<(f64, f64)> {
+        let name = value_key(species);
+        self.fcr_ranges
+            .iter()
+            .filter(|(k, _, _)| name.contains(k.as_str()))
+            .max_by_key(|(k, _, _)| k.chars().count())
+            .map(|(_, lo, hi)| (*lo, *hi))
+    }
+
+    /// Whether the species is aquatic (its FCR is called 饵料系数).
+    pub fn is_aquatic(&self, species: &str) -> bool {
+        let name = value_key(species);
+        self.aquatic.iter().any(|k| name.contains(k.as_str()))
     }
 
     /// Whether a brand is one of the company's own.

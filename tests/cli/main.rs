@@ -5,6 +5,7 @@ mod bad_files;
 mod check_messy;
 mod dedup;
 mod frames;
+mod market;
 mod report;
 mod sample_data;
 mod template;

@@ -367,7 +367,16 @@ fn workbook_holds_the_same_numbers_and_charts_point_at_them() {
     let wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
     assert_eq!(
         wb.sheet_names(),
-        ["概览", "客诉统计", "客诉明细", "数据问题"]
+        [
+            "概览",
+            "客诉统计",
+            "客诉明细",
+            "市场占有率",
+            "价格",
+            "料肉比",
+            "现场拜访",
+            "数据问题"
+        ]
     );
 
     let stats = sheet_cells(&xlsx, "客诉统计");

@@ -18,7 +18,8 @@ pub struct Formats {
     pub num: Format,
     pub pct: Format,
     pub date: Format,
-    pub highlight: Format,
+    /// The same formats with the own-brand highlight, in the order text, int, num, pct, date.
+    pub hl: [Format; 5],
     /// Borderless number formats for long lists (see [`LONG_TABLE_ROWS`]).
     pub plain_num: Format,
     pub plain_pct: Format,
@@ -49,7 +50,19 @@ impl Formats {
             num: cell.clone().set_num_format("0.00"),
             pct: cell.clone().set_num_format("0.0%"),
             date: cell.clone().set_num_format("yyyy-mm-dd"),
-            highlight: cell.set_bold().set_background_color(Color::RGB(0xFFF2CC)),
+            hl: [
+                Format::new().set_num_format("General"),
+                Format::new().set_num_format("0"),
+                Format::new().set_num_format("0.00"),
+                Format::new().set_num_format("0.0%"),
+                Format::new().set_num_format("yyyy-mm-dd"),
+            ]
+            .map(|f| {
+                f.set_border(FormatBorder::Thin)
+                    .set_border_color(Color::RGB(0xBFBFBF))
+                    .set_bold()
+                    .set_background_color(Color::RGB(0xFFF2CC))
+            }),
             plain_num: Format::new().set_num_format("0.00"),
             plain_pct: Format::new().set_num_format("0.0%"),
             plain_date: Format::new().set_num_format("yyyy-mm-dd"),
@@ -83,6 +96,7 @@ fn display_width(v: &Val) -> usize {
         Val::Num(_) => 8,
         Val::Pct(_) => 6,
         Val::Date(_) => 10,
+        Val::Bool(_) => 2,
     }
 }
 
@@ -126,7 +140,16 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
     pub fn cell(&mut self, row: u32, col: u16, v: &Val, highlight: bool) -> Result<(), XlsxError> {
         self.widen(col, display_width(v));
         let f = self.f;
-        let pick = |normal: &'f Format| if highlight { &f.highlight } else { normal };
+        let pick = |normal: &'f Format| {
+            if !highlight {
+                return normal;
+            }
+            let i = [&f.text, &f.int, &f.num, &f.pct, &f.date]
+                .iter()
+                .position(|x| std::ptr::eq(*x, normal))
+                .unwrap_or(0);
+            &f.hl[i]
+        };
         match v {
             Val::Null => {
                 self.ws.write_blank(row, col, pick(&f.text))?;
@@ -150,6 +173,13 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
             Val::Date(d) => {
                 self.ws
                     .write_datetime_with_format(row, col, d, pick(&f.date))?;
+            }
+            Val::Bool(b) => {
+                let text = self
+                    .lang
+                    .pick(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" });
+                self.ws
+                    .write_string_with_format(row, col, text, pick(&f.text))?;
             }
         }
         Ok(())
@@ -178,6 +208,12 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
             Val::Date(d) => {
                 self.ws
                     .write_datetime_with_format(row, col, d, &f.plain_date)?;
+            }
+            Val::Bool(b) => {
+                let text = self
+                    .lang
+                    .pick(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" });
+                self.ws.write_string(row, col, text)?;
             }
         }
         Ok(())

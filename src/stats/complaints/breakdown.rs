@@ -202,6 +202,7 @@ fn cross(
     t.layout = Layout::Cross {
         row_key: row_field,
         col_key: col_field,
+        value_key: "count",
     };
     for r in rows {
         let mut row = vec![Val::Text(r.clone())];

@@ -1,0 +1,369 @@
+//! Feed conversion (SPEC §5.2 item 4): batches whose 出栏日期 is in the period; FCR (料肉比, or
+//! 饵料系数 for aquatic species) as Σfeed / Σgain — a ratio of sums, never a mean of ratios —
+//! feed and production cost per kg gain, mortality; by species, species × own/other brand,
+//! region and technician; the best and worst batches. Implausible batches are listed and
+//! left out.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use super::frame::{date_of, within};
+use super::{BLANK, Column, Layout, Table, Val};
+use crate::issues::{Action, DataIssue, Reason};
+use crate::period::Period;
+use crate::template::Template;
+
+/// Label of the company's own brands in the species × brand grouping.
+pub const OWN: &str = "本公司品牌";
+/// Label of every other brand.
+pub const OTHER: &str = "其他品牌";
+
+/// One batch that passed the plausibility checks.
+#[derive(Debug, Clone)]
+struct Batch {
+    farm: String,
+    species: String,
+    region: String,
+    technician: String,
+    brand: String,
+    own: bool,
+    end: NaiveDate,
+    feed: f64,
+    gain: f64,
+    head_in: Option<f64>,
+    deaths: Option<f64>,
+    feed_cost: Option<f64>,
+    other_cost: Option<f64>,
+}
+
+impl Batch {
+    fn fcr(&self) -> f64 {
+        self.feed / self.gain
+    }
+}
+
+/// Sums over a group of batches.
+#[derive(Debug, Default, Clone)]
+struct Sums {
+    batches: i64,
+    feed: f64,
+    gain: f64,
+    feed_cost: f64,
+    feed_cost_gain: f64,
+    production_cost: f64,
+    production_cost_gain: f64,
+    deaths: f64,
+    head_in: f64,
+    aquatic: bool,
+}
+
+impl Sums {
+    fn add(&mut self, b: &Batch, aquatic: bool) {
+        self.batches += 1;
+        self.feed += b.feed;
+        self.gain += b.gain;
+        if let Some(c) = b.feed_cost {
+            self.feed_cost += c;
+            self.feed_cost_gain += b.gain;
+            if let Some(o) = b.other_cost {
+                self.production_cost += c + o;
+                self.production_cost_gain += b.gain;
+            }
+        }
+        if let (Some(h), Some(d)) = (b.head_in, b.deaths) {
+            self.head_in += h;
+            self.deaths += d;
+        }
+        self.aquatic = aquatic;
+    }
+
+    fn ratio(a: f64, b: f64) -> Val {
+        if b > 0.0 { Val::Num(a / b) } else { Val::Null }
+    }
+}
+
+/// Every FCR table, and the batches left out.
+#[derive(Debug, Clone)]
+pub struct FcrStats {
+    pub groups: Table,
+    pub species_brand: Table,
+    pub extremes: Table,
+    pub issues: Vec<DataIssue>,
+}
+
+fn text_col(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+    Ok(df
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|v| v.map(str::to_string))
+        .collect())
+}
+
+fn num_col(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+    Ok(df.column(name)?.f64()?.iter().collect())
+}
+
+/// Computes the FCR statistics for batches ending in `p`.
+///
+/// # Errors
+/// A polars error.
+pub fn compute(batches: &DataFrame, p: &Period, template: &Template) -> PolarsResult<FcrStats> {
+    let df = batches
+        .clone()
+        .lazy()
+        .filter(within("end_date", p))
+        .sort_by_exprs(
+            [col(crate::frames::SOURCE), col(crate::frames::ROW)],
+            SortMultipleOptions::default(),
+        )
+        .collect()?;
+    let farm = text_col(&df, "farm")?;
+    let species = text_col(&df, "species")?;
+    let region = text_col(&df, "region")?;
+    let tech = text_col(&df, "technician")?;
+    let brand = text_col(&df, "feed_brand")?;
+    let (w0, w1, feed) = (
+        num_col(&df, "start_weight_kg")?,
+        num_col(&df, "end_weight_kg")?,
+        num_col(&df, "feed_kg")?,
+    );
+    let (head_in, deaths) = (num_col(&df, "head_in")?, num_col(&df, "deaths")?);
+    let (feed_cost, other_cost) = (num_col(&df, "feed_cost")?, num_col(&df, "other_cost")?);
+    let end = df.column("end_date")?.cast(&DataType::Int32)?;
+    let end = end.i32()?;
+    let source = df.column(crate::frames::SOURCE)?.u32()?;
+    let rows = df.column(crate::frames::ROW)?.u32()?;
+
+    let mut kept = Vec::new();
+    let mut issues = Vec::new();
+    for i in 0..df.height() {
+        let s = species[i].clone().unwrap_or_default();
+        let gain = w1[i].unwrap_or(0.0) - w0[i].unwrap_or(0.0);
+        let f = feed[i].unwrap_or(0.0);
+        let problem = if gain <= 0.0 {
+            Some((format!("{gain}"), Reason::NoGain))
+        } else {
+            let fcr = f / gain;
+            template
+                .fcr_range(&s)
+                .filter(|(lo, hi)| fcr < *lo || fcr > *hi)
+                .map(|(lo, hi)| {
+                    (
+                        format!("{fcr:.2}"),
+                        Reason::ImplausibleFcr {
+                            species: s.clone(),
+                            lo,
+                            hi,
+                        },
+                    )
+                })
+        };
+        if let Some((raw, reason)) = problem {
+            issues.push(DataIssue {
+                sheet: source.get(i).unwrap_or(0) as usize,
+                row: rows.get(i),
+                column: None,
+                raw,
+                reason,
+                action: Action::Kept,
+            });
+            continue;
+        }
+        let b = brand[i].clone().unwrap_or_default();
+        kept.push(Batch {
+            farm: farm[i].clone().unwrap_or_default(),
+            own: template.is_own_brand(&b),
+            brand: b,
+            species: s,
+            region: region[i].clone().unwrap_or_else(|| BLANK.to_string()),
+            technician: tech[i].clone().unwrap_or_else(|| BLANK.to_string()),
+            end: date_of(end.get(i).unwrap_or(0)),
+            feed: f,
+            gain,
+            head_in: head_in[i],
+            deaths: deaths[i],
+            feed_cost: feed_cost[i],
+            other_cost: other_cost[i],
+        });
+    }
+    Ok(FcrStats {
+        groups: groups(&kept, template),
+        species_brand: species_brand(&kept, template),
+        extremes: extremes(&kept, template),
+        issues,
+    })
+}
+
+fn metric_name(aquatic: bool) -> &'static str {
+    if aquatic { "饵料系数" } else { "料肉比" }
+}
+
+/// The group a batch belongs to under one grouping.
+type GroupOf = fn(&Batch) -> String;
+
+fn groups(kept: &[Batch], template: &Template) -> Table {
+    let mut t = Table::new(
+        "fcr",
+        "饲养效果:料肉比/饵料系数(Σ饲料 ÷ Σ增重)",
+        "Feed conversion: FCR (Σ feed ÷ Σ gain)",
+        vec![
+            Column::new("grouping", "分组方式", "grouping"),
+            Column::new("group", "组别", "group"),
+            Column::new("metric", "指标", "metric"),
+            Column::new("batches", "批次", "batches"),
+            Column::new("feed_kg", "饲料用量(kg)", "feed (kg)"),
+            Column::new("gain_kg", "增重(kg)", "gain (kg)"),
+            Column::new("fcr", "料肉比/饵料系数", "FCR"),
+            Column::new(
+                "feed_cost_per_kg_gain",
+                "每公斤增重饲料成本(元)",
+                "feed cost per kg gain",
+            ),
+            Column::new(
+                "production_cost_per_kg_gain",
+                "每公斤增重生产成本(元)",
+                "production cost per kg gain",
+            ),
+            Column::new("mortality", "死亡率", "mortality"),
+        ],
+    );
+    let groupings: [(&str, GroupOf); 4] = [
+        ("species", |b| b.species.clone()),
+        ("species_brand", |b| {
+            format!("{}·{}", b.species, if b.own { OWN } else { OTHER })
+        }),
+        ("region", |b| b.region.clone()),
+        ("technician", |b| b.technician.clone()),
+    ];
+    for (key, group_of) in groupings {
+        let mut by: BTreeMap<String, Sums> = BTreeMap::new();
+        for b in kept {
+            let aquatic = template.is_aquatic(&b.species);
+            let e = by.entry(group_of(b)).or_default();
+            // A group mixing species is only 饵料系数 when all of them are aquatic.
+            let all_aquatic = if e.batches == 0 {
+                aquatic
+            } else {
+                e.aquatic && aquatic
+            };
+            e.add(b, all_aquatic);
+        }
+        for (group, s) in by {
+            t.rows.push(vec![
+                Val::text(key),
+                Val::text(group),
+                Val::text(metric_name(s.aquatic)),
+                Val::Int(s.batches),
+                Val::Num(s.feed),
+                Val::Num(s.gain),
+                Sums::ratio(s.feed, s.gain),
+                Sums::ratio(s.feed_cost, s.feed_cost_gain),
+                Sums::ratio(s.production_cost, s.production_cost_gain),
+                if s.head_in > 0.0 {
+                    Val::Pct(s.deaths / s.head_in)
+                } else {
+                    Val::Null
+                },
+            ]);
+        }
+    }
+    t
+}
+
+/// Species × own/other brand FCR, for the column chart.
+fn species_brand(kept: &[Batch], template: &Template) -> Table {
+    let mut by: BTreeMap<String, [Sums; 2]> = BTreeMap::new();
+    for b in kept {
+        let e = by.entry(b.species.clone()).or_default();
+        e[usize::from(!b.own)].add(b, template.is_aquatic(&b.species));
+    }
+    let mut t = Table::new(
+        "fcr_species_brand",
+        "各品种料肉比:本公司品牌与其他品牌",
+        "FCR by species: own brands and others",
+        vec![
+            Column::new("species", "养殖品种", "species"),
+            Column::new(OWN, OWN, "own brands"),
+            Column::new(OTHER, OTHER, "other brands"),
+        ],
+    );
+    t.layout = Layout::Cross {
+        row_key: "species",
+        col_key: "brand_group",
+        value_key: "fcr",
+    };
+    for (species, [own, other]) in by {
+        t.rows.push(vec![
+            Val::text(species),
+            Sums::ratio(own.feed, own.gain),
+            Sums::ratio(other.feed, other.gain),
+        ]);
+    }
+    t
+}
+
+/// Per species, the best (lowest FCR) and worst batches: up to three each, the better half
+/// counted as best when there are fewer than six.
+fn extremes(kept: &[Batch], template: &Template) -> Table {
+    let mut t = Table::new(
+        "fcr_best_worst",
+        "各品种料肉比最好与最差的批次",
+        "Best and worst batches by FCR, per species",
+        vec![
+            Column::new("species", "养殖品种", "species"),
+            Column::new("rank", "排名", "rank"),
+            Column::new("farm", "户名", "farm"),
+            Column::new("brand", "饲料品牌", "brand"),
+            Column::new("region", "地区", "region"),
+            Column::new("technician", "技术员", "technician"),
+            Column::new("end_date", "出栏日期", "end date"),
+            Column::new("gain_kg", "增重(kg)", "gain (kg)"),
+            Column::new("fcr", "料肉比/饵料系数", "FCR"),
+            Column::new("metric", "指标", "metric"),
+        ],
+    );
+    let mut by: BTreeMap<&str, Vec<&Batch>> = BTreeMap::new();
+    for b in kept {
+        by.entry(&b.species).or_default().push(b);
+    }
+    for (species, mut list) in by {
+        list.sort_by(|a, b| {
+            a.fcr()
+                .total_cmp(&b.fcr())
+                .then(a.farm.cmp(&b.farm))
+                .then(a.end.cmp(&b.end))
+        });
+        let n = list.len();
+        let best = n.div_ceil(2).min(3);
+        let worst = (n - best).min(3);
+        let picks = list[..best]
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (format!("最好 {}", i + 1), *b))
+            .chain(
+                list[n - worst..]
+                    .iter()
+                    .rev()
+                    .enumerate()
+                    .map(|(i, b)| (format!("最差 {}", i + 1), *b)),
+            );
+        for (rank, b) in picks {
+            t.rows.push(vec![
+                Val::text(species),
+                Val::text(rank),
+                Val::text(&b.farm),
+                Val::text(&b.brand),
+                Val::text(&b.region),
+                Val::text(&b.technician),
+                Val::Date(b.end),
+                Val::Num(b.gain),
+                Val::Num(b.fcr()),
+                Val::text(metric_name(template.is_aquatic(&b.species))),
+            ]);
+        }
+    }
+    t
+}

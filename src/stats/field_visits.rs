@@ -1,0 +1,100 @@
+//! Field visits (SPEC §5.2 item 5): visits in the period, distinct customers, demonstration
+//! farm visits, and counts by customer type and by problem class with how many were solved.
+
+use std::collections::HashMap;
+
+use polars::prelude::*;
+
+use super::frame::{count, count_by2, within};
+use super::{BLANK, Column, Layout, Table, Val, ordered_labels};
+use crate::taxonomy::Dimension;
+
+/// Resolution label that counts as solved.
+const RESOLVED: &str = "已解决";
+/// Customer type of demonstration farms.
+const DEMO: &str = "示范户";
+
+/// The field-visit figures and the breakdowns.
+///
+/// # Errors
+/// A polars error.
+pub fn compute(visits: &DataFrame, p: &crate::period::Period) -> PolarsResult<(Table, Table)> {
+    let lf = visits.clone().lazy().filter(within("visit_date", p));
+    let total = count(lf.clone())?;
+    let resolved = count(
+        lf.clone()
+            .filter(col("resolution").eq(lit(RESOLVED)).fill_null(lit(false))),
+    )?;
+    let demo = count(
+        lf.clone()
+            .filter(col("customer_type").eq(lit(DEMO)).fill_null(lit(false))),
+    )?;
+    let customers = lf
+        .clone()
+        .select([col("customer")
+            .drop_nulls()
+            .n_unique()
+            .cast(DataType::Int64)
+            .alias("n")])
+        .collect()?;
+    let customers = customers.column("n")?.i64()?.get(0).unwrap_or(0);
+    let mut kpis = Table::new(
+        "field_visits_kpis",
+        "现场拜访概况",
+        "Field visits",
+        vec![
+            Column::new("visits", "拜访次数", "visits"),
+            Column::new("customers", "拜访客户数", "customers"),
+            Column::new("demo_visits", "示范户拜访", "demonstration-farm visits"),
+            Column::new("resolved", "问题已解决", "problems resolved"),
+            Column::new("resolved_rate", "解决率", "resolved rate"),
+        ],
+    );
+    kpis.layout = Layout::Record;
+    kpis.rows.push(vec![
+        Val::Int(total),
+        Val::Int(customers),
+        Val::Int(demo),
+        Val::Int(resolved),
+        Val::share(resolved, total),
+    ]);
+
+    let mut t = Table::new(
+        "field_visits",
+        "现场拜访:按客户类型和问题分类",
+        "Field visits by customer type and problem class",
+        vec![
+            Column::new("dimension", "维度", "dimension"),
+            Column::new("value", "类别", "value"),
+            Column::new("count", "拜访次数", "visits"),
+            Column::new("resolved", "已解决", "resolved"),
+            Column::new("resolved_share", "解决率", "resolved share"),
+        ],
+    );
+    for (field, dim) in [
+        ("customer_type", Dimension::CustomerType),
+        ("problem_class", Dimension::ProblemClass),
+    ] {
+        let pairs = count_by2(lf.clone(), field, "resolution")?;
+        let present: Vec<Option<String>> = pairs.iter().map(|(k, _, _)| k.clone()).collect();
+        let mut n: HashMap<String, (i64, i64)> = HashMap::new();
+        for (k, r, c) in pairs {
+            let e = n.entry(k.unwrap_or_else(|| BLANK.to_string())).or_default();
+            e.0 += c;
+            if r.as_deref() == Some(RESOLVED) {
+                e.1 += c;
+            }
+        }
+        for label in ordered_labels(dim, &present) {
+            let (c, r) = n.get(&label).copied().unwrap_or_default();
+            t.rows.push(vec![
+                Val::text(field),
+                Val::Text(label),
+                Val::Int(c),
+                Val::Int(r),
+                Val::share(r, c),
+            ]);
+        }
+    }
+    Ok((kpis, t))
+}

@@ -1,0 +1,206 @@
+//! Prices (SPEC §5.2 item 3): per 品项 × 价格类型 × 单位 × region and overall — n, mean, min,
+//! max, median of 单价 — with 元/斤 converted to 元/kg (×2) and other units never mixed; and
+//! the monthly mean of the main items over the 12 months to the period end.
+
+use chrono::{Datelike, Months, NaiveDate};
+use polars::prelude::*;
+
+use super::frame::within;
+use super::market::ALL_REGIONS;
+use super::{Column, Layout, Table, Val};
+use crate::period::{Period, Span};
+
+/// How many item series the monthly chart shows (the most surveyed).
+const MAIN_ITEMS: usize = 8;
+
+/// Prices with 元/斤 turned into 元/kg.
+fn per_kg(prices: &DataFrame) -> LazyFrame {
+    let jin = col("unit").eq(lit("元/斤")).fill_null(lit(false));
+    prices.clone().lazy().with_columns([
+        when(jin.clone())
+            .then(col("price") * lit(2.0))
+            .otherwise(col("price"))
+            .alias("price"),
+        when(jin)
+            .then(lit("元/kg"))
+            .otherwise(col("unit"))
+            .alias("unit"),
+    ])
+}
+
+fn stats(lf: LazyFrame, keys: &[&str]) -> PolarsResult<DataFrame> {
+    lf.group_by(keys.iter().map(|k| col(*k)).collect::<Vec<_>>())
+        .agg([
+            len().cast(DataType::Int64).alias("n"),
+            col("price").mean().alias("mean"),
+            col("price").min().alias("min"),
+            col("price").max().alias("max"),
+            col("price").median().alias("median"),
+        ])
+        .collect()
+}
+
+/// Per item × price type × unit × region, then the same over all regions (`全部`).
+///
+/// # Errors
+/// A polars error.
+pub fn prices(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
+    let lf = per_kg(prices).filter(within("survey_date", p));
+    let by_region = stats(lf.clone(), &["item", "price_type", "unit", "region"])?;
+    let overall = stats(lf, &["item", "price_type", "unit"])?;
+    let mut rows: Vec<(Vec<String>, Vec<Val>)> = Vec::new();
+    for (df, all) in [(&by_region, false), (&overall, true)] {
+        let text = |name: &str, i: usize| -> PolarsResult<String> {
+            Ok(df
+                .column(name)?
+                .str()?
+                .get(i)
+                .unwrap_or_default()
+                .to_string())
+        };
+        let n = df.column("n")?.i64()?;
+        let f =
+            |name: &str| -> PolarsResult<Float64Chunked> { Ok(df.column(name)?.f64()?.clone()) };
+        let (mean, min, max, median) = (f("mean")?, f("min")?, f("max")?, f("median")?);
+        for i in 0..df.height() {
+            let region = if all {
+                ALL_REGIONS.to_string()
+            } else {
+                text("region", i)?
+            };
+            let key = vec![
+                text("item", i)?,
+                text("price_type", i)?,
+                text("unit", i)?,
+                // 全部 first within each item × type × unit.
+                if all { String::new() } else { region.clone() },
+            ];
+            rows.push((
+                key,
+                vec![
+                    Val::text(text("item", i)?),
+                    Val::text(text("price_type", i)?),
+                    Val::text(text("unit", i)?),
+                    Val::text(region),
+                    n.get(i).map_or(Val::Null, Val::Int),
+                    Val::num(mean.get(i)),
+                    Val::num(min.get(i)),
+                    Val::num(max.get(i)),
+                    Val::num(median.get(i)),
+                ],
+            ));
+        }
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut t = Table::new(
+        "prices",
+        "畜禽产品价格(元/斤已折算为元/kg)",
+        "Prices (元/斤 converted to 元/kg)",
+        vec![
+            Column::new("item", "品项", "item"),
+            Column::new("price_type", "价格类型", "price type"),
+            Column::new("unit", "单位", "unit"),
+            Column::new("region", "地区", "region"),
+            Column::new("n", "调查次数", "n"),
+            Column::new("mean", "均价", "mean"),
+            Column::new("min", "最低", "min"),
+            Column::new("max", "最高", "max"),
+            Column::new("median", "中位数", "median"),
+        ],
+    );
+    t.rows = rows.into_iter().map(|(_, r)| r).collect();
+    Ok(t)
+}
+
+/// The monthly mean price of the main items (the most surveyed item × type × unit in the
+/// period), over the 12 months to the period end; one column per item.
+///
+/// # Errors
+/// A polars error.
+pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
+    let label = |df: &DataFrame, i: usize| -> PolarsResult<String> {
+        let part = |name: &str| -> PolarsResult<String> {
+            Ok(df
+                .column(name)?
+                .str()?
+                .get(i)
+                .unwrap_or_default()
+                .to_string())
+        };
+        Ok(format!(
+            "{}·{}·{}",
+            part("item")?,
+            part("price_type")?,
+            part("unit")?
+        ))
+    };
+    let counted = per_kg(prices)
+        .filter(within("survey_date", p))
+        .group_by([col("item"), col("price_type"), col("unit")])
+        .agg([len().cast(DataType::Int64).alias("n")])
+        .collect()?;
+    let n = counted.column("n")?.i64()?;
+    let mut main: Vec<(i64, String)> = Vec::new();
+    for i in 0..counted.height() {
+        main.push((n.get(i).unwrap_or(0), label(&counted, i)?));
+    }
+    main.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let series: Vec<String> = main.into_iter().take(MAIN_ITEMS).map(|(_, s)| s).collect();
+    let last = NaiveDate::from_ymd_opt(p.end.year(), p.end.month(), 1).expect("valid date");
+    let first = last - Months::new(11);
+    let window = Period {
+        start: first,
+        end: p.end,
+        span: Span::Range,
+    };
+    let df = per_kg(prices)
+        .filter(within("survey_date", &window))
+        .group_by([
+            col("item"),
+            col("price_type"),
+            col("unit"),
+            (col("survey_date").dt().year() * lit(100)
+                + col("survey_date").dt().month().cast(DataType::Int32))
+            .alias("ym"),
+        ])
+        .agg([col("price").mean().alias("mean")])
+        .collect()?;
+    let ym = df.column("ym")?.cast(&DataType::Int32)?;
+    let ym = ym.i32()?;
+    let means = df.column("mean")?.f64()?;
+    let mut cells: std::collections::HashMap<(String, i32), f64> = std::collections::HashMap::new();
+    for i in 0..df.height() {
+        if let (Some(k), Some(m)) = (ym.get(i), means.get(i)) {
+            cells.insert((label(&df, i)?, k), m);
+        }
+    }
+    let mut columns = vec![Column::new("month", "月份", "month")];
+    columns.extend(
+        series
+            .iter()
+            .map(|s| Column::new(s.clone(), s.clone(), s.clone())),
+    );
+    let mut t = Table::new(
+        "prices_monthly",
+        "主要品项月均价(近12个月)",
+        "Monthly mean price of the main items, last 12 months",
+        columns,
+    );
+    t.layout = Layout::Cross {
+        row_key: "month",
+        col_key: "series",
+        value_key: "mean",
+    };
+    for m in 0..12 {
+        let month = first + Months::new(m);
+        let key = month.year() * 100 + month.month() as i32;
+        let mut row = vec![Val::text(format!("{}-{:02}", month.year(), month.month()))];
+        row.extend(
+            series
+                .iter()
+                .map(|s| Val::num(cells.get(&(s.clone(), key)).copied())),
+        );
+        t.rows.push(row);
+    }
+    Ok(t)
+}
