@@ -190,6 +190,19 @@ impl Period {
         })
     }
 
+    /// The 12 calendar months ending with the period's last month (first days, oldest
+    /// first), and that span as a period, for the monthly trends.
+    pub fn trailing_year(&self) -> (Period, Vec<NaiveDate>) {
+        let last = ymd(self.end.year(), self.end.month(), 1).expect("valid date");
+        let months: Vec<NaiveDate> = (0..12).rev().map(|i| last - Months::new(i)).collect();
+        let window = Period {
+            start: months[0],
+            end: self.end,
+            span: Span::Range,
+        };
+        (window, months)
+    }
+
     /// The label used in file names and titles: `2026-10`, `2026-Q3`, `2026-H1`, `2026`,
     /// `2026-01-01..2026-03-15`.
     pub fn label(&self) -> String {

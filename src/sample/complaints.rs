@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
-use super::sheet::{HeaderSpec, SCell, SheetSpec, write_xlsx, write_xlsx_streaming};
+use super::sheet::{HeaderSpec, SCell, SheetSpec, write_xlsx};
 use super::{CLERKS, Gen, REGIONS, SampleConfig, TECHNICIANS, out};
 
 /// One generated complaint, with the spellings an export would show.
@@ -108,7 +108,7 @@ fn description(g: &mut Gen, category: &str) -> String {
     g.pick(pool).to_string()
 }
 
-fn one(g: &mut Gen, month: NaiveDate, seq: u32, export_end: NaiveDate) -> Complaint {
+pub(super) fn one(g: &mut Gen, month: NaiveDate, seq: u32, export_end: NaiveDate) -> Complaint {
     let received = g.day_in(month);
     let channel = *g.weighted(&CHANNELS);
     let category = *g.weighted(&CATEGORIES);
@@ -169,7 +169,7 @@ fn one(g: &mut Gen, month: NaiveDate, seq: u32, export_end: NaiveDate) -> Compla
     }
 }
 
-fn export_end(cfg: &SampleConfig) -> NaiveDate {
+pub(super) fn export_end(cfg: &SampleConfig) -> NaiveDate {
     cfg.last_month.with_day(1).expect("day 1") + Months::new(1) - Duration::days(1)
 }
 
@@ -218,7 +218,7 @@ fn opt_text(s: &str) -> SCell {
 /// Cells in the order: id, received, channel, customer, phone, region, product,
 /// description, receiver, category, responsibility, dept, action, severity, status, closed,
 /// outcome, technician.
-fn cells(g: &mut Gen, c: &Complaint) -> Vec<SCell> {
+pub(super) fn cells(g: &mut Gen, c: &Complaint) -> Vec<SCell> {
     let phone = if g.chance(0.3) {
         SCell::Number(c.phone.parse().unwrap_or(0.0))
     } else {
@@ -246,7 +246,7 @@ fn cells(g: &mut Gen, c: &Complaint) -> Vec<SCell> {
     ]
 }
 
-fn names(list: &[&str]) -> Vec<String> {
+pub(super) fn names(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
@@ -271,7 +271,7 @@ const HEADER_2025: [&str; 19] = [
     "负责技术员",
     "备注",
 ];
-const CHILDREN_2026: [&str; 18] = [
+pub(super) const CHILDREN_2026: [&str; 18] = [
     "投诉编号",
     "受理日期",
     "受理方式",
@@ -412,7 +412,7 @@ pub fn write(
     )?;
     written.push(p);
 
-    written.push(write_site_visits(g, cfg, all)?);
+    written.push(super::site_visits::write(g, cfg, all)?);
     Ok(written)
 }
 
@@ -464,126 +464,4 @@ fn add_bad_rows(rows: &mut Vec<Vec<SCell>>, months: &[NaiveDate]) {
     for (i, r) in bad.into_iter().enumerate() {
         rows.insert(at + 1 + i * 3, r);
     }
-}
-
-fn write_site_visits(g: &mut Gen, cfg: &SampleConfig, all: &[Complaint]) -> Result<PathBuf> {
-    let end = export_end(cfg);
-    let mut rows = Vec::new();
-    for c in all.iter().filter(|c| c.first_action == "现场访问") {
-        let visit = c.received + Duration::days(g.below(5) as i64);
-        if visit > end {
-            continue;
-        }
-        let signed = if g.chance(0.8) {
-            *g.pick(&["是", "已签字"])
-        } else {
-            "否"
-        };
-        let herd = 50 * (2 + g.below(40));
-        rows.push(vec![
-            SCell::Date(visit),
-            SCell::text(&c.technician),
-            SCell::text(&c.id),
-            SCell::text(&c.customer),
-            SCell::text(&c.region),
-            SCell::text(if c.product.contains("禽") {
-                "肉鸡"
-            } else if c.product.contains("水产") {
-                "草鱼"
-            } else {
-                "生猪"
-            }),
-            if g.chance(0.3) {
-                SCell::text(format!("{herd}头"))
-            } else {
-                SCell::Number(herd as f64)
-            },
-            SCell::text(&c.description),
-            SCell::text(*g.pick(&["饲喂方法不当", "储存受潮", "批次质量波动", "运输挤压"])),
-            SCell::text(*g.pick(&["调整饲喂量", "更换批次", "改善储存条件"])),
-            SCell::text(signed),
-            SCell::text(if g.chance(0.7) { "是" } else { "否" }),
-        ]);
-    }
-    if let Some(last) = all.last() {
-        let d = last.received.with_day(1).expect("day 1") - Months::new(2) + Duration::days(9);
-        rows.push(vec![
-            SCell::Date(d),
-            SCell::text("刘洋"),
-            SCell::text(format!("KS{}{:02}-999", d.year(), d.month())),
-            SCell::text("卫国庆养殖场"),
-            SCell::text("北河县"),
-            SCell::text("生猪"),
-            SCell::Number(300.0),
-            SCell::text("猪只腹泻"),
-            SCell::text("饮水污染"),
-            SCell::text("清洗水线"),
-            SCell::text("是"),
-            SCell::text("否"),
-        ]);
-    }
-    rows.sort_by_key(|r| match &r[0] {
-        SCell::Date(d) => *d,
-        _ => NaiveDate::MIN,
-    });
-    let header = [
-        "访问日期",
-        "访问人",
-        "投诉编号",
-        "客户名称",
-        "地区",
-        "养殖品种",
-        "存栏",
-        "问题描述",
-        "原因分析",
-        "措施建议",
-        "客户签字确认",
-        "证据保全",
-    ];
-    let p = out(cfg, "投诉现场访问记录.xlsx");
-    write_xlsx(
-        &p,
-        &[SheetSpec {
-            name: "现场访问记录".into(),
-            title: vec!["客户投诉现场访问及处理记录".into()],
-            header: HeaderSpec::Single(names(&header)),
-            rows,
-            footer: vec![],
-        }],
-    )?;
-    Ok(p)
-}
-
-/// One large register (benchmarks): a title row above the header, written row by row.
-pub fn write_big_register(
-    g: &mut Gen,
-    cfg: &SampleConfig,
-    months: &[NaiveDate],
-) -> Result<PathBuf> {
-    let end = export_end(cfg);
-    let p = out(cfg, "客诉登记表_大样本.xlsx");
-    let header = names(&CHILDREN_2026)
-        .into_iter()
-        .map(|h| {
-            if h == "状态" {
-                "处理状态".into()
-            } else {
-                h
-            }
-        })
-        .collect::<Vec<_>>();
-    let per_month = cfg.rows_per_month;
-    let rows = months.iter().flat_map(|&m| {
-        (1..=per_month)
-            .map(|s| {
-                let c = one(g, m, s, end);
-                let mut r = cells(g, &c);
-                r[1] = SCell::Date(c.received);
-                r[15] = c.closed.map_or(SCell::Blank, SCell::Date);
-                r
-            })
-            .collect::<Vec<_>>()
-    });
-    write_xlsx_streaming(&p, "XX饲料有限公司技术服务部 客诉登记表", &header, rows)?;
-    Ok(p)
 }

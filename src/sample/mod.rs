@@ -2,9 +2,11 @@
 //! with the messiness real exports have — title rows, a merged two-row header, footer rows,
 //! a GBK CSV, synonyms, a few bad rows and one overlapping export.
 
+mod big;
 mod complaints;
 mod market;
 mod sheet;
+mod site_visits;
 mod work;
 
 use std::path::{Path, PathBuf};
@@ -117,7 +119,7 @@ pub fn generate(cfg: &SampleConfig) -> Result<Vec<PathBuf>> {
     let mut g = Gen::new(cfg.seed);
     let months = month_starts(cfg);
     if cfg.complaints_only {
-        return complaints::write_big_register(&mut g, cfg, &months).map(|p| vec![p]);
+        return big::write_big_register(&mut g, cfg, &months).map(|p| vec![p]);
     }
     let mut written = Vec::new();
     let complaints = complaints::generate(&mut g, cfg, &months);

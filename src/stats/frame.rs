@@ -92,3 +92,14 @@ pub fn count_by2(lf: LazyFrame, a: &str, b: &str) -> PolarsResult<Vec<PairCount>
 pub fn scalar_f64(df: &DataFrame, name: &str) -> PolarsResult<Option<f64>> {
     Ok(df.column(name)?.cast(&DataType::Float64)?.f64()?.get(0))
 }
+
+/// A date column as `yyyy * 100 + mm`, for grouping by calendar month.
+pub fn year_month(name: &str) -> Expr {
+    (col(name).dt().year() * lit(100) + col(name).dt().month().cast(DataType::Int32)).alias("ym")
+}
+
+/// `yyyy * 100 + mm` of a date.
+pub fn year_month_of(d: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    d.year() * 100 + d.month() as i32
+}

@@ -2,13 +2,12 @@
 //! max, median of 单价 — with 元/斤 converted to 元/kg (×2) and other units never mixed; and
 //! the monthly mean of the main items over the 12 months to the period end.
 
-use chrono::{Datelike, Months, NaiveDate};
 use polars::prelude::*;
 
-use super::frame::within;
+use super::frame::{within, year_month, year_month_of};
 use super::market::ALL_REGIONS;
 use super::{Column, Layout, Table, Val};
-use crate::period::{Period, Span};
+use crate::period::Period;
 
 /// How many item series the monthly chart shows (the most surveyed).
 const MAIN_ITEMS: usize = 8;
@@ -146,22 +145,14 @@ pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
     }
     main.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let series: Vec<String> = main.into_iter().take(MAIN_ITEMS).map(|(_, s)| s).collect();
-    let last = NaiveDate::from_ymd_opt(p.end.year(), p.end.month(), 1).expect("valid date");
-    let first = last - Months::new(11);
-    let window = Period {
-        start: first,
-        end: p.end,
-        span: Span::Range,
-    };
+    let (window, months) = p.trailing_year();
     let df = per_kg(prices)
         .filter(within("survey_date", &window))
         .group_by([
             col("item"),
             col("price_type"),
             col("unit"),
-            (col("survey_date").dt().year() * lit(100)
-                + col("survey_date").dt().month().cast(DataType::Int32))
-            .alias("ym"),
+            year_month("survey_date"),
         ])
         .agg([col("price").mean().alias("mean")])
         .collect()?;
@@ -191,10 +182,9 @@ pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
         col_key: "series",
         value_key: "mean",
     };
-    for m in 0..12 {
-        let month = first + Months::new(m);
-        let key = month.year() * 100 + month.month() as i32;
-        let mut row = vec![Val::text(format!("{}-{:02}", month.year(), month.month()))];
+    for month in months {
+        let key = year_month_of(month);
+        let mut row = vec![Val::text(month.format("%Y-%m").to_string())];
         row.extend(
             series
                 .iter()

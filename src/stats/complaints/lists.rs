@@ -2,12 +2,11 @@
 //! period end, severe complaints, repeat complainants; and the monthly trend of received
 //! complaints over the 12 months to the period end.
 
-use chrono::{Datelike, Months, NaiveDate};
 use polars::prelude::*;
 
 use super::kpis::closed_at;
 use crate::period::Period;
-use crate::stats::frame::{date_of, day, days, on_or_before, within};
+use crate::stats::frame::{date_of, day, days, on_or_before, within, year_month, year_month_of};
 use crate::stats::{Column, Table, Val};
 
 const OPEN: [&str; 3] = ["未处理", "正在跟踪", "正在完成"];
@@ -199,25 +198,21 @@ pub fn repeat_customers(received: LazyFrame) -> PolarsResult<Table> {
 
 /// Complaints received per month, the 12 months ending with the period's last month.
 pub fn monthly(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
-    let last = NaiveDate::from_ymd_opt(p.end.year(), p.end.month(), 1).expect("valid date");
-    let first = last - Months::new(11);
-    let window = Period {
-        start: first,
-        end: p.end,
-        span: crate::period::Span::Range,
-    };
+    let (window, months) = p.trailing_year();
     let df = complaints
         .clone()
         .lazy()
         .filter(within("received_date", &window))
-        .group_by([(col("received_date").dt().year() * lit(100)
-            + col("received_date").dt().month().cast(DataType::Int32))
-        .alias("ym")])
+        .group_by([year_month("received_date")])
         .agg([len().cast(DataType::Int64).alias("n")])
         .collect()?;
     let ym = df.column("ym")?.cast(&DataType::Int32)?;
-    let ym = ym.i32()?;
-    let n = df.column("n")?.i64()?;
+    let counts: std::collections::HashMap<i32, i64> = ym
+        .i32()?
+        .iter()
+        .zip(df.column("n")?.i64()?.iter())
+        .filter_map(|(k, n)| Some((k?, n?)))
+        .collect();
     let mut t = Table::new(
         "complaints_monthly",
         "近12个月受理投诉趋势",
@@ -227,18 +222,10 @@ pub fn monthly(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
             Column::new("received", "受理投诉(件)", "received"),
         ],
     );
-    for i in 0..12 {
-        let m = first + Months::new(i);
-        let key = m.year() * 100 + m.month() as i32;
-        let count = ym
-            .iter()
-            .zip(n.iter())
-            .find(|(k, _)| *k == Some(key))
-            .and_then(|(_, n)| n)
-            .unwrap_or(0);
+    for m in months {
         t.rows.push(vec![
-            Val::text(format!("{}-{:02}", m.year(), m.month())),
-            Val::Int(count),
+            Val::text(m.format("%Y-%m").to_string()),
+            Val::Int(counts.get(&year_month_of(m)).copied().unwrap_or(0)),
         ]);
     }
     Ok(t)

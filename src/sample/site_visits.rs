@@ -1,0 +1,99 @@
+//! The sample complaint site-visit record (B): visits for complaints handled on site, and
+//! one visit whose 投诉编号 matches no complaint.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::{Datelike, Duration, Months, NaiveDate};
+
+use super::complaints::{Complaint, export_end, names};
+use super::sheet::{HeaderSpec, SCell, SheetSpec, write_xlsx};
+use super::{Gen, SampleConfig, out};
+
+pub fn write(g: &mut Gen, cfg: &SampleConfig, all: &[Complaint]) -> Result<PathBuf> {
+    let end = export_end(cfg);
+    let mut rows = Vec::new();
+    for c in all.iter().filter(|c| c.first_action == "现场访问") {
+        let visit = c.received + Duration::days(g.below(5) as i64);
+        if visit > end {
+            continue;
+        }
+        let signed = if g.chance(0.8) {
+            *g.pick(&["是", "已签字"])
+        } else {
+            "否"
+        };
+        let herd = 50 * (2 + g.below(40));
+        rows.push(vec![
+            SCell::Date(visit),
+            SCell::text(&c.technician),
+            SCell::text(&c.id),
+            SCell::text(&c.customer),
+            SCell::text(&c.region),
+            SCell::text(if c.product.contains("禽") {
+                "肉鸡"
+            } else if c.product.contains("水产") {
+                "草鱼"
+            } else {
+                "生猪"
+            }),
+            if g.chance(0.3) {
+                SCell::text(format!("{herd}头"))
+            } else {
+                SCell::Number(herd as f64)
+            },
+            SCell::text(&c.description),
+            SCell::text(*g.pick(&["饲喂方法不当", "储存受潮", "批次质量波动", "运输挤压"])),
+            SCell::text(*g.pick(&["调整饲喂量", "更换批次", "改善储存条件"])),
+            SCell::text(signed),
+            SCell::text(if g.chance(0.7) { "是" } else { "否" }),
+        ]);
+    }
+    if let Some(last) = all.last() {
+        let d = last.received.with_day(1).expect("day 1") - Months::new(2) + Duration::days(9);
+        rows.push(vec![
+            SCell::Date(d),
+            SCell::text("刘洋"),
+            SCell::text(format!("KS{}{:02}-999", d.year(), d.month())),
+            SCell::text("卫国庆养殖场"),
+            SCell::text("北河县"),
+            SCell::text("生猪"),
+            SCell::Number(300.0),
+            SCell::text("猪只腹泻"),
+            SCell::text("饮水污染"),
+            SCell::text("清洗水线"),
+            SCell::text("是"),
+            SCell::text("否"),
+        ]);
+    }
+    rows.sort_by_key(|r| match &r[0] {
+        SCell::Date(d) => *d,
+        _ => NaiveDate::MIN,
+    });
+    let header = [
+        "访问日期",
+        "访问人",
+        "投诉编号",
+        "客户名称",
+        "地区",
+        "养殖品种",
+        "存栏",
+        "问题描述",
+        "原因分析",
+        "措施建议",
+        "客户签字确认",
+        "证据保全",
+    ];
+    let p = out(cfg, "投诉现场访问记录.xlsx");
+    write_xlsx(
+        &p,
+        &[SheetSpec {
+            name: "现场访问记录".into(),
+            title: vec!["客户投诉现场访问及处理记录".into()],
+            header: HeaderSpec::Single(names(&header)),
+            rows,
+            footer: vec![],
+        }],
+    )?;
+    Ok(p)
+}
