@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use super::complaints::{CHILDREN_2026, cells, export_end, names, one};
+use super::complaints::{export_end, one};
+use super::registers::{CHILDREN_2026, cells, names};
 use super::sheet::{SCell, write_xlsx_streaming};
 use super::{Gen, SampleConfig, out};
 

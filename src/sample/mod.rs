@@ -5,6 +5,7 @@
 mod big;
 mod complaints;
 mod market;
+mod registers;
 mod sheet;
 mod site_visits;
 mod work;
@@ -123,7 +124,7 @@ pub fn generate(cfg: &SampleConfig) -> Result<Vec<PathBuf>> {
     }
     let mut written = Vec::new();
     let complaints = complaints::generate(&mut g, cfg, &months);
-    written.extend(complaints::write(&mut g, cfg, &months, &complaints)?);
+    written.extend(registers::write(&mut g, cfg, &months, &complaints)?);
     written.extend(work::write(&mut g, cfg, &months)?);
     written.extend(market::write(&mut g, cfg, &months)?);
     Ok(written)

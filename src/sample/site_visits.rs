@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
-use super::complaints::{Complaint, export_end, names};
+use super::complaints::{Complaint, export_end};
+use super::registers::names;
 use super::sheet::{HeaderSpec, SCell, SheetSpec, write_xlsx};
 use super::{Gen, SampleConfig, out};
 

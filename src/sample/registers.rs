@@ -1,0 +1,279 @@
+//! Sample complaint registers (A): a 2025 register with aliased headers, a 2026 register with
+//! a merged two-row header, bad rows and footers, and an overlapping Sep–Oct re-export.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::complaints::{Complaint, export_end};
+use super::sheet::{HeaderSpec, SCell, SheetSpec, write_xlsx};
+use super::{Gen, SampleConfig, out};
+
+fn date_cell(g: &mut Gen, d: NaiveDate) -> SCell {
+    match g.below(10) {
+        0 => SCell::text(d.format("%Y/%-m/%-d").to_string()),
+        1 => SCell::text(d.format("%Y年%-m月%-d日").to_string()),
+        2 => SCell::text(d.format("%Y.%m.%d").to_string()),
+        _ => SCell::Date(d),
+    }
+}
+
+fn opt_text(s: &str) -> SCell {
+    if s.is_empty() {
+        SCell::Blank
+    } else {
+        SCell::text(s)
+    }
+}
+
+/// Cells in the order: id, received, channel, customer, phone, region, product,
+/// description, receiver, category, responsibility, dept, action, severity, status, closed,
+/// outcome, technician.
+pub(super) fn cells(g: &mut Gen, c: &Complaint) -> Vec<SCell> {
+    let phone = if g.chance(0.3) {
+        SCell::Number(c.phone.parse().unwrap_or(0.0))
+    } else {
+        SCell::text(&c.phone)
+    };
+    vec![
+        SCell::text(&c.id),
+        date_cell(g, c.received),
+        opt_text(&c.channel),
+        SCell::text(&c.customer),
+        phone,
+        SCell::text(&c.region),
+        SCell::text(&c.product),
+        SCell::text(&c.description),
+        SCell::text(&c.receiver),
+        opt_text(&c.category),
+        opt_text(&c.responsibility),
+        opt_text(&c.dept),
+        SCell::text(&c.first_action),
+        SCell::text(&c.severity),
+        opt_text(&c.status),
+        c.closed.map_or(SCell::Blank, |d| date_cell(g, d)),
+        opt_text(&c.outcome),
+        SCell::text(&c.technician),
+    ]
+}
+
+pub(super) fn names(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+const HEADER_2025: [&str; 19] = [
+    "编号",
+    "投诉日期",
+    "渠道",
+    "客户名称",
+    "联系电话",
+    "区域",
+    "产品名称",
+    "投诉内容",
+    "登记人",
+    "投诉类别",
+    "责任归属",
+    "责任部门",
+    "处置方式",
+    "严重程度",
+    "处理状态",
+    "结案日期",
+    "处理结果",
+    "负责技术员",
+    "备注",
+];
+pub(super) const CHILDREN_2026: [&str; 18] = [
+    "投诉编号",
+    "受理日期",
+    "受理方式",
+    "客户名称",
+    "联系电话",
+    "地区",
+    "产品",
+    "投诉内容",
+    "接诉人",
+    "投诉类别",
+    "责任归属",
+    "责任部门",
+    "处置方式",
+    "严重程度",
+    "状态",
+    "结案日期",
+    "处理结果",
+    "负责技术员",
+];
+
+fn footer(n: usize) -> Vec<Vec<SCell>> {
+    vec![
+        vec![
+            SCell::text("合计"),
+            SCell::Blank,
+            SCell::text(format!("共 {n} 条")),
+        ],
+        vec![
+            SCell::text("制表人:王芳"),
+            SCell::Blank,
+            SCell::Blank,
+            SCell::text("审核:李强"),
+        ],
+    ]
+}
+
+/// Writes the registers and the site-visit record.
+pub fn write(
+    g: &mut Gen,
+    cfg: &SampleConfig,
+    months: &[NaiveDate],
+    all: &[Complaint],
+) -> Result<Vec<PathBuf>> {
+    let (old, new): (Vec<&Complaint>, Vec<&Complaint>) =
+        all.iter().partition(|c| c.received.year() < 2026);
+    let mut written = Vec::new();
+
+    let rows_2025: Vec<Vec<SCell>> = old.iter().map(|c| cells(g, c)).collect();
+    let p = out(cfg, "客诉登记表_2025.xlsx");
+    write_xlsx(
+        &p,
+        &[SheetSpec {
+            name: "2025年客诉".into(),
+            title: vec!["XX饲料有限公司技术服务部 客诉登记表 2025年".into()],
+            header: HeaderSpec::Single(names(&HEADER_2025)),
+            footer: footer(rows_2025.len()),
+            rows: rows_2025,
+        }],
+    )?;
+    written.push(p);
+
+    let mut rows_2026: Vec<Vec<SCell>> = new.iter().map(|c| cells(g, c)).collect();
+    add_bad_rows(&mut rows_2026, months);
+    let p = out(cfg, "客诉登记表_2026.xlsx");
+    write_xlsx(
+        &p,
+        &[
+            SheetSpec {
+                name: "客诉登记".into(),
+                title: vec![
+                    "XX饲料有限公司技术服务部".into(),
+                    "客诉处理登记及电话记录 2026年".into(),
+                ],
+                header: HeaderSpec::Double {
+                    parents: vec![(14, 16, "处理情况".into())],
+                    children: names(&CHILDREN_2026),
+                },
+                footer: footer(rows_2026.len()),
+                rows: rows_2026,
+            },
+            SheetSpec {
+                name: "填表说明".into(),
+                title: vec![],
+                header: HeaderSpec::Single(vec!["填表说明".into()]),
+                rows: vec![
+                    vec![SCell::text("1. 受理日期按接到投诉的日期填写")],
+                    vec![SCell::text("2. 结案后填写结案日期")],
+                ],
+                footer: vec![],
+            },
+        ],
+    )?;
+    written.push(p);
+
+    // The overlapping re-export of the last two months: mostly identical, two updated.
+    let recent: Vec<&Complaint> = new
+        .iter()
+        .copied()
+        .filter(|c| months.len() >= 2 && c.received >= months[months.len() - 2])
+        .collect();
+    let mut updated = 0;
+    let mut rows = Vec::new();
+    for c in recent {
+        let mut c = c.clone();
+        if updated < 2 && c.closed.is_none() && c.received + Duration::days(3) <= export_end(cfg) {
+            c.status = "完成".into();
+            c.closed = Some(c.received + Duration::days(3));
+            c.outcome = "已现场指导".into();
+            updated += 1;
+        }
+        let mut r = cells(g, &c);
+        r[1] = SCell::Date(c.received);
+        r[4] = SCell::text(&c.phone);
+        r[15] = c.closed.map_or(SCell::Blank, SCell::Date);
+        rows.push(r);
+    }
+    let p = out(cfg, "客诉登记表_2026年9-10月_补导.xlsx");
+    write_xlsx(
+        &p,
+        &[SheetSpec {
+            name: "Sheet1".into(),
+            title: vec![],
+            header: HeaderSpec::Single(
+                names(&CHILDREN_2026)
+                    .into_iter()
+                    .map(|h| {
+                        if h == "状态" {
+                            "处理状态".into()
+                        } else {
+                            h
+                        }
+                    })
+                    .collect(),
+            ),
+            rows,
+            footer: vec![],
+        }],
+    )?;
+    written.push(p);
+
+    written.push(super::site_visits::write(g, cfg, all)?);
+    Ok(written)
+}
+
+/// A few rows every real register has: a blank line, an impossible date, a missing
+/// channel, an unknown channel, an error cell, 已结案 without a closing date.
+fn add_bad_rows(rows: &mut Vec<Vec<SCell>>, months: &[NaiveDate]) {
+    let Some(&last) = months.last() else { return };
+    let id = |n: u32| SCell::text(format!("KS{}{:02}-9{:02}", last.year(), last.month(), n));
+    let base = |n: u32, received: SCell, channel: SCell, status: &str, closed: SCell| {
+        let mut r = vec![SCell::Blank; 18];
+        r[0] = id(n);
+        r[1] = received;
+        r[2] = channel;
+        r[3] = SCell::text("周海燕家庭农场");
+        r[5] = SCell::text("东湖区");
+        r[6] = SCell::text("金穗K8育肥料");
+        r[7] = SCell::text("饲料有异味");
+        r[8] = SCell::text("赵敏");
+        r[9] = SCell::text("品质");
+        r[12] = SCell::text("现场访问");
+        r[13] = SCell::text("一般");
+        r[14] = SCell::text(status);
+        r[15] = closed;
+        r[17] = SCell::text("张伟");
+        r
+    };
+    let d = SCell::Date(last + Duration::days(4));
+    let bad = vec![
+        base(
+            1,
+            SCell::text(format!("{}-13-05", last.year())),
+            SCell::text("电话"),
+            "未处理",
+            SCell::Blank,
+        ),
+        base(2, d.clone(), SCell::Blank, "未处理", SCell::Blank),
+        base(3, d.clone(), SCell::text("飞信"), "未处理", SCell::Blank),
+        base(
+            4,
+            d.clone(),
+            SCell::text("电话"),
+            "正在完成",
+            SCell::Formula("=NA()".into(), "#N/A".into()),
+        ),
+        base(5, d, SCell::text("来电"), "已结案", SCell::Blank),
+    ];
+    let at = rows.len() / 2;
+    rows.insert(at, vec![]);
+    for (i, r) in bad.into_iter().enumerate() {
+        rows.insert(at + 1 + i * 3, r);
+    }
+}
