@@ -1,15 +1,14 @@
 //! `tsreport report`: the clerk's monthly job. Reads every input once, computes the period's
 //! statistics, and writes the workbook and `summary.json` atomically under `--out`.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use chrono::NaiveDate;
 
+use super::inputs;
 use crate::exit::{Code, FATAL, OK};
 use crate::issues::Action;
-use crate::normalize::{self, Loaded};
+use crate::normalize::Loaded;
 use crate::period::Period;
 use crate::render::{self, Lang, console};
 use crate::stats::report::Report;
@@ -42,31 +41,6 @@ pub struct Args {
     /// Exit 1 when any input row was rejected (the report is still written).
     #[arg(long)]
     strict: bool,
-}
-
-/// Today, for the default period; `TSREPORT_TODAY=yyyy-mm-dd` fixes it (tests, reruns).
-fn today() -> NaiveDate {
-    std::env::var("TSREPORT_TODAY")
-        .ok()
-        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
-}
-
-fn load_with_progress(inputs: &[PathBuf], template: &Template) -> Loaded {
-    if !std::io::stderr().is_terminal() {
-        return normalize::load(inputs, template, &mut |_, _| {});
-    }
-    let bar = indicatif::ProgressBar::new(0);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("reading {pos}/{len} files {wide_bar} {elapsed}")
-            .expect("valid template"),
-    );
-    let loaded = normalize::load(inputs, template, &mut |done, total| {
-        bar.set_length(total as u64);
-        bar.set_position(done as u64);
-    });
-    bar.finish_and_clear();
-    loaded
 }
 
 /// Phase times on stderr when `TSREPORT_TIMINGS` is set (for benchmarks).
@@ -113,33 +87,9 @@ fn check_not_input(out: &Path, loaded: &Loaded) -> Result<()> {
 pub fn run(args: Args) -> Result<Code> {
     let mut timer = Timer::from_env();
     let template = Template::load(args.template.as_deref())?;
-    let mut loaded = load_with_progress(&args.inputs, &template);
+    let mut loaded = inputs::load(&args.inputs, &template)?;
     timer.lap("read");
-    for line in loaded.error_lines() {
-        eprintln!("tsreport: {line}");
-    }
-    if !loaded.has_records() {
-        bail!(
-            "no usable records in the inputs; nothing to report (run `tsreport check` on them to see why)"
-        );
-    }
-    let period = match args.period {
-        Some(p) => {
-            println!("Period: {} ({} – {})", p.label(), p.start, p.end);
-            p
-        }
-        None => {
-            let latest = loaded.frames.latest_date().expect("records have dates");
-            let p = Period::default_for(latest, today());
-            println!(
-                "Period: {} ({} – {}), the latest complete month with records; choose another with --period",
-                p.label(),
-                p.start,
-                p.end
-            );
-            p
-        }
-    };
+    let period = inputs::choose_period(&loaded, args.period);
     let lang = match args.lang {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,

@@ -1,6 +1,7 @@
 //! Statistics, one module per SPEC §5 section. Each returns plain [`Table`]s; nothing here
 //! formats or writes.
 
+pub mod comparisons;
 pub mod complaints;
 pub mod fcr;
 pub mod field_visits;
@@ -9,8 +10,10 @@ pub mod inputs;
 pub mod market;
 pub mod prices;
 pub mod report;
+pub mod review;
 pub mod site_visits;
 pub mod table;
+pub mod technicians;
 
 pub use table::{Column, Layout, Table, Val};
 

@@ -5,7 +5,7 @@ use polars::prelude::PolarsResult;
 
 use super::complaints::{self, ComplaintStats};
 use super::fcr::{self, FcrStats};
-use super::{Table, field_visits, inputs, market, prices, site_visits};
+use super::{Table, comparisons, field_visits, inputs, market, prices, site_visits, technicians};
 use crate::issues::SheetReport;
 use crate::normalize::Loaded;
 use crate::period::Period;
@@ -29,6 +29,8 @@ pub struct Report {
     pub fcr: FcrStats,
     pub field_visits_kpis: Table,
     pub field_visits: Table,
+    pub comparisons: Table,
+    pub technicians: Table,
     pub data_issues: Table,
 }
 
@@ -52,6 +54,8 @@ impl Report {
         let fcr = fcr::compute(&loaded.frames.get(Kind::Batch), &period, template)?;
         let (field_visits_kpis, field_visits) =
             field_visits::compute(&loaded.frames.get(Kind::FieldVisit), &period)?;
+        let comparisons = comparisons::comparisons(loaded, &period, template)?;
+        let technicians = technicians::table(&technicians::figures(loaded, &period, template)?);
         let mut issues = loaded.issues.clone();
         issues.extend(visit_issues);
         issues.extend(fcr.issues.iter().cloned());
@@ -70,6 +74,8 @@ impl Report {
             fcr,
             field_visits_kpis,
             field_visits,
+            comparisons,
+            technicians,
             data_issues: inputs::data_issues(&issues, &loaded.sheets),
         })
     }
@@ -78,6 +84,7 @@ impl Report {
     pub fn tables(&self) -> Vec<&Table> {
         let c = &self.complaints;
         vec![
+            &self.comparisons,
             &c.kpis,
             &c.by_channel,
             &c.by_category,
@@ -102,6 +109,7 @@ impl Report {
             &self.fcr.extremes,
             &self.field_visits_kpis,
             &self.field_visits,
+            &self.technicians,
             &self.data_issues,
         ]
     }

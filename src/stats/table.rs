@@ -81,6 +81,8 @@ pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Val>>,
     pub layout: Layout,
+    /// Show missing values as `—` in the workbook (comparisons); `summary.json` keeps null.
+    pub dash_for_null: bool,
 }
 
 impl Table {
@@ -97,6 +99,7 @@ impl Table {
             columns,
             rows: Vec::new(),
             layout: Layout::Records,
+            dash_for_null: false,
         }
     }
 

@@ -6,6 +6,7 @@ mod check_messy;
 mod dedup;
 mod frames;
 mod market;
+mod periods;
 mod report;
 mod sample_data;
 mod template;

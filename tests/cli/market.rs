@@ -347,6 +347,7 @@ fn market_sheets_and_charts_in_the_workbook() {
             "价格",
             "料肉比",
             "现场拜访",
+            "技术员",
             "数据问题"
         ]
     );

@@ -375,6 +375,7 @@ fn workbook_holds_the_same_numbers_and_charts_point_at_them() {
             "价格",
             "料肉比",
             "现场拜访",
+            "技术员",
             "数据问题"
         ]
     );

@@ -32,6 +32,12 @@ pub fn statistics(ctx: &Ctx<'_>, ws: &mut Worksheet) -> Result<PlacedTables> {
 pub fn overview(ctx: &Ctx<'_>, ws: &mut Worksheet, placed: &PlacedTables) -> Result<()> {
     let (r, lang) = (ctx.report, ctx.lang);
     let mut sheet = ctx.sheet(ws, ctx.names.overview, "概览", "overview")?;
+    let every_input = format!(
+        "{} | {}",
+        r.period.label(),
+        lang.pick("全部输入文件", "all input files")
+    );
+    sheet.table(&r.comparisons, &every_input, &no_highlight)?;
     sheet.table(
         &r.complaints.kpis,
         &ctx.caption(&[Kind::Complaint]),

@@ -163,3 +163,19 @@ pub fn field_visits(ctx: &Ctx<'_>, ws: &mut Worksheet) -> Result<()> {
     sheet.finish();
     Ok(())
 }
+
+pub fn technicians(ctx: &Ctx<'_>, ws: &mut Worksheet) -> Result<()> {
+    let r = ctx.report;
+    let mut sheet = ctx.sheet(ws, ctx.names.technicians, "技术员", "technicians")?;
+    sheet.ws.set_freeze_panes(4, 0)?;
+    let caption = ctx.caption(&[
+        Kind::FieldVisit,
+        Kind::SiteVisit,
+        Kind::Complaint,
+        Kind::Trip,
+        Kind::Batch,
+    ]);
+    sheet.table(&r.technicians, &caption, &no_highlight)?;
+    sheet.finish();
+    Ok(())
+}

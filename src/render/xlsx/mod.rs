@@ -1,11 +1,12 @@
 //! The statistics workbook (SPEC §6): sheets 概览, 客诉统计, 客诉明细, 市场占有率, 价格, 料肉比,
-//! 现场拜访, 数据问题 — each table under a title row naming it, the period and the source
+//! 现场拜访, 技术员, 数据问题 — each table under a title row naming it, the period and the source
 //! files; frozen header rows; number formats; widths that fit Chinese; native charts. Same
 //! inputs, same bytes.
 
 mod charts;
 mod complaints;
 mod market;
+pub mod review;
 mod writer;
 
 use anyhow::{Context, Result};
@@ -26,6 +27,7 @@ pub struct SheetNames {
     pub prices: &'static str,
     pub fcr: &'static str,
     pub field: &'static str,
+    pub technicians: &'static str,
     pub issues: &'static str,
 }
 
@@ -39,6 +41,7 @@ pub fn sheet_names(lang: Lang) -> SheetNames {
             prices: "价格",
             fcr: "料肉比",
             field: "现场拜访",
+            technicians: "技术员",
             issues: "数据问题",
         },
         Lang::En => SheetNames {
@@ -49,6 +52,7 @@ pub fn sheet_names(lang: Lang) -> SheetNames {
             prices: "Prices",
             fcr: "Feed conversion",
             field: "Field visits",
+            technicians: "Technicians",
             issues: "Data problems",
         },
     }
@@ -138,7 +142,7 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>> {
             .set_author("tsreport"),
     );
     // Sheets in workbook order; the long lists stream to disk (constant memory).
-    for constant_memory in [false, false, true, false, false, false, false, true] {
+    for constant_memory in [false, false, true, false, false, false, false, false, true] {
         if constant_memory {
             wb.add_worksheet_with_constant_memory()?;
         } else {
@@ -153,6 +157,7 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>> {
     market::prices(&ctx, wb.worksheet_from_index(4)?)?;
     market::fcr(&ctx, wb.worksheet_from_index(5)?)?;
     market::field_visits(&ctx, wb.worksheet_from_index(6)?)?;
-    complaints::issues(&ctx, wb.worksheet_from_index(7)?)?;
+    market::technicians(&ctx, wb.worksheet_from_index(7)?)?;
+    complaints::issues(&ctx, wb.worksheet_from_index(8)?)?;
     Ok(wb.save_to_buffer()?)
 }

@@ -262,6 +262,12 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                     let r = header_row + 1 + i as u32;
                     let hl = highlight(values);
                     for (c, v) in values.iter().enumerate() {
+                        let dash = Val::text("—");
+                        let v = if t.dash_for_null && *v == Val::Null {
+                            &dash
+                        } else {
+                            v
+                        };
                         if long && !hl {
                             self.plain_cell(r, c as u16, v)?;
                         } else {

@@ -29,6 +29,18 @@ pub struct ComplaintStats {
     pub monthly: Table,
 }
 
+/// The headline complaint figures alone (for comparisons with other periods).
+///
+/// # Errors
+/// A polars error.
+pub fn kpis_table(
+    complaints: &DataFrame,
+    visits: &DataFrame,
+    period: &Period,
+) -> PolarsResult<Table> {
+    kpis::kpis(complaints, visits, period)
+}
+
 /// Computes the complaint statistics for `period` from the complaint frame and the
 /// site-visit frame (for time to visit).
 ///

@@ -1,0 +1,74 @@
+//! What `report` and `review` share: loading every input once (with a progress bar on a
+//! terminal) and choosing the period.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+
+use crate::normalize::{self, Loaded};
+use crate::period::Period;
+use crate::template::Template;
+
+/// Today, for the default period; `TSREPORT_TODAY=yyyy-mm-dd` fixes it (tests, reruns).
+fn today() -> NaiveDate {
+    std::env::var("TSREPORT_TODAY")
+        .ok()
+        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// Reads every input; prints each file or sheet that could not be used.
+///
+/// # Errors
+/// Nothing usable was found.
+pub fn load(inputs: &[PathBuf], template: &Template) -> Result<Loaded> {
+    let loaded = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "reading {pos}/{len} files {wide_bar} {elapsed}",
+            )
+            .expect("valid template"),
+        );
+        let loaded = normalize::load(inputs, template, &mut |done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        });
+        bar.finish_and_clear();
+        loaded
+    } else {
+        normalize::load(inputs, template, &mut |_, _| {})
+    };
+    for line in loaded.error_lines() {
+        eprintln!("tsreport: {line}");
+    }
+    if !loaded.has_records() {
+        bail!(
+            "no usable records in the inputs; nothing to report (run `tsreport check` on them to see why)"
+        );
+    }
+    Ok(loaded)
+}
+
+/// The period asked for, or the default one; says which on stdout.
+pub fn choose_period(loaded: &Loaded, asked: Option<Period>) -> Period {
+    match asked {
+        Some(p) => {
+            println!("Period: {} ({} – {})", p.label(), p.start, p.end);
+            p
+        }
+        None => {
+            let latest = loaded.frames.latest_date().expect("records have dates");
+            let p = Period::default_for(latest, today());
+            println!(
+                "Period: {} ({} – {}), the latest complete month with records; choose another with --period",
+                p.label(),
+                p.start,
+                p.end
+            );
+            p
+        }
+    }
+}

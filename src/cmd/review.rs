@@ -1,0 +1,86 @@
+//! `tsreport review`: each technician's self-review workbook for the period.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use super::inputs;
+use crate::exit::{Code, OK};
+use crate::period::Period;
+use crate::render;
+use crate::stats::review::{all_names, reviews};
+use crate::template::Template;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files and folders to read (.xlsx .xlsm .xls .ods .csv; folders recursively).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// The period: 2026-10, 2026-Q3, 2026-H1, 2026 or 2026-01-01..2026-03-15. Default: the
+    /// latest complete month with records.
+    #[arg(long, value_name = "P", value_parser = Period::parse)]
+    period: Option<Period>,
+    /// Only this technician (repeat for several). Default: everyone with records in the period.
+    #[arg(long, value_name = "NAME")]
+    technician: Vec<String>,
+    /// Output folder (default: reports/<period>/review/).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// A template laid over the built-in one.
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+}
+
+/// A name safe as a file name on Windows and elsewhere.
+fn file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+pub fn run(args: Args) -> Result<Code> {
+    let template = Template::load(args.template.as_deref())?;
+    let loaded = inputs::load(&args.inputs, &template)?;
+    let period = inputs::choose_period(&loaded, args.period);
+    let known = all_names(&loaded);
+    let names = if args.technician.is_empty() {
+        let current = crate::stats::technicians::figures(&loaded, &period, &template)
+            .context("computing the technicians' figures")?;
+        current.into_keys().collect::<Vec<_>>()
+    } else {
+        for n in &args.technician {
+            if !known.contains(n) {
+                bail!(
+                    "no technician named \"{n}\" in the inputs; names found: {}",
+                    known.join(", ")
+                );
+            }
+        }
+        args.technician.clone()
+    };
+    if names.is_empty() {
+        bail!(
+            "nobody has records in {}; choose another --period",
+            period.label()
+        );
+    }
+    let out_dir = args.out.unwrap_or_else(|| {
+        Path::new("reports")
+            .join(period.file_label())
+            .join("review")
+    });
+    for review in reviews(&loaded, &period, &template, &names).context("computing the reviews")? {
+        let path = out_dir.join(format!("{}.xlsx", file_name(&review.technician)));
+        let bytes = render::xlsx::review::to_bytes(&review, &period)?;
+        render::write_atomic(&path, &bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        println!("Wrote {}", path.display());
+    }
+    Ok(Code(OK))
+}

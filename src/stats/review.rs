@@ -1,0 +1,349 @@
+//! A technician's self-review (SPEC §5.3, `tsreport review`): each figure beside the
+//! department median and the technician's rank, his own 环比, the lists of his visits and
+//! complaints in the period, and his monthly visits against the department median.
+
+use std::collections::BTreeMap;
+
+use polars::prelude::*;
+
+use super::frame::{date_of, within, year_month, year_month_of};
+use super::technicians::{FIGURES, Figures, figures};
+use super::{Column, Table, Val};
+use crate::normalize::Loaded;
+use crate::period::Period;
+use crate::schema::Kind;
+use crate::template::Template;
+
+/// One technician's review tables.
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub technician: String,
+    pub figures: Table,
+    pub monthly: Table,
+    pub field_visits: Table,
+    pub site_visits: Table,
+    pub complaints: Table,
+}
+
+/// Whether someone did technician work in the period (clerks who only received complaints
+/// are left out of the department medians and ranks).
+fn does_field_work(f: &Figures) -> bool {
+    f.field_visits + f.complaint_visits + f.complaints_assigned + f.demo_batches + f.trips > 0
+}
+
+/// The median of some values (mean of the middle two for an even count).
+pub fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    Some(if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    })
+}
+
+/// Competition rank of `value` among `values` (1 = best; ties share a rank).
+pub fn rank(value: f64, values: &[f64], lower_is_better: bool) -> i64 {
+    1 + values
+        .iter()
+        .filter(|v| {
+            if lower_is_better {
+                **v < value
+            } else {
+                **v > value
+            }
+        })
+        .count() as i64
+}
+
+/// Every name that appears as a technician, receiver or traveller in any record.
+pub fn all_names(loaded: &Loaded) -> Vec<String> {
+    let mut names = std::collections::BTreeSet::new();
+    for (kind, cols) in [
+        (Kind::FieldVisit, &["technician"][..]),
+        (Kind::SiteVisit, &["technician"][..]),
+        (Kind::Complaint, &["technician", "receiver"][..]),
+        (Kind::Trip, &["technician"][..]),
+        (Kind::Batch, &["technician"][..]),
+    ] {
+        let df = loaded.frames.get(kind);
+        for c in cols {
+            if let Ok(col) = df.column(c)
+                && let Ok(s) = col.str()
+            {
+                names.extend(s.iter().flatten().map(str::to_string));
+            }
+        }
+    }
+    names.into_iter().collect()
+}
+
+fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Val>> {
+    Ok(df
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|v| v.map_or(Val::Null, Val::text))
+        .collect())
+}
+
+fn dates(df: &DataFrame, name: &str) -> PolarsResult<Vec<Val>> {
+    let c = df.column(name)?.cast(&DataType::Int32)?;
+    Ok(c.i32()?
+        .iter()
+        .map(|d| d.map_or(Val::Null, |d| Val::Date(date_of(d))))
+        .collect())
+}
+
+/// A list of one technician's records of `kind` dated in the period.
+fn list(
+    loaded: &Loaded,
+    p: &Period,
+    kind: Kind,
+    (date, who): (&str, &str),
+    name: &str,
+    (id, zh, en): (&'static str, &str, &str),
+    fields: &[(&str, &str, &str)],
+) -> PolarsResult<Table> {
+    let df = loaded
+        .frames
+        .get(kind)
+        .lazy()
+        .filter(within(date, p).and(col(who).eq(lit(name)).fill_null(lit(false))))
+        .sort_by_exprs([col(date)], SortMultipleOptions::default())
+        .collect()?;
+    let mut t = Table::new(
+        id,
+        zh,
+        en,
+        fields
+            .iter()
+            .map(|(k, zh, en)| Column::new(*k, *zh, *en))
+            .collect(),
+    );
+    let columns: Vec<Vec<Val>> = fields
+        .iter()
+        .map(|(k, ..)| {
+            if df.column(k)?.dtype() == &DataType::Date {
+                dates(&df, k)
+            } else {
+                strs(&df, k)
+            }
+        })
+        .collect::<PolarsResult<_>>()?;
+    for i in 0..df.height() {
+        t.rows.push(columns.iter().map(|c| c[i].clone()).collect());
+    }
+    Ok(t)
+}
+
+/// Field visits per (technician, yyyymm).
+type VisitsByMonth = BTreeMap<(String, i32), i64>;
+
+/// Field visits per technician and month over the 12 months to the period end.
+fn monthly_visits(
+    loaded: &Loaded,
+    p: &Period,
+) -> PolarsResult<(Vec<chrono::NaiveDate>, VisitsByMonth)> {
+    let (window, months) = p.trailing_year();
+    let df = loaded
+        .frames
+        .get(Kind::FieldVisit)
+        .lazy()
+        .filter(within("visit_date", &window).and(col("technician").is_not_null()))
+        .group_by([col("technician"), year_month("visit_date")])
+        .agg([len().cast(DataType::Int64).alias("n")])
+        .collect()?;
+    let names = df.column("technician")?.str()?;
+    let ym = df.column("ym")?.cast(&DataType::Int32)?;
+    let ym = ym.i32()?;
+    let n = df.column("n")?.i64()?;
+    let mut out = BTreeMap::new();
+    for i in 0..df.height() {
+        if let (Some(t), Some(k), Some(c)) = (names.get(i), ym.get(i), n.get(i)) {
+            out.insert((t.to_string(), k), c);
+        }
+    }
+    Ok((months, out))
+}
+
+/// The reviews of the named technicians for period `p`.
+///
+/// # Errors
+/// A polars error.
+pub fn reviews(
+    loaded: &Loaded,
+    p: &Period,
+    template: &Template,
+    names: &[String],
+) -> PolarsResult<Vec<Review>> {
+    let current = figures(loaded, p, template)?;
+    let previous = figures(loaded, &p.previous(), template)?;
+    let workers: Vec<&Figures> = current.values().filter(|f| does_field_work(f)).collect();
+    let worker_names: Vec<&String> = current
+        .iter()
+        .filter(|(_, f)| does_field_work(f))
+        .map(|(n, _)| n)
+        .collect();
+    let (months, visits) = monthly_visits(loaded, p)?;
+    let mut out = Vec::new();
+    for name in names {
+        let me = current.get(name).cloned().unwrap_or_default();
+        let before = previous.get(name).cloned().unwrap_or_default();
+        let mut t = Table::new(
+            "review_figures",
+            format!("{name} 本期工作与部门对比"),
+            format!("{name}: this period against the department"),
+            vec![
+                Column::new("figure", "指标", "figure"),
+                Column::new("value", "本人", "mine"),
+                Column::new("department_median", "部门中位数", "department median"),
+                Column::new("rank", "排名", "rank"),
+                Column::new("of", "参与排名人数", "ranked"),
+                Column::new("previous", "本人上期", "mine, previous period"),
+                Column::new("mom_change", "环比变化", "change"),
+            ],
+        );
+        t.dash_for_null = true;
+        for (key, zh, _, lower_is_better) in FIGURES {
+            let mut values: Vec<f64> = workers.iter().filter_map(|f| f.get(key)).collect();
+            let value = me.get(key);
+            let prev = before.get(key);
+            let shown = |x: Option<f64>| match x {
+                Some(x) if key == "resolved_rate" => Val::Pct(x),
+                Some(x) if key == "demo_fcr" => Val::Num(x),
+                Some(x) => Val::Int(x as i64),
+                None => Val::Null,
+            };
+            let of = values.len() as i64;
+            let r = value
+                .filter(|_| worker_names.contains(&name))
+                .map_or(Val::Null, |v| Val::Int(rank(v, &values, lower_is_better)));
+            let change = match (value, prev) {
+                (Some(a), Some(b)) if key == "resolved_rate" => Val::Pct(a - b),
+                (Some(a), Some(b)) if key == "demo_fcr" => Val::Num(a - b),
+                (Some(a), Some(b)) => Val::Int((a - b) as i64),
+                _ => Val::Null,
+            };
+            let med = median(&mut values);
+            t.rows.push(vec![
+                Val::text(zh),
+                shown(value),
+                match med {
+                    Some(m) if key == "resolved_rate" => Val::Pct(m),
+                    m => Val::num(m),
+                },
+                r,
+                Val::Int(of),
+                shown(prev),
+                change,
+            ]);
+        }
+        let mut monthly = Table::new(
+            "review_monthly_visits",
+            format!("{name} 每月现场拜访与部门中位数(近12个月)"),
+            format!("{name}: field visits per month against the department median"),
+            vec![
+                Column::new("month", "月份", "month"),
+                Column::new("mine", name.clone(), name.clone()),
+                Column::new("department_median", "部门中位数", "department median"),
+            ],
+        );
+        for m in &months {
+            let key = year_month_of(*m);
+            let mine = visits.get(&(name.clone(), key)).copied().unwrap_or(0);
+            let mut all: Vec<f64> = worker_names
+                .iter()
+                .map(|n| visits.get(&((*n).clone(), key)).copied().unwrap_or(0) as f64)
+                .collect();
+            monthly.rows.push(vec![
+                Val::text(m.format("%Y-%m").to_string()),
+                Val::Int(mine),
+                Val::num(median(&mut all)),
+            ]);
+        }
+        out.push(Review {
+            technician: name.clone(),
+            figures: t,
+            monthly,
+            field_visits: list(
+                loaded,
+                p,
+                Kind::FieldVisit,
+                ("visit_date", "technician"),
+                name,
+                (
+                    "review_field_visits",
+                    "本期现场拜访",
+                    "Field visits in the period",
+                ),
+                &[
+                    ("visit_date", "拜访日期", "date"),
+                    ("customer", "客户名称", "customer"),
+                    ("customer_type", "客户类型", "customer type"),
+                    ("purpose", "拜访目的", "purpose"),
+                    ("problem_class", "问题分类", "problem class"),
+                    ("resolution", "解决情况", "resolved"),
+                ],
+            )?,
+            site_visits: list(
+                loaded,
+                p,
+                Kind::SiteVisit,
+                ("visit_date", "technician"),
+                name,
+                (
+                    "review_site_visits",
+                    "本期投诉现场访问",
+                    "Complaint site visits in the period",
+                ),
+                &[
+                    ("visit_date", "访问日期", "date"),
+                    ("complaint_id", "投诉编号", "complaint"),
+                    ("customer", "客户名称", "customer"),
+                    ("problem", "问题描述", "problem"),
+                    ("signed", "客户签字确认", "signed"),
+                ],
+            )?,
+            complaints: list(
+                loaded,
+                p,
+                Kind::Complaint,
+                ("received_date", "technician"),
+                name,
+                (
+                    "review_complaints",
+                    "本期负责的投诉",
+                    "Complaints assigned in the period",
+                ),
+                &[
+                    ("id", "投诉编号", "id"),
+                    ("received_date", "受理日期", "received"),
+                    ("customer", "客户名称", "customer"),
+                    ("category", "投诉类别", "category"),
+                    ("status", "处理状态", "status"),
+                    ("closed_date", "结案日期", "closed"),
+                ],
+            )?,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_and_competition_rank() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), Some(2.5));
+        assert_eq!(median(&mut []), None);
+        assert_eq!(rank(5.0, &[5.0, 7.0, 5.0, 1.0], false), 2);
+        assert_eq!(rank(1.0, &[5.0, 7.0, 5.0, 1.0], false), 4);
+        assert_eq!(rank(2.0, &[2.5, 2.0, 3.0], true), 1);
+    }
+}

@@ -1,0 +1,258 @@
+//! Technicians (SPEC §5.3): per technician in the period — field visits, distinct customers,
+//! complaint site visits, complaints received as 接诉人, assigned and closed, demonstration
+//! batches and their FCR, trips and trip days (a trip across the period boundary counts only
+//! its days inside), and the share of visit problems resolved.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use polars::prelude::*;
+
+use super::frame::{date_of, days, within};
+use super::{Column, Table, Val};
+use crate::normalize::Loaded;
+use crate::period::Period;
+use crate::schema::Kind;
+use crate::taxonomy::YES;
+use crate::template::Template;
+
+/// One technician's figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figures {
+    pub field_visits: i64,
+    pub customers: i64,
+    pub complaint_visits: i64,
+    pub complaints_received: i64,
+    pub complaints_assigned: i64,
+    pub complaints_closed: i64,
+    pub demo_batches: i64,
+    demo_feed: f64,
+    demo_gain: f64,
+    pub trips: i64,
+    pub trip_days: i64,
+    pub resolved: i64,
+}
+
+impl Figures {
+    /// FCR of the demonstration batches (Σfeed / Σgain), if any gained weight.
+    pub fn demo_fcr(&self) -> Option<f64> {
+        (self.demo_gain > 0.0).then(|| self.demo_feed / self.demo_gain)
+    }
+
+    /// Share of field visits whose problem was resolved.
+    pub fn resolved_rate(&self) -> Option<f64> {
+        (self.field_visits > 0).then(|| self.resolved as f64 / self.field_visits as f64)
+    }
+}
+
+/// The figures the technician table and the review show, in order: key, Chinese and English
+/// label, whether lower is better, and how to read it.
+pub const FIGURES: [(&str, &str, &str, bool); 12] = [
+    ("field_visits", "现场拜访(次)", "field visits", false),
+    ("customers", "拜访客户数", "customers visited", false),
+    (
+        "complaint_visits",
+        "投诉现场访问(次)",
+        "complaint site visits",
+        false,
+    ),
+    (
+        "complaints_received",
+        "接诉(件)",
+        "complaints received",
+        false,
+    ),
+    (
+        "complaints_assigned",
+        "负责投诉(件)",
+        "complaints assigned",
+        false,
+    ),
+    (
+        "complaints_closed",
+        "结案投诉(件)",
+        "complaints closed",
+        false,
+    ),
+    (
+        "demo_batches",
+        "示范户出栏批次",
+        "demonstration batches",
+        false,
+    ),
+    ("demo_fcr", "示范户料肉比", "demonstration FCR", true),
+    ("trips", "出差(次)", "trips", false),
+    ("trip_days", "出差天数", "trip days", false),
+    ("resolved_rate", "问题解决率", "problems resolved", false),
+    (
+        "resolved",
+        "问题已解决(次)",
+        "problems resolved (count)",
+        false,
+    ),
+];
+
+impl Figures {
+    /// A figure by key, as a number.
+    pub fn get(&self, key: &str) -> Option<f64> {
+        Some(match key {
+            "field_visits" => self.field_visits as f64,
+            "customers" => self.customers as f64,
+            "complaint_visits" => self.complaint_visits as f64,
+            "complaints_received" => self.complaints_received as f64,
+            "complaints_assigned" => self.complaints_assigned as f64,
+            "complaints_closed" => self.complaints_closed as f64,
+            "demo_batches" => self.demo_batches as f64,
+            "demo_fcr" => return self.demo_fcr(),
+            "trips" => self.trips as f64,
+            "trip_days" => self.trip_days as f64,
+            "resolved_rate" => return self.resolved_rate(),
+            "resolved" => self.resolved as f64,
+            _ => return None,
+        })
+    }
+}
+
+fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+    Ok(df
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|v| v.map(str::to_string))
+        .collect())
+}
+
+fn f64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+    Ok(df.column(name)?.f64()?.iter().collect())
+}
+
+/// Every technician's figures in the period, by name.
+///
+/// # Errors
+/// A polars error.
+pub fn figures(
+    loaded: &Loaded,
+    p: &Period,
+    template: &Template,
+) -> PolarsResult<BTreeMap<String, Figures>> {
+    let mut by: BTreeMap<String, Figures> = BTreeMap::new();
+    let get = |kind: Kind, date: &str| -> PolarsResult<DataFrame> {
+        loaded
+            .frames
+            .get(kind)
+            .lazy()
+            .filter(within(date, p))
+            .collect()
+    };
+
+    let visits = get(Kind::FieldVisit, "visit_date")?;
+    let mut customers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let resolved = strs(&visits, "resolution")?;
+    for (i, (t, c)) in strs(&visits, "technician")?
+        .into_iter()
+        .zip(strs(&visits, "customer")?)
+        .enumerate()
+    {
+        let Some(t) = t else { continue };
+        let f = by.entry(t.clone()).or_default();
+        f.field_visits += 1;
+        f.resolved += i64::from(resolved[i].as_deref() == Some("已解决"));
+        if let Some(c) = c {
+            customers.entry(t).or_default().insert(c);
+        }
+    }
+    for (t, set) in customers {
+        by.entry(t).or_default().customers = set.len() as i64;
+    }
+
+    let site = get(Kind::SiteVisit, "visit_date")?;
+    for t in strs(&site, "technician")?.into_iter().flatten() {
+        by.entry(t).or_default().complaint_visits += 1;
+    }
+
+    let received = get(Kind::Complaint, "received_date")?;
+    for t in strs(&received, "receiver")?.into_iter().flatten() {
+        by.entry(t).or_default().complaints_received += 1;
+    }
+    for t in strs(&received, "technician")?.into_iter().flatten() {
+        by.entry(t).or_default().complaints_assigned += 1;
+    }
+    let closed = get(Kind::Complaint, "closed_date")?;
+    for t in strs(&closed, "technician")?.into_iter().flatten() {
+        by.entry(t).or_default().complaints_closed += 1;
+    }
+
+    let batches = get(Kind::Batch, "end_date")?;
+    let (species, demo) = (strs(&batches, "species")?, strs(&batches, "demo")?);
+    let (w0, w1, feed) = (
+        f64s(&batches, "start_weight_kg")?,
+        f64s(&batches, "end_weight_kg")?,
+        f64s(&batches, "feed_kg")?,
+    );
+    for (i, t) in strs(&batches, "technician")?.into_iter().enumerate() {
+        let Some(t) = t else { continue };
+        if demo[i].as_deref() != Some(YES) {
+            continue;
+        }
+        let f = by.entry(t).or_default();
+        f.demo_batches += 1;
+        let gain = w1[i].unwrap_or(0.0) - w0[i].unwrap_or(0.0);
+        let fd = feed[i].unwrap_or(0.0);
+        let plausible = gain > 0.0
+            && template
+                .fcr_range(species[i].as_deref().unwrap_or_default())
+                .is_none_or(|(lo, hi)| (lo..=hi).contains(&(fd / gain)));
+        if plausible {
+            f.demo_feed += fd;
+            f.demo_gain += gain;
+        }
+    }
+
+    // Trips: the days of each trip that fall inside the period.
+    let trips = loaded
+        .frames
+        .get(Kind::Trip)
+        .lazy()
+        .select([
+            col("technician"),
+            days("depart_date").alias("d0"),
+            days("return_date").alias("d1"),
+        ])
+        .collect()?;
+    let (d0, d1) = (trips.column("d0")?.i32()?, trips.column("d1")?.i32()?);
+    for (i, t) in strs(&trips, "technician")?.into_iter().enumerate() {
+        let (Some(t), Some(a), Some(b)) = (t, d0.get(i), d1.get(i)) else {
+            continue;
+        };
+        let start = date_of(a).max(p.start);
+        let end = date_of(b).min(p.end);
+        if start <= end {
+            let f = by.entry(t).or_default();
+            f.trips += 1;
+            f.trip_days += (end - start).num_days() + 1;
+        }
+    }
+    Ok(by)
+}
+
+/// The `technicians` table.
+pub fn table(figures: &BTreeMap<String, Figures>) -> Table {
+    let mut columns = vec![Column::new("technician", "技术员", "technician")];
+    columns.extend(
+        FIGURES
+            .iter()
+            .map(|(k, zh, en, _)| Column::new(*k, *zh, *en)),
+    );
+    let mut t = Table::new("technicians", "技术员工作量", "Technicians", columns);
+    for (name, f) in figures {
+        let mut row = vec![Val::text(name)];
+        for (key, ..) in FIGURES {
+            row.push(match key {
+                "demo_fcr" => Val::num(f.demo_fcr()),
+                "resolved_rate" => f.resolved_rate().map_or(Val::Null, Val::Pct),
+                _ => Val::Int(f.get(key).unwrap_or(0.0) as i64),
+            });
+        }
+        t.rows.push(row);
+    }
+    t
+}

@@ -1,0 +1,270 @@
+//! 环比 / 同比 / 累计, trips across a period boundary, the technician table and `review`, on
+//! a fixture spanning two years whose every expected value is worked out in the comments.
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use serde_json::{Value, json};
+
+use crate::workdir::*;
+
+fn fixture(w: &Workdir) {
+    std::fs::create_dir_all(w.path("in")).unwrap();
+    #[rustfmt::skip]
+    let complaints = vec![
+        complaint_header(),
+        // March 2026: received 3, 完成 2; closed in March: K1 (5 days), K3 (2 days) and F2 (10 days).
+        vec![S("K1"), D(2026, 3, 5), S("电话"), S("甲"), S("完成"), D(2026, 3, 10)],
+        vec![S("K2"), D(2026, 3, 10), S("电话"), S("乙"), S("未处理"), B],
+        vec![S("K3"), D(2026, 3, 20), S("来访"), S("丙"), S("完成"), D(2026, 3, 22)],
+        // February 2026: received 2, both 完成; F2 closes on 03-02, so it is open at 02-28.
+        vec![S("F1"), D(2026, 2, 10), S("电话"), S("丁"), S("完成"), D(2026, 2, 12)],
+        vec![S("F2"), D(2026, 2, 20), S("电话"), S("戊"), S("完成"), D(2026, 3, 2)],
+        // January 2026.
+        vec![S("J1"), D(2026, 1, 15), S("电话"), S("己"), S("完成"), D(2026, 1, 20)],
+        // March 2025: four, each closed the next day.
+        vec![S("L1"), D(2025, 3, 1), S("电话"), S("庚"), S("完成"), D(2025, 3, 2)],
+        vec![S("L2"), D(2025, 3, 2), S("电话"), S("辛"), S("完成"), D(2025, 3, 3)],
+        vec![S("L3"), D(2025, 3, 3), S("电话"), S("壬"), S("完成"), D(2025, 3, 4)],
+        vec![S("L4"), D(2025, 3, 4), S("电话"), S("癸"), S("完成"), D(2025, 3, 5)],
+    ];
+    let mut visits = vec![vec![
+        S("拜访日期"),
+        S("技术员"),
+        S("客户名称"),
+        S("解决情况"),
+    ]];
+    for (d, who) in [
+        (D(2026, 3, 1), "张伟"),
+        (D(2026, 3, 15), "张伟"),
+        (D(2026, 3, 31), "张伟"),
+        (D(2026, 3, 5), "李娜"),
+        (D(2026, 2, 3), "张伟"),
+        (D(2026, 2, 4), "张伟"),
+        (D(2026, 1, 9), "李娜"),
+        (D(2025, 3, 9), "李娜"),
+        (D(2025, 3, 10), "李娜"),
+        (D(2025, 3, 11), "李娜"),
+        (D(2025, 3, 12), "李娜"),
+        (D(2025, 3, 13), "李娜"),
+    ] {
+        visits.push(vec![d, S(who), S("场"), S("已解决")]);
+    }
+    let trips = vec![
+        vec![S("技术员"), S("出发日期"), S("返回日期")],
+        // Across the month boundary: 02-27, 02-28 in February; 03-01, 03-02 in March.
+        vec![S("张伟"), D(2026, 2, 27), D(2026, 3, 2)],
+        vec![S("李娜"), D(2026, 3, 10), D(2026, 3, 12)],
+    ];
+    w.xlsx("in/客诉.xlsx", &[("客诉", complaints)]);
+    w.xlsx("in/拜访.xlsx", &[("拜访", visits)]);
+    w.xlsx("in/出差.xlsx", &[("出差", trips)]);
+}
+
+fn summary(w: &Workdir, period: &str) -> Value {
+    w.run(&["report", "in", "--period", period, "--out", period])
+        .expect_code(0);
+    serde_json::from_str(&std::fs::read_to_string(w.path(period).join("summary.json")).unwrap())
+        .unwrap()
+}
+
+fn kpi<'a>(s: &'a Value, key: &str) -> &'a Value {
+    s["tables"]["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kpi"] == key)
+        .unwrap()
+}
+
+fn close(v: &Value, x: f64) -> bool {
+    v.as_f64().is_some_and(|v| (v - x).abs() < 1e-9)
+}
+
+#[test]
+fn month_against_previous_month_last_year_and_year_to_date() {
+    let w = Workdir::new();
+    fixture(&w);
+    let s = summary(&w, "2026-03");
+    // Received: March 3, February 2, March 2025 4, Jan–Mar 2026 6.
+    let r = kpi(&s, "complaints_received");
+    assert_eq!(
+        (&r["value"], &r["previous"], &r["mom_change"], &r["mom_pct"]),
+        (&json!(3.0), &json!(2.0), &json!(1.0), &json!(0.5))
+    );
+    assert_eq!(
+        (&r["last_year"], &r["yoy_change"], &r["yoy_pct"], &r["ytd"]),
+        (&json!(4.0), &json!(-1.0), &json!(-0.25), &json!(6.0))
+    );
+    // Close rate: 2 of 3; February 2 of 2; March 2025 4 of 4; year to date 5 of 6.
+    let c = kpi(&s, "close_rate");
+    assert!(
+        close(&c["value"], 2.0 / 3.0)
+            && close(&c["previous"], 1.0)
+            && close(&c["mom_change"], 2.0 / 3.0 - 1.0)
+    );
+    assert!(close(&c["ytd"], 5.0 / 6.0));
+    // Open at the end: K2 at 03-31; F2 at 02-28; none at 2025-03-31 (base 0 → no %).
+    let b = kpi(&s, "backlog_end");
+    assert_eq!(
+        (&b["value"], &b["previous"], &b["last_year"], &b["yoy_pct"]),
+        (&json!(1.0), &json!(1.0), &json!(0.0), &Value::Null)
+    );
+    // Closed in March: K1, K3, F2; February: F1; March 2025: four; year to date: J1, F1 + 3.
+    let k = kpi(&s, "closed_in_period");
+    assert_eq!(
+        (&k["value"], &k["previous"], &k["last_year"], &k["ytd"]),
+        (&json!(3.0), &json!(1.0), &json!(4.0), &json!(5.0))
+    );
+    // Days to close in March: 5, 2, 10 → median 5; February: 2; March 2025: 1.
+    let m = kpi(&s, "median_days_to_close");
+    assert_eq!(
+        (&m["value"], &m["previous"], &m["last_year"]),
+        (&json!(5.0), &json!(2.0), &json!(1.0))
+    );
+    let v = kpi(&s, "field_visits");
+    assert_eq!(
+        (&v["value"], &v["previous"], &v["last_year"], &v["ytd"]),
+        (&json!(4.0), &json!(2.0), &json!(5.0), &json!(7.0))
+    );
+    // No site-visit records at all: zero bases give no %.
+    assert_eq!(kpi(&s, "site_visits")["mom_pct"], Value::Null);
+}
+
+#[test]
+fn quarter_compares_with_the_previous_quarter_and_has_year_to_date() {
+    let w = Workdir::new();
+    fixture(&w);
+    let s = summary(&w, "2026-Q1");
+    let r = kpi(&s, "complaints_received");
+    // Q1 2026: J1, F1, F2, K1–K3 = 6; Q4 2025: none; Q1 2025: four.
+    assert_eq!(
+        (
+            &r["value"],
+            &r["previous"],
+            &r["mom_pct"],
+            &r["last_year"],
+            &r["ytd"]
+        ),
+        (
+            &json!(6.0),
+            &json!(0.0),
+            &Value::Null,
+            &json!(4.0),
+            &json!(6.0)
+        )
+    );
+    let h = summary(&w, "2026-H1");
+    assert_eq!(kpi(&h, "complaints_received")["ytd"], Value::Null);
+}
+
+#[test]
+fn trips_count_only_their_days_inside_the_period() {
+    let w = Workdir::new();
+    fixture(&w);
+    let tech = |s: &Value, name: &str| -> (i64, i64, i64) {
+        let r = s["tables"]["technicians"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["technician"] == name)
+            .unwrap()
+            .clone();
+        (
+            r["trips"].as_i64().unwrap(),
+            r["trip_days"].as_i64().unwrap(),
+            r["field_visits"].as_i64().unwrap(),
+        )
+    };
+    let march = summary(&w, "2026-03");
+    assert_eq!(tech(&march, "张伟"), (1, 2, 3));
+    assert_eq!(tech(&march, "李娜"), (1, 3, 1));
+    let feb = summary(&w, "2026-02");
+    assert_eq!(tech(&feb, "张伟"), (1, 2, 2));
+    let q1 = summary(&w, "2026-Q1");
+    assert_eq!(tech(&q1, "张伟"), (1, 4, 5));
+}
+
+#[test]
+fn comparisons_on_the_overview_show_a_dash_where_there_is_no_base() {
+    let w = Workdir::new();
+    fixture(&w);
+    summary(&w, "2026-03");
+    let mut wb: Xlsx<_> = open_workbook(w.path("2026-03/技术服务部统计报表_2026-03.xlsx")).unwrap();
+    let sheet = wb.worksheet_range("概览").unwrap();
+    let row: Vec<&Data> = sheet
+        .rows()
+        .find(|r| r[0] == Data::String("backlog_end".into()))
+        .unwrap()
+        .iter()
+        .collect();
+    assert_eq!(row[2], &Data::Float(1.0));
+    assert_eq!(row[8], &Data::String("—".into()));
+}
+
+#[test]
+fn review_puts_each_figure_beside_the_department() {
+    let w = Workdir::new();
+    fixture(&w);
+    w.run(&[
+        "review",
+        "in",
+        "--period",
+        "2026-03",
+        "--technician",
+        "张伟",
+        "--out",
+        "rv",
+    ])
+    .expect_code(0)
+    .expect_stdout("Wrote rv/张伟.xlsx");
+    let mut wb: Xlsx<_> = open_workbook(w.path("rv/张伟.xlsx")).unwrap();
+    assert_eq!(wb.sheet_names(), ["自查", "明细"]);
+    let sheet = wb.worksheet_range("自查").unwrap();
+    let row = |label: &str| -> Vec<Data> {
+        sheet
+            .rows()
+            .find(|r| r[0] == Data::String(label.into()))
+            .unwrap()
+            .to_vec()
+    };
+    // Field visits: 张伟 3, 李娜 1 → median 2, rank 1 of 2; February 2 → +1.
+    assert_eq!(
+        row("现场拜访(次)")[1..7],
+        [
+            Data::Float(3.0),
+            Data::Float(2.0),
+            Data::Float(1.0),
+            Data::Float(2.0),
+            Data::Float(2.0),
+            Data::Float(1.0)
+        ]
+    );
+    // Trip days: 张伟 2, 李娜 3 → median 2.5, rank 2; February 2 → 0.
+    assert_eq!(
+        row("出差天数")[1..7],
+        [
+            Data::Float(2.0),
+            Data::Float(2.5),
+            Data::Float(2.0),
+            Data::Float(2.0),
+            Data::Float(2.0),
+            Data::Float(0.0)
+        ]
+    );
+    let details = wb.worksheet_range("明细").unwrap();
+    let visit_rows = details
+        .rows()
+        .filter(|r| matches!(r[0], Data::DateTime(_)))
+        .count();
+    assert_eq!(visit_rows, 3);
+}
+
+#[test]
+fn review_of_an_unknown_name_lists_the_names_found() {
+    let w = Workdir::new();
+    fixture(&w);
+    w.run(&["review", "in", "--technician", "张三"])
+        .expect_code(1)
+        .expect_stderr_line(
+            "tsreport: no technician named \"张三\" in the inputs; names found: 张伟, 李娜",
+        );
+}
