@@ -116,3 +116,71 @@ impl Table {
             .position(|r| matches!(r.first(), Some(Val::Text(t)) if t == label))
     }
 }
+
+impl Table {
+    /// Adds a column computed from each row's value under `value` and the value of the row
+    /// with the same `keys` in `base` (the same table for another period).
+    pub fn add_from_base(
+        &mut self,
+        base: &Table,
+        keys: &[&str],
+        value: &str,
+        column: Column,
+        f: impl Fn(&Val, &Val) -> Val,
+    ) {
+        let idx = |t: &Table, k: &str| t.columns.iter().position(|c| c.key == k);
+        let (Some(v_here), Some(v_base)) = (idx(self, value), idx(base, value)) else {
+            return;
+        };
+        let keys_here: Vec<usize> = keys.iter().filter_map(|k| idx(self, k)).collect();
+        let keys_base: Vec<usize> = keys.iter().filter_map(|k| idx(base, k)).collect();
+        if keys_here.len() != keys.len() || keys_base.len() != keys.len() {
+            return;
+        }
+        let index: std::collections::HashMap<Vec<String>, &Val> = base
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    keys_base.iter().map(|&i| format!("{:?}", r[i])).collect(),
+                    &r[v_base],
+                )
+            })
+            .collect();
+        for row in &mut self.rows {
+            let key: Vec<String> = keys_here.iter().map(|&i| format!("{:?}", row[i])).collect();
+            let b = index.get(&key).copied().unwrap_or(&Val::Null);
+            let v = f(&row[v_here], b);
+            row.push(v);
+        }
+        self.columns.push(column);
+    }
+}
+
+/// The base value itself (previous share, last year's mean …).
+pub fn base_value(_: &Val, base: &Val) -> Val {
+    base.clone()
+}
+
+/// The difference of two values of the same kind (for shares: percentage points as a fraction).
+pub fn difference(v: &Val, base: &Val) -> Val {
+    match (v, base) {
+        (Val::Pct(a), Val::Pct(b)) => Val::Pct(a - b),
+        (Val::Num(a), Val::Num(b)) => Val::Num(a - b),
+        (Val::Int(a), Val::Int(b)) => Val::Int(a - b),
+        _ => Val::Null,
+    }
+}
+
+/// The relative change of a number against its base (null where the base is 0 or absent).
+pub fn relative(v: &Val, base: &Val) -> Val {
+    let num = |x: &Val| match x {
+        Val::Num(x) | Val::Pct(x) => Some(*x),
+        Val::Int(i) => Some(*i as f64),
+        _ => None,
+    };
+    match (num(v), num(base)) {
+        (Some(a), Some(b)) if b != 0.0 => Val::Pct((a - b) / b),
+        _ => Val::Null,
+    }
+}

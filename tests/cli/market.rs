@@ -158,8 +158,8 @@ fn livestock_takes_the_latest_survey_in_the_period() {
     assert_eq!(
         s["tables"]["livestock_scale"],
         json!([
-            {"region": "东", "species": "生猪", "value": 1500.0, "unit": "头", "farms": 15.0, "survey_date": "2026-10-25"},
-            {"region": "西", "species": "草鱼", "value": 50.0, "unit": "亩", "farms": null, "survey_date": "2026-10-12"}
+            {"region": "东", "species": "生猪", "value": 1500.0, "unit": "头", "farms": 15.0, "survey_date": "2026-10-25", "previous": null, "change": null},
+            {"region": "西", "species": "草鱼", "value": 50.0, "unit": "亩", "farms": null, "survey_date": "2026-10-12", "previous": null, "change": null}
         ])
     );
 }
@@ -392,4 +392,36 @@ fn market_sheets_and_charts_in_the_workbook() {
         fcr_chart.contains("<c:barChart>") && fcr_chart.contains("料肉比!$B$"),
         "{fcr_chart}"
     );
+}
+
+#[test]
+fn shares_and_prices_carry_their_change_against_the_previous_period() {
+    let w = Workdir::new();
+    let s = run(&w);
+    let share = s["tables"]["market_share"].as_array().unwrap();
+    let row = |r: &str, b: &str| {
+        share
+            .iter()
+            .find(|x| x["region"] == r && x["brand"] == b)
+            .unwrap()
+            .clone()
+    };
+    // September: only 东 正大 999 t, so 正大 held 100% in 东 and overall.
+    assert!(close(&row("东", "正大")["previous_share"], 1.0));
+    assert!(close(&row("东", "正大")["change_pp"], -0.5));
+    assert!(close(&row("全部", "正大")["change_pp"], 0.6 - 1.0));
+    assert_eq!(row("全部", "金穗")["change_pp"], Value::Null);
+    let prices = s["tables"]["prices"].as_array().unwrap();
+    let pork = |r: &str| {
+        prices
+            .iter()
+            .find(|x| x["item"] == "猪肉" && x["region"] == r)
+            .unwrap()
+            .clone()
+    };
+    // September 猪肉 in 东 (and overall): 10 元/kg → October 27 and 80/3.
+    assert!(close(&pork("东")["mom_pct"], 1.7));
+    assert!(close(&pork("全部")["mom_pct"], (80.0 / 3.0 - 10.0) / 10.0));
+    assert_eq!(pork("西")["mom_pct"], Value::Null);
+    assert_eq!(s["tables"]["livestock_scale"][0]["change"], Value::Null);
 }
