@@ -41,6 +41,9 @@ pub struct Args {
     /// Exit 1 when any input row was rejected (the report is still written).
     #[arg(long)]
     strict: bool,
+    /// A TrueType/OpenType font for the chart pictures instead of the embedded Chinese font.
+    #[arg(long, value_name = "PATH")]
+    font: Option<PathBuf>,
 }
 
 /// Phase times on stderr when `TSREPORT_TIMINGS` is set (for benchmarks).
@@ -87,6 +90,7 @@ fn check_not_input(out: &Path, loaded: &Loaded) -> Result<()> {
 pub fn run(args: Args) -> Result<Code> {
     let mut timer = Timer::from_env();
     let template = Template::load(args.template.as_deref())?;
+    render::pictures::font::init(args.font.as_deref())?;
     let mut loaded = inputs::load(&args.inputs, &template)?;
     timer.lap("read");
     let period = inputs::choose_period(&loaded, args.period);
@@ -111,11 +115,18 @@ pub fn run(args: Args) -> Result<Code> {
         check_not_input(p, &loaded)?;
     }
     // The workbook and summary.json are independent views: render them side by side.
-    let (xlsx, json) = std::thread::scope(|s| {
+    let (xlsx, json, pictures) = std::thread::scope(|s| {
         let json = s.spawn(|| render::json::to_bytes(&report));
+        let pictures =
+            s.spawn(|| render::pictures::write_all(&report, lang, &out_dir.join("charts")));
         let xlsx = render::xlsx::to_bytes(&report, lang);
-        (xlsx, json.join().expect("JSON rendering does not panic"))
+        (
+            xlsx,
+            json.join().expect("JSON rendering does not panic"),
+            pictures.join().expect("chart drawing does not panic"),
+        )
     });
+    let pictures = pictures?;
     timer.lap("render");
     render::write_atomic(&workbook, &xlsx?)
         .with_context(|| format!("cannot write {}", workbook.display()))?;
@@ -141,6 +152,11 @@ pub fn run(args: Args) -> Result<Code> {
     );
     println!("Wrote {}", workbook.display());
     println!("Wrote {}", summary.display());
+    println!(
+        "Wrote {} chart(s) as PNG and SVG in {}",
+        pictures.len(),
+        out_dir.join("charts").display()
+    );
     if args.strict && rejected > 0 {
         eprintln!("tsreport: --strict: {rejected} row(s) were rejected");
         return Ok(Code(FATAL));

@@ -4,6 +4,7 @@
 pub mod console;
 pub mod json;
 mod lang;
+pub mod pictures;
 pub mod xlsx;
 
 pub use lang::Lang;

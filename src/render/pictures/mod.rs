@@ -1,0 +1,71 @@
+//! Every chart of the workbook also as a picture (SPEC §6): `charts/<name>.png` (1600×900,
+//! Chinese drawn with the embedded font, byte-identical on every machine) and
+//! `charts/<name>.svg` (text kept as text, with a CSS font stack).
+
+pub mod data;
+mod draw;
+pub mod font;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow};
+use image::ImageEncoder;
+use plotters::prelude::*;
+
+pub use data::{ChartData, Shape};
+pub use draw::{HEIGHT, WIDTH};
+
+use crate::render::{Lang, write_atomic};
+use crate::stats::report::Report;
+
+/// The chart as PNG bytes.
+///
+/// # Errors
+/// Drawing or encoding failed.
+pub fn png(chart: &ChartData) -> Result<Vec<u8>> {
+    let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
+        draw::draw(&root, chart).map_err(|e| anyhow!("drawing {}: {e}", chart.name))?;
+        root.present()
+            .map_err(|e| anyhow!("drawing {}: {e}", chart.name))?;
+    }
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(&pixels, WIDTH, HEIGHT, image::ColorType::Rgb8)
+        .with_context(|| format!("encoding {}.png", chart.name))?;
+    Ok(out)
+}
+
+/// The chart as SVG text.
+///
+/// # Errors
+/// Drawing failed.
+pub fn svg(chart: &ChartData) -> Result<String> {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
+        draw::draw(&root, chart).map_err(|e| anyhow!("drawing {}: {e}", chart.name))?;
+        root.present()
+            .map_err(|e| anyhow!("drawing {}: {e}", chart.name))?;
+    }
+    Ok(out)
+}
+
+/// Writes every chart as PNG and SVG into `dir`; returns the PNG paths.
+///
+/// # Errors
+/// A chart could not be drawn or written.
+pub fn write_all(report: &Report, lang: Lang, dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    for chart in data::charts(report, lang) {
+        let png_path = dir.join(format!("{}.png", chart.name));
+        write_atomic(&png_path, &png(&chart)?)
+            .with_context(|| format!("cannot write {}", png_path.display()))?;
+        let svg_path = dir.join(format!("{}.svg", chart.name));
+        write_atomic(&svg_path, svg(&chart)?.as_bytes())
+            .with_context(|| format!("cannot write {}", svg_path.display()))?;
+        written.push(png_path);
+    }
+    Ok(written)
+}
