@@ -7,6 +7,7 @@ mod dedup;
 mod frames;
 mod market;
 mod periods;
+mod pictures;
 mod report;
 mod sample_data;
 mod template;
