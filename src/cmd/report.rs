@@ -127,6 +127,12 @@ pub fn run(args: Args) -> Result<Code> {
         )
     });
     let pictures = pictures?;
+    let brief = out_dir.join("brief.md");
+    render::write_atomic(
+        &brief,
+        render::brief::to_markdown(&report, lang, &pictures).as_bytes(),
+    )
+    .with_context(|| format!("cannot write {}", brief.display()))?;
     timer.lap("render");
     render::write_atomic(&workbook, &xlsx?)
         .with_context(|| format!("cannot write {}", workbook.display()))?;
@@ -152,6 +158,7 @@ pub fn run(args: Args) -> Result<Code> {
     );
     println!("Wrote {}", workbook.display());
     println!("Wrote {}", summary.display());
+    println!("Wrote {}", brief.display());
     println!(
         "Wrote {} chart(s) as PNG and SVG in {}",
         pictures.len(),

@@ -1,6 +1,7 @@
 //! Views of the results — console text, the workbook, `summary.json` — and the one way every
 //! output file is written (atomically).
 
+pub mod brief;
 pub mod console;
 pub mod json;
 mod lang;

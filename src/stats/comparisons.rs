@@ -204,6 +204,7 @@ pub fn comparisons(loaded: &Loaded, p: &Period, template: &Template) -> PolarsRe
         vec![
             Column::new("kpi", "指标代码", "key"),
             Column::new("label", "指标", "figure"),
+            Column::new("label_en", "指标(英文)", "figure (English)"),
             Column::new("value", "本期", "this period"),
             Column::new("previous", "上期", "previous"),
             Column::new("mom_change", "环比变化", "change vs previous"),
@@ -232,6 +233,7 @@ pub fn comparisons(loaded: &Loaded, p: &Period, template: &Template) -> PolarsRe
         t.rows.push(vec![
             Val::text(&k.key),
             Val::text(&k.zh),
+            Val::text(&k.en),
             shown(k.value),
             shown(prev),
             pp(mom),

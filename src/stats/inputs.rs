@@ -51,7 +51,8 @@ pub fn data_issues(issues: &[DataIssue], sheets: &[SheetReport]) -> Table {
             Column::new("row", "行", "row"),
             Column::new("column", "列", "column"),
             Column::new("raw", "原始值", "raw value"),
-            Column::new("reason", "原因", "reason"),
+            Column::new("reason", "原因", "reason (Chinese)"),
+            Column::new("reason_en", "原因(英文)", "reason"),
             Column::new("action", "处理", "action"),
         ],
     );
@@ -64,6 +65,7 @@ pub fn data_issues(issues: &[DataIssue], sheets: &[SheetReport]) -> Table {
             i.column.clone().map_or(Val::Null, Val::Text),
             Val::text(&i.raw),
             Val::Text(i.reason.zh()),
+            Val::Text(i.reason.en()),
             Val::text(match i.action {
                 crate::issues::Action::Skipped => "skipped",
                 crate::issues::Action::Rejected => "rejected",

@@ -2,6 +2,7 @@
 //! Every expected number is counted by hand from the fixture it checks.
 
 mod bad_files;
+mod brief;
 mod check_messy;
 mod dedup;
 mod frames;

@@ -6,7 +6,7 @@ pub mod data;
 mod draw;
 pub mod font;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
 use image::ImageEncoder;
@@ -52,11 +52,11 @@ pub fn svg(chart: &ChartData) -> Result<String> {
     Ok(out)
 }
 
-/// Writes every chart as PNG and SVG into `dir`; returns the PNG paths.
+/// Writes every chart as PNG and SVG into `dir`; returns each PNG's file name and title.
 ///
 /// # Errors
 /// A chart could not be drawn or written.
-pub fn write_all(report: &Report, lang: Lang, dir: &Path) -> Result<Vec<PathBuf>> {
+pub fn write_all(report: &Report, lang: Lang, dir: &Path) -> Result<Vec<(String, String)>> {
     let mut written = Vec::new();
     for chart in data::charts(report, lang) {
         let png_path = dir.join(format!("{}.png", chart.name));
@@ -65,7 +65,7 @@ pub fn write_all(report: &Report, lang: Lang, dir: &Path) -> Result<Vec<PathBuf>
         let svg_path = dir.join(format!("{}.svg", chart.name));
         write_atomic(&svg_path, svg(&chart)?.as_bytes())
             .with_context(|| format!("cannot write {}", svg_path.display()))?;
-        written.push(png_path);
+        written.push((format!("{}.png", chart.name), chart.title.clone()));
     }
     Ok(written)
 }
