@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::frame::{date_of, within};
+use super::frame::{date_of, num_col, text_col, within};
 use super::{BLANK, Column, Layout, Table, Val};
 use crate::issues::{Action, DataIssue, Reason};
 use crate::period::Period;
@@ -91,19 +91,6 @@ pub struct FcrStats {
     pub species_brand: Table,
     pub extremes: Table,
     pub issues: Vec<DataIssue>,
-}
-
-fn text_col(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
-    Ok(df
-        .column(name)?
-        .str()?
-        .iter()
-        .map(|v| v.map(str::to_string))
-        .collect())
-}
-
-fn num_col(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
-    Ok(df.column(name)?.f64()?.iter().collect())
 }
 
 /// Computes the FCR statistics for batches ending in `p`.

@@ -103,3 +103,51 @@ pub fn year_month_of(d: NaiveDate) -> i32 {
     use chrono::Datelike;
     d.year() * 100 + d.month() as i32
 }
+
+/// A text column's values.
+///
+/// # Errors
+/// The column is missing or not text (a bug: the schema fixes the columns).
+pub fn text_col(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+    Ok(df
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|v| v.map(str::to_string))
+        .collect())
+}
+
+/// A number column's values.
+///
+/// # Errors
+/// The column is missing or not a number.
+pub fn num_col(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+    Ok(df.column(name)?.f64()?.iter().collect())
+}
+
+/// A text column as table values (null where blank).
+///
+/// # Errors
+/// The column is missing or not text.
+pub fn text_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<crate::stats::Val>> {
+    Ok(text_col(df, name)?
+        .into_iter()
+        .map(|v| v.map_or(crate::stats::Val::Null, crate::stats::Val::Text))
+        .collect())
+}
+
+/// A date column as table values (null where blank).
+///
+/// # Errors
+/// The column is missing or not a date.
+pub fn date_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<crate::stats::Val>> {
+    let c = df.column(name)?.cast(&DataType::Int32)?;
+    Ok(c.i32()?
+        .iter()
+        .map(|d| {
+            d.map_or(crate::stats::Val::Null, |d| {
+                crate::stats::Val::Date(date_of(d))
+            })
+        })
+        .collect())
+}

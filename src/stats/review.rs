@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use polars::prelude::*;
 
-use super::frame::{date_of, within, year_month, year_month_of};
+use super::frame::{date_vals, text_vals, within, year_month, year_month_of};
 use super::technicians::{FIGURES, Figures, figures};
 use super::{Column, Table, Val};
 use crate::normalize::Loaded;
@@ -81,23 +81,6 @@ pub fn all_names(loaded: &Loaded) -> Vec<String> {
     names.into_iter().collect()
 }
 
-fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Val>> {
-    Ok(df
-        .column(name)?
-        .str()?
-        .iter()
-        .map(|v| v.map_or(Val::Null, Val::text))
-        .collect())
-}
-
-fn dates(df: &DataFrame, name: &str) -> PolarsResult<Vec<Val>> {
-    let c = df.column(name)?.cast(&DataType::Int32)?;
-    Ok(c.i32()?
-        .iter()
-        .map(|d| d.map_or(Val::Null, |d| Val::Date(date_of(d))))
-        .collect())
-}
-
 /// A list of one technician's records of `kind` dated in the period.
 fn list(
     loaded: &Loaded,
@@ -128,9 +111,9 @@ fn list(
         .iter()
         .map(|(k, ..)| {
             if df.column(k)?.dtype() == &DataType::Date {
-                dates(&df, k)
+                date_vals(&df, k)
             } else {
-                strs(&df, k)
+                text_vals(&df, k)
             }
         })
         .collect::<PolarsResult<_>>()?;

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use polars::prelude::*;
 
-use super::frame::{date_of, days, within};
+use super::frame::{date_of, days, num_col, text_col, within};
 use super::{Column, Table, Val};
 use crate::normalize::Loaded;
 use crate::period::Period;
@@ -112,19 +112,6 @@ impl Figures {
     }
 }
 
-fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
-    Ok(df
-        .column(name)?
-        .str()?
-        .iter()
-        .map(|v| v.map(str::to_string))
-        .collect())
-}
-
-fn f64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
-    Ok(df.column(name)?.f64()?.iter().collect())
-}
-
 /// Every technician's figures in the period, by name.
 ///
 /// # Errors
@@ -146,10 +133,10 @@ pub fn figures(
 
     let visits = get(Kind::FieldVisit, "visit_date")?;
     let mut customers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let resolved = strs(&visits, "resolution")?;
-    for (i, (t, c)) in strs(&visits, "technician")?
+    let resolved = text_col(&visits, "resolution")?;
+    for (i, (t, c)) in text_col(&visits, "technician")?
         .into_iter()
-        .zip(strs(&visits, "customer")?)
+        .zip(text_col(&visits, "customer")?)
         .enumerate()
     {
         let Some(t) = t else { continue };
@@ -165,30 +152,30 @@ pub fn figures(
     }
 
     let site = get(Kind::SiteVisit, "visit_date")?;
-    for t in strs(&site, "technician")?.into_iter().flatten() {
+    for t in text_col(&site, "technician")?.into_iter().flatten() {
         by.entry(t).or_default().complaint_visits += 1;
     }
 
     let received = get(Kind::Complaint, "received_date")?;
-    for t in strs(&received, "receiver")?.into_iter().flatten() {
+    for t in text_col(&received, "receiver")?.into_iter().flatten() {
         by.entry(t).or_default().complaints_received += 1;
     }
-    for t in strs(&received, "technician")?.into_iter().flatten() {
+    for t in text_col(&received, "technician")?.into_iter().flatten() {
         by.entry(t).or_default().complaints_assigned += 1;
     }
     let closed = get(Kind::Complaint, "closed_date")?;
-    for t in strs(&closed, "technician")?.into_iter().flatten() {
+    for t in text_col(&closed, "technician")?.into_iter().flatten() {
         by.entry(t).or_default().complaints_closed += 1;
     }
 
     let batches = get(Kind::Batch, "end_date")?;
-    let (species, demo) = (strs(&batches, "species")?, strs(&batches, "demo")?);
+    let (species, demo) = (text_col(&batches, "species")?, text_col(&batches, "demo")?);
     let (w0, w1, feed) = (
-        f64s(&batches, "start_weight_kg")?,
-        f64s(&batches, "end_weight_kg")?,
-        f64s(&batches, "feed_kg")?,
+        num_col(&batches, "start_weight_kg")?,
+        num_col(&batches, "end_weight_kg")?,
+        num_col(&batches, "feed_kg")?,
     );
-    for (i, t) in strs(&batches, "technician")?.into_iter().enumerate() {
+    for (i, t) in text_col(&batches, "technician")?.into_iter().enumerate() {
         let Some(t) = t else { continue };
         if demo[i].as_deref() != Some(YES) {
             continue;
@@ -219,7 +206,7 @@ pub fn figures(
         ])
         .collect()?;
     let (d0, d1) = (trips.column("d0")?.i32()?, trips.column("d1")?.i32()?);
-    for (i, t) in strs(&trips, "technician")?.into_iter().enumerate() {
+    for (i, t) in text_col(&trips, "technician")?.into_iter().enumerate() {
         let (Some(t), Some(a), Some(b)) = (t, d0.get(i), d1.get(i)) else {
             continue;
         };

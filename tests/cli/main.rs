@@ -9,6 +9,7 @@ mod frames;
 mod market;
 mod periods;
 mod pictures;
+mod readme;
 mod report;
 mod sample_data;
 mod template;

@@ -6,29 +6,12 @@ use polars::prelude::*;
 
 use super::kpis::closed_at;
 use crate::period::Period;
-use crate::stats::frame::{date_of, day, days, on_or_before, within, year_month, year_month_of};
+use crate::stats::frame::{
+    date_vals, day, days, on_or_before, text_vals, within, year_month, year_month_of,
+};
 use crate::stats::{Column, Table, Val};
 
 const OPEN: [&str; 3] = ["未处理", "正在跟踪", "正在完成"];
-
-/// A text column's values.
-fn texts(df: &DataFrame, name: &str) -> PolarsResult<Vec<Val>> {
-    Ok(df
-        .column(name)?
-        .str()?
-        .iter()
-        .map(|v| v.map_or(Val::Null, Val::text))
-        .collect())
-}
-
-/// A date column's values.
-fn dates(df: &DataFrame, name: &str) -> PolarsResult<Vec<Val>> {
-    let c = df.column(name)?.cast(&DataType::Int32)?;
-    Ok(c.i32()?
-        .iter()
-        .map(|d| d.map_or(Val::Null, |d| Val::Date(date_of(d))))
-        .collect())
-}
 
 /// Rows from columns of equal length.
 fn rows(columns: Vec<Vec<Val>>) -> Vec<Vec<Val>> {
@@ -95,13 +78,13 @@ pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
         .map(|a| a.map_or(Val::Null, Val::Int))
         .collect();
     t.rows = rows(vec![
-        texts(&df, "id")?,
-        dates(&df, "received_date")?,
-        texts(&df, "channel")?,
-        texts(&df, "customer")?,
-        texts(&df, "category")?,
-        texts(&df, "status")?,
-        texts(&df, "technician")?,
+        text_vals(&df, "id")?,
+        date_vals(&df, "received_date")?,
+        text_vals(&df, "channel")?,
+        text_vals(&df, "customer")?,
+        text_vals(&df, "category")?,
+        text_vals(&df, "status")?,
+        text_vals(&df, "technician")?,
         ages,
     ]);
     Ok(t)
@@ -142,14 +125,14 @@ pub fn severe(received: LazyFrame) -> PolarsResult<Table> {
         ],
     );
     t.rows = rows(vec![
-        texts(&df, "id")?,
-        dates(&df, "received_date")?,
-        texts(&df, "severity")?,
-        texts(&df, "customer")?,
-        texts(&df, "category")?,
-        texts(&df, "description")?,
-        texts(&df, "status")?,
-        dates(&df, "closed_date")?,
+        text_vals(&df, "id")?,
+        date_vals(&df, "received_date")?,
+        text_vals(&df, "severity")?,
+        text_vals(&df, "customer")?,
+        text_vals(&df, "category")?,
+        text_vals(&df, "description")?,
+        text_vals(&df, "status")?,
+        date_vals(&df, "closed_date")?,
     ]);
     Ok(t)
 }
@@ -188,10 +171,10 @@ pub fn repeat_customers(received: LazyFrame) -> PolarsResult<Table> {
         .map(|n| n.map_or(Val::Null, Val::Int))
         .collect();
     t.rows = rows(vec![
-        texts(&df, "customer")?,
+        text_vals(&df, "customer")?,
         n,
-        dates(&df, "first")?,
-        dates(&df, "last")?,
+        date_vals(&df, "first")?,
+        date_vals(&df, "last")?,
     ]);
     Ok(t)
 }
