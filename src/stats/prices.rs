@@ -111,8 +111,9 @@ pub fn prices(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
     Ok(t)
 }
 
-/// The monthly mean price of the main items (the most surveyed item × type × unit in the
-/// period), over the 12 months to the period end; one column per item.
+/// The monthly mean price of the main items over the 12 months to the period end, one column
+/// per item: the most surveyed item × type in the unit most prices are given in (one unit,
+/// so the chart's lines share an axis; the other units are in the `prices` table).
 ///
 /// # Errors
 /// A polars error.
@@ -139,9 +140,24 @@ pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
         .agg([len().cast(DataType::Int64).alias("n")])
         .collect()?;
     let n = counted.column("n")?.i64()?;
+    let units = counted.column("unit")?.str()?;
+    // One unit per chart, so the lines share an axis: the unit most prices are given in.
+    let mut per_unit: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
+    for i in 0..counted.height() {
+        *per_unit
+            .entry(units.get(i).unwrap_or_default().to_string())
+            .or_default() += n.get(i).unwrap_or(0);
+    }
+    let unit = per_unit
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(u, _)| u.clone())
+        .unwrap_or_default();
     let mut main: Vec<(i64, String)> = Vec::new();
     for i in 0..counted.height() {
-        main.push((n.get(i).unwrap_or(0), label(&counted, i)?));
+        if units.get(i).unwrap_or_default() == unit {
+            main.push((n.get(i).unwrap_or(0), label(&counted, i)?));
+        }
     }
     main.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let series: Vec<String> = main.into_iter().take(MAIN_ITEMS).map(|(_, s)| s).collect();
@@ -173,8 +189,8 @@ pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
     );
     let mut t = Table::new(
         "prices_monthly",
-        "主要品项月均价(近12个月)",
-        "Monthly mean price of the main items, last 12 months",
+        format!("主要品项月均价({unit},近12个月)"),
+        format!("Monthly mean price of the main items ({unit}), last 12 months"),
         columns,
     );
     t.layout = Layout::Cross {

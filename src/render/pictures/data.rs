@@ -161,8 +161,13 @@ pub fn charts(report: &Report, lang: Lang) -> Vec<ChartData> {
             title: format!("{} {p}", lang.pick("主要品项月均价", "Monthly mean prices")),
             shape: Shape::Line,
             categories,
+            // Every series is in one unit, the last part of its name (猪肉·零售·元/kg).
+            y_label: series
+                .first()
+                .and_then(|(name, _)| name.rsplit('·').next())
+                .unwrap_or_default()
+                .to_string(),
             series,
-            y_label: lang.pick("元", "CNY").to_string(),
             percent: false,
         });
     }

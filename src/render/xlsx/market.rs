@@ -108,7 +108,12 @@ pub fn prices(ctx: &Ctx<'_>, ws: &mut Worksheet) -> Result<()> {
             placed: monthly,
             rows: None,
             series: header_series(&r.prices_monthly),
-            y_axis: Some(lang.pick("元", "CNY").to_string()),
+            // Every series is in one unit, the last part of its name (猪肉·零售·元/kg).
+            y_axis: r.prices_monthly.columns[1]
+                .key
+                .rsplit('·')
+                .next()
+                .map(str::to_string),
             percent_axis: false,
         };
         sheet
