@@ -211,6 +211,15 @@ fn prices_convert_jin_and_never_mix_units() {
     assert!(close(&at("2026-10"), 80.0 / 3.0));
     assert!(close(&at("2026-09"), 10.0));
     assert_eq!(at("2026-08"), Value::Null);
+    // One unit per chart: 元/kg (four of October's five prices), so 仔猪 by the head is left
+    // to the prices table.
+    let mut series: Vec<&str> = monthly
+        .iter()
+        .map(|x| x["series"].as_str().unwrap())
+        .collect();
+    series.sort();
+    series.dedup();
+    assert_eq!(series, ["仔猪·幼畜苗禽·元/kg", "猪肉·零售·元/kg"]);
 }
 
 #[test]
