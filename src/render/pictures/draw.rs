@@ -223,7 +223,12 @@ where
             .label_font(font(26))
             .background_style(WHITE.mix(0.85))
             .border_style(BLACK.mix(0.3))
-            .position(SeriesLabelPosition::UpperRight)
+            // Lines leave the bottom free (the axis starts at 0); bars leave the top free.
+            .position(if chart.shape == Shape::Line {
+                SeriesLabelPosition::LowerRight
+            } else {
+                SeriesLabelPosition::UpperRight
+            })
             .draw()?;
     }
     Ok(())
