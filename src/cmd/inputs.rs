@@ -1,5 +1,5 @@
-//! What `report` and `review` share: loading every input once (with a progress bar on a
-//! terminal) and choosing the period.
+//! What `report` and `review` share: their input arguments, loading every input once (with
+//! a progress bar on a terminal) and choosing the period.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -10,6 +10,34 @@ use chrono::NaiveDate;
 use crate::normalize::{self, Loaded};
 use crate::period::Period;
 use crate::template::Template;
+
+/// The inputs, the period and the template, as `report` and `review` take them.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Files and folders to read (.xlsx .xlsm .xls .ods .csv; folders recursively).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// The period: 2026-10, 2026-Q3, 2026-H1, 2026 or 2026-01-01..2026-03-15. Default: the
+    /// latest month with records, or the month before when that month is still running.
+    #[arg(long, value_name = "P", value_parser = Period::parse)]
+    pub period: Option<Period>,
+    /// A template laid over the built-in one (extra aliases, synonyms, own brands).
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+}
+
+impl InputArgs {
+    /// Loads the template and every input, and chooses the period.
+    ///
+    /// # Errors
+    /// The template is invalid, or nothing usable was found.
+    pub fn load(&self) -> Result<(Template, Loaded, Period)> {
+        let template = Template::load(self.template.as_deref())?;
+        let loaded = load(&self.inputs, &template)?;
+        let period = choose_period(&loaded, self.period);
+        Ok((template, loaded, period))
+    }
+}
 
 /// Today, for the default period; `TSREPORT_TODAY=yyyy-mm-dd` fixes it (tests, reruns).
 fn today() -> NaiveDate {

@@ -5,14 +5,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::inputs;
+use super::inputs::InputArgs;
 use crate::exit::{Code, FATAL, OK};
 use crate::issues::Action;
 use crate::normalize::Loaded;
-use crate::period::Period;
 use crate::render::{self, Lang, console};
 use crate::stats::report::Report;
-use crate::template::Template;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LangArg {
@@ -22,19 +20,11 @@ pub enum LangArg {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files and folders to read (.xlsx .xlsm .xls .ods .csv; folders recursively).
-    #[arg(required = true, value_name = "INPUT")]
-    inputs: Vec<PathBuf>,
-    /// The period: 2026-10, 2026-Q3, 2026-H1, 2026 or 2026-01-01..2026-03-15. Default: the
-    /// latest month with records, or the month before when that month is still running.
-    #[arg(long, value_name = "P", value_parser = Period::parse)]
-    period: Option<Period>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output folder (default: reports/<period>/).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// A template laid over the built-in one (extra aliases, synonyms, own brands).
-    #[arg(long, value_name = "FILE")]
-    template: Option<PathBuf>,
     /// Label language of the outputs.
     #[arg(long, value_enum, default_value = "zh")]
     lang: LangArg,
@@ -89,11 +79,9 @@ fn check_not_input(out: &Path, loaded: &Loaded) -> Result<()> {
 
 pub fn run(args: Args) -> Result<Code> {
     let mut timer = Timer::from_env();
-    let template = Template::load(args.template.as_deref())?;
     render::pictures::font::init(args.font.as_deref())?;
-    let mut loaded = inputs::load(&args.inputs, &template)?;
+    let (template, mut loaded, period) = args.input.load()?;
     timer.lap("read");
-    let period = inputs::choose_period(&loaded, args.period);
     let lang = match args.lang {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,

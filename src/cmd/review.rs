@@ -4,31 +4,21 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::inputs;
+use super::inputs::InputArgs;
 use crate::exit::{Code, OK};
-use crate::period::Period;
 use crate::render;
 use crate::stats::review::{all_names, reviews};
-use crate::template::Template;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files and folders to read (.xlsx .xlsm .xls .ods .csv; folders recursively).
-    #[arg(required = true, value_name = "INPUT")]
-    inputs: Vec<PathBuf>,
-    /// The period: 2026-10, 2026-Q3, 2026-H1, 2026 or 2026-01-01..2026-03-15. Default: the
-    /// latest complete month with records.
-    #[arg(long, value_name = "P", value_parser = Period::parse)]
-    period: Option<Period>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Only this technician (repeat for several). Default: everyone with records in the period.
     #[arg(long, value_name = "NAME")]
     technician: Vec<String>,
     /// Output folder (default: reports/<period>/review/).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// A template laid over the built-in one.
-    #[arg(long, value_name = "FILE")]
-    template: Option<PathBuf>,
 }
 
 /// A name safe as a file name on Windows and elsewhere.
@@ -45,9 +35,7 @@ fn file_name(name: &str) -> String {
 }
 
 pub fn run(args: Args) -> Result<Code> {
-    let template = Template::load(args.template.as_deref())?;
-    let loaded = inputs::load(&args.inputs, &template)?;
-    let period = inputs::choose_period(&loaded, args.period);
+    let (template, loaded, period) = args.input.load()?;
     let known = all_names(&loaded);
     let names = if args.technician.is_empty() {
         let current = crate::stats::technicians::figures(&loaded, &period, &template)

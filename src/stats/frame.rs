@@ -151,3 +151,16 @@ pub fn date_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<crate::stats::V
         })
         .collect())
 }
+
+/// An integer column as table values (null where blank).
+///
+/// # Errors
+/// The column is missing or not an `i64`.
+pub fn int_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<crate::stats::Val>> {
+    Ok(df
+        .column(name)?
+        .i64()?
+        .iter()
+        .map(|v| v.map_or(crate::stats::Val::Null, crate::stats::Val::Int))
+        .collect())
+}

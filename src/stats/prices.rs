@@ -4,7 +4,7 @@
 
 use polars::prelude::*;
 
-use super::frame::{within, year_month, year_month_of};
+use super::frame::{text_col, within, year_month, year_month_of};
 use super::market::ALL_REGIONS;
 use super::{Column, Layout, Table, Val};
 use crate::period::Period;
@@ -49,38 +49,41 @@ pub fn prices(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
     let overall = stats(lf, &["item", "price_type", "unit"])?;
     let mut rows: Vec<(Vec<String>, Vec<Val>)> = Vec::new();
     for (df, all) in [(&by_region, false), (&overall, true)] {
-        let text = |name: &str, i: usize| -> PolarsResult<String> {
-            Ok(df
-                .column(name)?
-                .str()?
-                .get(i)
-                .unwrap_or_default()
-                .to_string())
+        let text = |name: &str| -> PolarsResult<Vec<String>> {
+            Ok(text_col(df, name)?
+                .into_iter()
+                .map(Option::unwrap_or_default)
+                .collect())
+        };
+        let (item, kind, unit) = (text("item")?, text("price_type")?, text("unit")?);
+        let region = if all {
+            vec![ALL_REGIONS.to_string(); df.height()]
+        } else {
+            text("region")?
         };
         let n = df.column("n")?.i64()?;
         let f =
             |name: &str| -> PolarsResult<Float64Chunked> { Ok(df.column(name)?.f64()?.clone()) };
         let (mean, min, max, median) = (f("mean")?, f("min")?, f("max")?, f("median")?);
         for i in 0..df.height() {
-            let region = if all {
-                ALL_REGIONS.to_string()
-            } else {
-                text("region", i)?
-            };
             let key = vec![
-                text("item", i)?,
-                text("price_type", i)?,
-                text("unit", i)?,
+                item[i].clone(),
+                kind[i].clone(),
+                unit[i].clone(),
                 // 全部 first within each item × type × unit.
-                if all { String::new() } else { region.clone() },
+                if all {
+                    String::new()
+                } else {
+                    region[i].clone()
+                },
             ];
             rows.push((
                 key,
                 vec![
-                    Val::text(text("item", i)?),
-                    Val::text(text("price_type", i)?),
-                    Val::text(text("unit", i)?),
-                    Val::text(region),
+                    Val::text(&item[i]),
+                    Val::text(&kind[i]),
+                    Val::text(&unit[i]),
+                    Val::text(&region[i]),
                     n.get(i).map_or(Val::Null, Val::Int),
                     Val::num(mean.get(i)),
                     Val::num(min.get(i)),
@@ -118,21 +121,22 @@ pub fn prices(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
 /// # Errors
 /// A polars error.
 pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
-    let label = |df: &DataFrame, i: usize| -> PolarsResult<String> {
-        let part = |name: &str| -> PolarsResult<String> {
-            Ok(df
-                .column(name)?
-                .str()?
-                .get(i)
-                .unwrap_or_default()
-                .to_string())
-        };
-        Ok(format!(
-            "{}·{}·{}",
-            part("item")?,
-            part("price_type")?,
-            part("unit")?
-        ))
+    // A series is named item·type·unit (猪肉·零售·元/kg).
+    let labels = |df: &DataFrame| -> PolarsResult<Vec<String>> {
+        let parts = [
+            text_col(df, "item")?,
+            text_col(df, "price_type")?,
+            text_col(df, "unit")?,
+        ];
+        Ok((0..df.height())
+            .map(|i| {
+                parts
+                    .iter()
+                    .map(|p| p[i].clone().unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join("·")
+            })
+            .collect())
     };
     let counted = per_kg(prices)
         .filter(within("survey_date", p))
@@ -153,12 +157,12 @@ pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(u, _)| u.clone())
         .unwrap_or_default();
-    let mut main: Vec<(i64, String)> = Vec::new();
-    for i in 0..counted.height() {
-        if units.get(i).unwrap_or_default() == unit {
-            main.push((n.get(i).unwrap_or(0), label(&counted, i)?));
-        }
-    }
+    let mut main: Vec<(i64, String)> = labels(&counted)?
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| units.get(*i).unwrap_or_default() == unit)
+        .map(|(i, label)| (n.get(i).unwrap_or(0), label))
+        .collect();
     main.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let series: Vec<String> = main.into_iter().take(MAIN_ITEMS).map(|(_, s)| s).collect();
     let (window, months) = p.trailing_year();
@@ -176,9 +180,9 @@ pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
     let ym = ym.i32()?;
     let means = df.column("mean")?.f64()?;
     let mut cells: std::collections::HashMap<(String, i32), f64> = std::collections::HashMap::new();
-    for i in 0..df.height() {
+    for (i, label) in labels(&df)?.into_iter().enumerate() {
         if let (Some(k), Some(m)) = (ym.get(i), means.get(i)) {
-            cells.insert((label(&df, i)?, k), m);
+            cells.insert((label, k), m);
         }
     }
     let mut columns = vec![Column::new("month", "月份", "month")];

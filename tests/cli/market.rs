@@ -346,20 +346,7 @@ fn market_sheets_and_charts_in_the_workbook() {
     run(&w);
     let path = w.path("out/技术服务部统计报表_2026-10.xlsx");
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
-    assert_eq!(
-        wb.sheet_names(),
-        [
-            "概览",
-            "客诉统计",
-            "客诉明细",
-            "市场占有率",
-            "价格",
-            "料肉比",
-            "现场拜访",
-            "技术员",
-            "数据问题"
-        ]
-    );
+    assert_eq!(wb.sheet_names(), crate::report::SHEETS);
     let fcr = wb.worksheet_range("料肉比").unwrap();
     let pig = fcr
         .rows()

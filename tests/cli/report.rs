@@ -11,6 +11,19 @@ use serde_json::{Value, json};
 use crate::workdir::*;
 
 /// Complaints: ten received in 2026-10 (C01–C10), five before (P01–P05), one after (N01).
+/// The workbook's sheets, in order (SPEC §6).
+pub const SHEETS: [&str; 9] = [
+    "概览",
+    "客诉统计",
+    "客诉明细",
+    "市场占有率",
+    "价格",
+    "料肉比",
+    "现场拜访",
+    "技术员",
+    "数据问题",
+];
+
 fn complaints() -> Vec<Vec<V>> {
     let h = [
         "投诉编号",
@@ -365,20 +378,7 @@ fn workbook_holds_the_same_numbers_and_charts_point_at_them() {
     let out = run_month(&w);
     let xlsx = out.join("技术服务部统计报表_2026-10.xlsx");
     let wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
-    assert_eq!(
-        wb.sheet_names(),
-        [
-            "概览",
-            "客诉统计",
-            "客诉明细",
-            "市场占有率",
-            "价格",
-            "料肉比",
-            "现场拜访",
-            "技术员",
-            "数据问题"
-        ]
-    );
+    assert_eq!(wb.sheet_names(), SHEETS);
 
     let stats = sheet_cells(&xlsx, "客诉统计");
     assert!(stats[0][0].contains("2026-10"), "{:?}", stats[0]);

@@ -7,7 +7,7 @@ use polars::prelude::*;
 use super::kpis::closed_at;
 use crate::period::Period;
 use crate::stats::frame::{
-    date_vals, day, days, on_or_before, text_vals, within, year_month, year_month_of,
+    date_vals, day, days, int_vals, on_or_before, text_vals, within, year_month, year_month_of,
 };
 use crate::stats::{Column, Table, Val};
 
@@ -71,12 +71,7 @@ pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
             Column::new("age_days", "至期末天数", "age (days)"),
         ],
     );
-    let ages = df
-        .column("age_days")?
-        .i64()?
-        .iter()
-        .map(|a| a.map_or(Val::Null, Val::Int))
-        .collect();
+    let ages = int_vals(&df, "age_days")?;
     t.rows = rows(vec![
         text_vals(&df, "id")?,
         date_vals(&df, "received_date")?,
@@ -164,12 +159,7 @@ pub fn repeat_customers(received: LazyFrame) -> PolarsResult<Table> {
             Column::new("last", "最近受理", "last"),
         ],
     );
-    let n = df
-        .column("complaints")?
-        .i64()?
-        .iter()
-        .map(|n| n.map_or(Val::Null, Val::Int))
-        .collect();
+    let n = int_vals(&df, "complaints")?;
     t.rows = rows(vec![
         text_vals(&df, "customer")?,
         n,
