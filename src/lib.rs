@@ -1,14 +1,17 @@
 //! tsreport's library: the pipeline from exported spreadsheets to the department's statistics.
 //!
-//! `ingest` (files → cells) → `normalize` (cells → typed records, problems as data) →
-//! `frames` (polars DataFrames) → stats and renderers.
+//! Layers, each using only those before it:
+//! base (`text`, `lang`, `taxonomy`, `period`, `exit`) → `schema` → `template`, `frames` →
+//! `ingest` (files → cells) → `issues` → `normalize` (cells → typed records, problems as data)
+//! → `stats` (plain tables) → `render` (console, workbook, charts, brief, `summary.json`) →
+//! `sample` → `cmd` (the command line).
 
-pub mod cli;
 pub mod cmd;
 pub mod exit;
 pub mod frames;
 pub mod ingest;
 pub mod issues;
+pub mod lang;
 pub mod normalize;
 pub mod period;
 pub mod render;
@@ -17,3 +20,4 @@ pub mod schema;
 pub mod stats;
 pub mod taxonomy;
 pub mod template;
+pub mod text;

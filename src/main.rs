@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = tsreport::cli::Cli::parse();
+    let cli = tsreport::cmd::Cli::parse();
     match tsreport::cmd::run(cli) {
         Ok(code) => code.into(),
         Err(e) => {

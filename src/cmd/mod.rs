@@ -1,14 +1,40 @@
-//! One module per subcommand, each with its `Args` and `run`.
+//! The command line (SPEC §7): one module per subcommand, each with its `Args` and `run`.
+//! Clap types stop here; the library below takes plain values.
 
 pub mod check;
-mod inputs;
+mod load;
 pub mod report;
 pub mod review;
 pub mod sample;
 pub mod template;
 
-use crate::cli::{Cli, Command};
 use crate::exit::Code;
+use clap::{Parser, Subcommand};
+
+/// Turns the technical service department's exported spreadsheets into its statistics.
+#[derive(Debug, Parser)]
+#[command(name = "tsreport", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the period's statistics: the workbook and summary.json (default folder
+    /// reports/<period>/).
+    Report(report::Args),
+    /// Check exports before month end: how each sheet was recognised, where every row went,
+    /// and every data problem. Exits 1 when it found problems.
+    Check(check::Args),
+    /// Write each technician's self-review workbook (review/<技术员>.xlsx): his figures beside
+    /// the department median and his rank, his 环比, his visits and complaints.
+    Review(review::Args),
+    /// Write a realistic, seeded sample data set of every input kind.
+    Sample(sample::Args),
+    /// Print the built-in template, or copy it to a file to edit.
+    Template(template::Args),
+}
 
 /// Runs the chosen subcommand.
 ///

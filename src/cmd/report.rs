@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::inputs::InputArgs;
+use super::load::InputArgs;
 use crate::exit::{Code, FATAL, OK};
 use crate::issues::Action;
+use crate::lang::Lang;
 use crate::normalize::Loaded;
-use crate::render::{self, Lang, console};
+use crate::render::{self, console};
 use crate::stats::report::Report;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

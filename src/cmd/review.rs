@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::inputs::InputArgs;
+use super::load::InputArgs;
 use crate::exit::{Code, OK};
 use crate::render;
 use crate::stats::review::{all_names, reviews};

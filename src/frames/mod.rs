@@ -2,13 +2,15 @@
 //! `Date`, numbers as `f64`, text and canonical category labels as `String`; plus `source`
 //! (index into the sheet list) and `row` (the 1-based row in that sheet).
 
-mod table;
+mod builder;
+mod days;
 
 use std::collections::BTreeMap;
 
 use polars::prelude::{DataFrame, DataType};
 
-pub use table::{KindTable, Value};
+pub use builder::{KindTable, Value};
+pub use days::{date_of, day};
 
 use crate::schema::Kind;
 
@@ -37,7 +39,7 @@ impl Frames {
                 c.i32().ok()?.iter().flatten().max()
             })
             .max()
-            .map(crate::stats::frame::date_of)
+            .map(date_of)
     }
 
     /// The records of one kind; an empty frame with the kind's columns when there were none.

@@ -9,12 +9,12 @@ use std::time::SystemTime;
 use super::checks::check_record;
 use super::header::{self, Header};
 use super::record::{RowIssue, RowParser};
-use super::text::header_key;
 use crate::frames::{KindTable, Value};
 use crate::ingest::{Cell, SheetConsumer, column_letter};
 use crate::issues::{Action, DataIssue, Reason, SheetReport, Unrecognised};
 use crate::schema::Kind;
 use crate::template::Template;
+use crate::text::header_key;
 
 enum State {
     Idle,

@@ -2,11 +2,11 @@
 //! it: single-row headers, and two-row headers whose parent cells are merged across their
 //! children (`处理情况` over `状态` / `结案日期`).
 
-use super::text::header_key;
 use crate::ingest::Cell;
 use crate::issues::ColumnUse;
 use crate::schema::Kind;
 use crate::template::Template;
+use crate::text::header_key;
 
 /// A recognised header.
 #[derive(Debug, Clone)]

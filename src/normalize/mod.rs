@@ -6,7 +6,7 @@ mod collect;
 mod dedup;
 mod header;
 mod record;
-pub mod text;
+
 pub mod value;
 
 use std::path::PathBuf;

@@ -6,10 +6,10 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::text::{clean_text, half_width};
 use crate::ingest::Cell;
 use crate::ingest::cell::format_number;
 use crate::issues::Reason;
+use crate::text::{clean_text, half_width};
 
 /// Dates outside these years are typing errors, not records.
 const MIN_YEAR: i32 = 1990;

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::Lang;
+use crate::lang::Lang;
 use crate::stats::fcr::{OTHER, OWN};
 use crate::stats::report::Report;
 use crate::stats::{Table, Val};

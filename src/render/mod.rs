@@ -4,11 +4,9 @@
 pub mod brief;
 pub mod console;
 pub mod json;
-mod lang;
+
 pub mod pictures;
 pub mod xlsx;
-
-pub use lang::Lang;
 
 use std::io::Write;
 use std::path::Path;

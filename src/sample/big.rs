@@ -6,8 +6,8 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::complaints::{export_end, one};
-use super::registers::{CHILDREN_2026, cells, names};
-use super::sheet::{SCell, write_xlsx_streaming};
+use super::registers::{CHILDREN_2026, cells};
+use super::sheet::{SampleCell, names, write_xlsx_streaming};
 use super::{Gen, SampleConfig, out};
 
 /// One large register (benchmarks): a title row above the header, written row by row.
@@ -34,8 +34,8 @@ pub fn write_big_register(
             .map(|s| {
                 let c = one(g, m, s, end);
                 let mut r = cells(g, &c);
-                r[1] = SCell::Date(c.received);
-                r[15] = c.closed.map_or(SCell::Blank, SCell::Date);
+                r[1] = SampleCell::Date(c.received);
+                r[15] = c.closed.map_or(SampleCell::Blank, SampleCell::Date);
                 r
             })
             .collect::<Vec<_>>()

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use chrono::{Duration, NaiveDate};
 
-use super::sheet::{HeaderSpec, SCell, SheetSpec, write_xlsx};
+use super::sheet::{HeaderSpec, SampleCell, SheetSpec, write_xlsx};
 use super::work::DEMO_FARMS;
 use super::{Gen, REGIONS, SampleConfig, TECHNICIANS, out};
 
@@ -57,16 +57,16 @@ fn feed_market(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
             for (brand, maker, weight) in BRANDS {
                 let t = (weight as f64 * g.uniform(0.7, 1.3) * 3.0).round();
                 let volume = match g.below(12) {
-                    0 => SCell::text(format!("{t}吨")),
-                    1 => SCell::text(full_width(&format!("{t}"))),
-                    _ => SCell::Number(t),
+                    0 => SampleCell::text(format!("{t}吨")),
+                    1 => SampleCell::text(full_width(&format!("{t}"))),
+                    _ => SampleCell::Number(t),
                 };
                 rows.push(vec![
-                    SCell::Date(d),
-                    SCell::text(region),
-                    SCell::text(brand),
-                    SCell::text(maker),
-                    SCell::text(*g.pick(&["猪料", "猪料", "禽料", "水产料"])),
+                    SampleCell::Date(d),
+                    SampleCell::text(region),
+                    SampleCell::text(brand),
+                    SampleCell::text(maker),
+                    SampleCell::text(*g.pick(&["猪料", "猪料", "禽料", "水产料"])),
                     volume,
                 ]);
             }
@@ -89,11 +89,11 @@ fn livestock(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
             for (species, base) in [("生猪", 12000.0), ("肉鸡", 90000.0), ("草鱼", 800.0)] {
                 let v = (base * g.uniform(0.85, 1.15)).round();
                 rows.push(vec![
-                    SCell::Date(d),
-                    SCell::text(region),
-                    SCell::text(species),
-                    SCell::Number(v),
-                    SCell::Number((v / base * 40.0).round()),
+                    SampleCell::Date(d),
+                    SampleCell::text(region),
+                    SampleCell::text(species),
+                    SampleCell::Number(v),
+                    SampleCell::Number((v / base * 40.0).round()),
                 ]);
             }
         }
@@ -125,15 +125,15 @@ fn prices(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
             for (item, kind, unit, base) in items {
                 let p = (base * trend * g.uniform(0.93, 1.07) * 100.0).round() / 100.0;
                 let (price, unit_cell) = if g.below(15) == 0 {
-                    (SCell::text(format!("{p}{unit}")), SCell::Blank)
+                    (SampleCell::text(format!("{p}{unit}")), SampleCell::Blank)
                 } else {
-                    (SCell::Number(p), SCell::text(unit))
+                    (SampleCell::Number(p), SampleCell::text(unit))
                 };
                 rows.push(vec![
-                    SCell::Date(d),
-                    SCell::text(region),
-                    SCell::text(item),
-                    SCell::text(kind),
+                    SampleCell::Date(d),
+                    SampleCell::text(region),
+                    SampleCell::text(item),
+                    SampleCell::text(kind),
                     price,
                     unit_cell,
                 ]);
@@ -166,13 +166,13 @@ fn batches(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
             let w_end = ((head - deaths) * w_out).round();
             let gain = w_end - w_start;
             let mut feed = (gain * fcr).round();
-            let mut w_end_cell = SCell::Number(w_end);
+            let mut w_end_cell = SampleCell::Number(w_end);
             // Two batches of the last month a clerk must look at.
             if last_month && j == 0 {
                 feed = (gain * 8.0).round(); // implausible FCR, to be flagged
             }
             if last_month && j == 1 {
-                w_end_cell = SCell::Number(w_start - 10.0); // weight loss, to be flagged
+                w_end_cell = SampleCell::Number(w_start - 10.0); // weight loss, to be flagged
             }
             let demo = g.chance(0.4);
             let farm = if demo {
@@ -187,22 +187,22 @@ fn batches(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
                 *g.pick(&["正大", "新希望", "海大"])
             };
             rows.push(vec![
-                SCell::text(farm),
-                SCell::text(species),
-                SCell::Date(start),
-                SCell::Date(end),
-                SCell::Number(w_start),
+                SampleCell::text(farm),
+                SampleCell::text(species),
+                SampleCell::Date(start),
+                SampleCell::Date(end),
+                SampleCell::Number(w_start),
                 w_end_cell,
-                SCell::Number(feed),
-                SCell::text(*g.pick(&REGIONS)),
-                SCell::text(*g.pick(&TECHNICIANS)),
-                SCell::text(brand),
-                SCell::Number(head),
-                SCell::Number(head - deaths),
-                SCell::Number(deaths),
-                SCell::Number((feed * g.uniform(3.2, 3.8)).round()),
-                SCell::Number((head * g.uniform(20.0, 60.0)).round()),
-                SCell::text(if demo { "是" } else { "否" }),
+                SampleCell::Number(feed),
+                SampleCell::text(*g.pick(&REGIONS)),
+                SampleCell::text(*g.pick(&TECHNICIANS)),
+                SampleCell::text(brand),
+                SampleCell::Number(head),
+                SampleCell::Number(head - deaths),
+                SampleCell::Number(deaths),
+                SampleCell::Number((feed * g.uniform(3.2, 3.8)).round()),
+                SampleCell::Number((head * g.uniform(20.0, 60.0)).round()),
+                SampleCell::text(if demo { "是" } else { "否" }),
             ]);
         }
     }

@@ -125,6 +125,7 @@ pub fn generate(cfg: &SampleConfig) -> Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     let complaints = complaints::generate(&mut g, cfg, &months);
     written.extend(registers::write(&mut g, cfg, &months, &complaints)?);
+    written.push(site_visits::write(&mut g, cfg, &complaints)?);
     written.extend(work::write(&mut g, cfg, &months)?);
     written.extend(market::write(&mut g, cfg, &months)?);
     Ok(written)

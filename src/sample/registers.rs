@@ -7,59 +7,55 @@ use anyhow::Result;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::complaints::{Complaint, export_end};
-use super::sheet::{HeaderSpec, SCell, SheetSpec, write_xlsx};
+use super::sheet::{HeaderSpec, SampleCell, SheetSpec, names, write_xlsx};
 use super::{Gen, SampleConfig, out};
 
-fn date_cell(g: &mut Gen, d: NaiveDate) -> SCell {
+fn date_cell(g: &mut Gen, d: NaiveDate) -> SampleCell {
     match g.below(10) {
-        0 => SCell::text(d.format("%Y/%-m/%-d").to_string()),
-        1 => SCell::text(d.format("%Y年%-m月%-d日").to_string()),
-        2 => SCell::text(d.format("%Y.%m.%d").to_string()),
-        _ => SCell::Date(d),
+        0 => SampleCell::text(d.format("%Y/%-m/%-d").to_string()),
+        1 => SampleCell::text(d.format("%Y年%-m月%-d日").to_string()),
+        2 => SampleCell::text(d.format("%Y.%m.%d").to_string()),
+        _ => SampleCell::Date(d),
     }
 }
 
-fn opt_text(s: &str) -> SCell {
+fn opt_text(s: &str) -> SampleCell {
     if s.is_empty() {
-        SCell::Blank
+        SampleCell::Blank
     } else {
-        SCell::text(s)
+        SampleCell::text(s)
     }
 }
 
 /// Cells in the order: id, received, channel, customer, phone, region, product,
 /// description, receiver, category, responsibility, dept, action, severity, status, closed,
 /// outcome, technician.
-pub(super) fn cells(g: &mut Gen, c: &Complaint) -> Vec<SCell> {
+pub(super) fn cells(g: &mut Gen, c: &Complaint) -> Vec<SampleCell> {
     let phone = if g.chance(0.3) {
-        SCell::Number(c.phone.parse().unwrap_or(0.0))
+        SampleCell::Number(c.phone.parse().unwrap_or(0.0))
     } else {
-        SCell::text(&c.phone)
+        SampleCell::text(&c.phone)
     };
     vec![
-        SCell::text(&c.id),
+        SampleCell::text(&c.id),
         date_cell(g, c.received),
         opt_text(&c.channel),
-        SCell::text(&c.customer),
+        SampleCell::text(&c.customer),
         phone,
-        SCell::text(&c.region),
-        SCell::text(&c.product),
-        SCell::text(&c.description),
-        SCell::text(&c.receiver),
+        SampleCell::text(&c.region),
+        SampleCell::text(&c.product),
+        SampleCell::text(&c.description),
+        SampleCell::text(&c.receiver),
         opt_text(&c.category),
         opt_text(&c.responsibility),
         opt_text(&c.dept),
-        SCell::text(&c.first_action),
-        SCell::text(&c.severity),
+        SampleCell::text(&c.first_action),
+        SampleCell::text(&c.severity),
         opt_text(&c.status),
-        c.closed.map_or(SCell::Blank, |d| date_cell(g, d)),
+        c.closed.map_or(SampleCell::Blank, |d| date_cell(g, d)),
         opt_text(&c.outcome),
-        SCell::text(&c.technician),
+        SampleCell::text(&c.technician),
     ]
-}
-
-pub(super) fn names(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| s.to_string()).collect()
 }
 
 const HEADER_2025: [&str; 19] = [
@@ -104,23 +100,23 @@ pub(super) const CHILDREN_2026: [&str; 18] = [
     "负责技术员",
 ];
 
-fn footer(n: usize) -> Vec<Vec<SCell>> {
+fn footer(n: usize) -> Vec<Vec<SampleCell>> {
     vec![
         vec![
-            SCell::text("合计"),
-            SCell::Blank,
-            SCell::text(format!("共 {n} 条")),
+            SampleCell::text("合计"),
+            SampleCell::Blank,
+            SampleCell::text(format!("共 {n} 条")),
         ],
         vec![
-            SCell::text("制表人:王芳"),
-            SCell::Blank,
-            SCell::Blank,
-            SCell::text("审核:李强"),
+            SampleCell::text("制表人:王芳"),
+            SampleCell::Blank,
+            SampleCell::Blank,
+            SampleCell::text("审核:李强"),
         ],
     ]
 }
 
-/// Writes the registers and the site-visit record.
+/// Writes the complaint registers.
 pub fn write(
     g: &mut Gen,
     cfg: &SampleConfig,
@@ -131,7 +127,7 @@ pub fn write(
         all.iter().partition(|c| c.received.year() < 2026);
     let mut written = Vec::new();
 
-    let rows_2025: Vec<Vec<SCell>> = old.iter().map(|c| cells(g, c)).collect();
+    let rows_2025: Vec<Vec<SampleCell>> = old.iter().map(|c| cells(g, c)).collect();
     let p = out(cfg, "客诉登记表_2025.xlsx");
     write_xlsx(
         &p,
@@ -145,7 +141,7 @@ pub fn write(
     )?;
     written.push(p);
 
-    let mut rows_2026: Vec<Vec<SCell>> = new.iter().map(|c| cells(g, c)).collect();
+    let mut rows_2026: Vec<Vec<SampleCell>> = new.iter().map(|c| cells(g, c)).collect();
     add_bad_rows(&mut rows_2026, months);
     let p = out(cfg, "客诉登记表_2026.xlsx");
     write_xlsx(
@@ -169,8 +165,8 @@ pub fn write(
                 title: vec![],
                 header: HeaderSpec::Single(vec!["填表说明".into()]),
                 rows: vec![
-                    vec![SCell::text("1. 受理日期按接到投诉的日期填写")],
-                    vec![SCell::text("2. 结案后填写结案日期")],
+                    vec![SampleCell::text("1. 受理日期按接到投诉的日期填写")],
+                    vec![SampleCell::text("2. 结案后填写结案日期")],
                 ],
                 footer: vec![],
             },
@@ -195,9 +191,9 @@ pub fn write(
             updated += 1;
         }
         let mut r = cells(g, &c);
-        r[1] = SCell::Date(c.received);
-        r[4] = SCell::text(&c.phone);
-        r[15] = c.closed.map_or(SCell::Blank, SCell::Date);
+        r[1] = SampleCell::Date(c.received);
+        r[4] = SampleCell::text(&c.phone);
+        r[15] = c.closed.map_or(SampleCell::Blank, SampleCell::Date);
         rows.push(r);
     }
     let p = out(cfg, "客诉登记表_2026年9-10月_补导.xlsx");
@@ -223,53 +219,58 @@ pub fn write(
         }],
     )?;
     written.push(p);
-
-    written.push(super::site_visits::write(g, cfg, all)?);
     Ok(written)
 }
 
 /// A few rows every real register has: a blank line, an impossible date, a missing
 /// channel, an unknown channel, an error cell, 已结案 without a closing date.
-fn add_bad_rows(rows: &mut Vec<Vec<SCell>>, months: &[NaiveDate]) {
+fn add_bad_rows(rows: &mut Vec<Vec<SampleCell>>, months: &[NaiveDate]) {
     let Some(&last) = months.last() else { return };
-    let id = |n: u32| SCell::text(format!("KS{}{:02}-9{:02}", last.year(), last.month(), n));
-    let base = |n: u32, received: SCell, channel: SCell, status: &str, closed: SCell| {
-        let mut r = vec![SCell::Blank; 18];
-        r[0] = id(n);
-        r[1] = received;
-        r[2] = channel;
-        r[3] = SCell::text("周海燕家庭农场");
-        r[5] = SCell::text("东湖区");
-        r[6] = SCell::text("金穗K8育肥料");
-        r[7] = SCell::text("饲料有异味");
-        r[8] = SCell::text("赵敏");
-        r[9] = SCell::text("品质");
-        r[12] = SCell::text("现场访问");
-        r[13] = SCell::text("一般");
-        r[14] = SCell::text(status);
-        r[15] = closed;
-        r[17] = SCell::text("张伟");
-        r
-    };
-    let d = SCell::Date(last + Duration::days(4));
+    let id = |n: u32| SampleCell::text(format!("KS{}{:02}-9{:02}", last.year(), last.month(), n));
+    let base =
+        |n: u32, received: SampleCell, channel: SampleCell, status: &str, closed: SampleCell| {
+            let mut r = vec![SampleCell::Blank; 18];
+            r[0] = id(n);
+            r[1] = received;
+            r[2] = channel;
+            r[3] = SampleCell::text("周海燕家庭农场");
+            r[5] = SampleCell::text("东湖区");
+            r[6] = SampleCell::text("金穗K8育肥料");
+            r[7] = SampleCell::text("饲料有异味");
+            r[8] = SampleCell::text("赵敏");
+            r[9] = SampleCell::text("品质");
+            r[12] = SampleCell::text("现场访问");
+            r[13] = SampleCell::text("一般");
+            r[14] = SampleCell::text(status);
+            r[15] = closed;
+            r[17] = SampleCell::text("张伟");
+            r
+        };
+    let d = SampleCell::Date(last + Duration::days(4));
     let bad = vec![
         base(
             1,
-            SCell::text(format!("{}-13-05", last.year())),
-            SCell::text("电话"),
+            SampleCell::text(format!("{}-13-05", last.year())),
+            SampleCell::text("电话"),
             "未处理",
-            SCell::Blank,
+            SampleCell::Blank,
         ),
-        base(2, d.clone(), SCell::Blank, "未处理", SCell::Blank),
-        base(3, d.clone(), SCell::text("飞信"), "未处理", SCell::Blank),
+        base(2, d.clone(), SampleCell::Blank, "未处理", SampleCell::Blank),
+        base(
+            3,
+            d.clone(),
+            SampleCell::text("飞信"),
+            "未处理",
+            SampleCell::Blank,
+        ),
         base(
             4,
             d.clone(),
-            SCell::text("电话"),
+            SampleCell::text("电话"),
             "正在完成",
-            SCell::Formula("=NA()".into(), "#N/A".into()),
+            SampleCell::Formula("=NA()".into(), "#N/A".into()),
         ),
-        base(5, d, SCell::text("来电"), "已结案", SCell::Blank),
+        base(5, d, SampleCell::text("来电"), "已结案", SampleCell::Blank),
     ];
     let at = rows.len() / 2;
     rows.insert(at, vec![]);

@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
 
 /// One cell of sample data.
 #[derive(Debug, Clone, PartialEq)]
-pub enum SCell {
+pub enum SampleCell {
     Blank,
     Text(String),
     Number(f64),
@@ -21,20 +21,25 @@ pub enum SCell {
     Formula(String, String),
 }
 
-impl SCell {
-    pub fn text(s: impl Into<String>) -> SCell {
-        SCell::Text(s.into())
+impl SampleCell {
+    pub fn text(s: impl Into<String>) -> SampleCell {
+        SampleCell::Text(s.into())
     }
 
     fn as_csv(&self) -> String {
         match self {
-            SCell::Blank => String::new(),
-            SCell::Text(s) => s.clone(),
-            SCell::Number(n) => crate::ingest::cell::format_number(*n),
-            SCell::Date(d) => d.format("%Y/%m/%d").to_string(),
-            SCell::Formula(_, v) => v.clone(),
+            SampleCell::Blank => String::new(),
+            SampleCell::Text(s) => s.clone(),
+            SampleCell::Number(n) => crate::ingest::cell::format_number(*n),
+            SampleCell::Date(d) => d.format("%Y/%m/%d").to_string(),
+            SampleCell::Formula(_, v) => v.clone(),
         }
     }
+}
+
+/// Header names from a list of literals.
+pub fn names(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
 }
 
 /// The header: one row, or a parent row whose named cells span the columns below them.
@@ -55,8 +60,8 @@ pub struct SheetSpec {
     pub name: String,
     pub title: Vec<String>,
     pub header: HeaderSpec,
-    pub rows: Vec<Vec<SCell>>,
-    pub footer: Vec<Vec<SCell>>,
+    pub rows: Vec<Vec<SampleCell>>,
+    pub footer: Vec<Vec<SampleCell>>,
 }
 
 /// Writes the sheets as one workbook, with fixed document dates (byte-identical reruns).
@@ -115,21 +120,21 @@ pub fn write_xlsx(path: &Path, sheets: &[SheetSpec]) -> Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
-fn write_row(ws: &mut Worksheet, r: u32, row: &[SCell], date_fmt: &Format) -> Result<()> {
+fn write_row(ws: &mut Worksheet, r: u32, row: &[SampleCell], date_fmt: &Format) -> Result<()> {
     for (c, cell) in row.iter().enumerate() {
         let c = c as u16;
         match cell {
-            SCell::Blank => {}
-            SCell::Text(s) => {
+            SampleCell::Blank => {}
+            SampleCell::Text(s) => {
                 ws.write_string(r, c, s)?;
             }
-            SCell::Number(n) => {
+            SampleCell::Number(n) => {
                 ws.write_number(r, c, *n)?;
             }
-            SCell::Date(d) => {
+            SampleCell::Date(d) => {
                 ws.write_datetime_with_format(r, c, d, date_fmt)?;
             }
-            SCell::Formula(f, v) => {
+            SampleCell::Formula(f, v) => {
                 ws.write_formula(r, c, Formula::new(f).set_result(v))?;
             }
         }
@@ -142,7 +147,7 @@ pub fn write_xlsx_streaming(
     path: &Path,
     spec_title: &str,
     header: &[String],
-    rows: impl Iterator<Item = Vec<SCell>>,
+    rows: impl Iterator<Item = Vec<SampleCell>>,
 ) -> Result<()> {
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_ymd(2026, 11, 1).expect("valid date");
@@ -175,7 +180,7 @@ pub fn write_gbk_csv(path: &Path, spec: &SheetSpec) -> Result<()> {
     };
     w.write_record(h)?;
     for row in spec.rows.iter().chain(&spec.footer) {
-        w.write_record(row.iter().map(SCell::as_csv))?;
+        w.write_record(row.iter().map(SampleCell::as_csv))?;
     }
     let utf8 = String::from_utf8(w.into_inner()?)?;
     let (gbk, _, unmappable) = encoding_rs::GBK.encode(&utf8);

@@ -7,8 +7,7 @@ use anyhow::Result;
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use super::complaints::{Complaint, export_end};
-use super::registers::names;
-use super::sheet::{HeaderSpec, SCell, SheetSpec, write_xlsx};
+use super::sheet::{HeaderSpec, SampleCell, SheetSpec, names, write_xlsx};
 use super::{Gen, SampleConfig, out};
 
 pub fn write(g: &mut Gen, cfg: &SampleConfig, all: &[Complaint]) -> Result<PathBuf> {
@@ -26,12 +25,12 @@ pub fn write(g: &mut Gen, cfg: &SampleConfig, all: &[Complaint]) -> Result<PathB
         };
         let herd = 50 * (2 + g.below(40));
         rows.push(vec![
-            SCell::Date(visit),
-            SCell::text(&c.technician),
-            SCell::text(&c.id),
-            SCell::text(&c.customer),
-            SCell::text(&c.region),
-            SCell::text(if c.product.contains("禽") {
+            SampleCell::Date(visit),
+            SampleCell::text(&c.technician),
+            SampleCell::text(&c.id),
+            SampleCell::text(&c.customer),
+            SampleCell::text(&c.region),
+            SampleCell::text(if c.product.contains("禽") {
                 "肉鸡"
             } else if c.product.contains("水产") {
                 "草鱼"
@@ -39,36 +38,36 @@ pub fn write(g: &mut Gen, cfg: &SampleConfig, all: &[Complaint]) -> Result<PathB
                 "生猪"
             }),
             if g.chance(0.3) {
-                SCell::text(format!("{herd}头"))
+                SampleCell::text(format!("{herd}头"))
             } else {
-                SCell::Number(herd as f64)
+                SampleCell::Number(herd as f64)
             },
-            SCell::text(&c.description),
-            SCell::text(*g.pick(&["饲喂方法不当", "储存受潮", "批次质量波动", "运输挤压"])),
-            SCell::text(*g.pick(&["调整饲喂量", "更换批次", "改善储存条件"])),
-            SCell::text(signed),
-            SCell::text(if g.chance(0.7) { "是" } else { "否" }),
+            SampleCell::text(&c.description),
+            SampleCell::text(*g.pick(&["饲喂方法不当", "储存受潮", "批次质量波动", "运输挤压"])),
+            SampleCell::text(*g.pick(&["调整饲喂量", "更换批次", "改善储存条件"])),
+            SampleCell::text(signed),
+            SampleCell::text(if g.chance(0.7) { "是" } else { "否" }),
         ]);
     }
     if let Some(last) = all.last() {
         let d = last.received.with_day(1).expect("day 1") - Months::new(2) + Duration::days(9);
         rows.push(vec![
-            SCell::Date(d),
-            SCell::text("刘洋"),
-            SCell::text(format!("KS{}{:02}-999", d.year(), d.month())),
-            SCell::text("卫国庆养殖场"),
-            SCell::text("北河县"),
-            SCell::text("生猪"),
-            SCell::Number(300.0),
-            SCell::text("猪只腹泻"),
-            SCell::text("饮水污染"),
-            SCell::text("清洗水线"),
-            SCell::text("是"),
-            SCell::text("否"),
+            SampleCell::Date(d),
+            SampleCell::text("刘洋"),
+            SampleCell::text(format!("KS{}{:02}-999", d.year(), d.month())),
+            SampleCell::text("卫国庆养殖场"),
+            SampleCell::text("北河县"),
+            SampleCell::text("生猪"),
+            SampleCell::Number(300.0),
+            SampleCell::text("猪只腹泻"),
+            SampleCell::text("饮水污染"),
+            SampleCell::text("清洗水线"),
+            SampleCell::text("是"),
+            SampleCell::text("否"),
         ]);
     }
     rows.sort_by_key(|r| match &r[0] {
-        SCell::Date(d) => *d,
+        SampleCell::Date(d) => *d,
         _ => NaiveDate::MIN,
     });
     let header = [

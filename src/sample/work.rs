@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use chrono::{Duration, Months, NaiveDate};
 
-use super::sheet::{HeaderSpec, SCell, SheetSpec, write_gbk_csv, write_xlsx};
+use super::sheet::{HeaderSpec, SampleCell, SheetSpec, write_gbk_csv, write_xlsx};
 use super::{Gen, REGIONS, SampleConfig, TECHNICIANS, days_in_month, out};
 
 /// Demonstration farms, visited every month.
@@ -46,17 +46,17 @@ fn field_visits(g: &mut Gen, cfg: &SampleConfig, months: &[NaiveDate]) -> Result
             month.push((
                 d,
                 vec![
-                    SCell::text(d.format("%Y/%-m/%-d").to_string()),
-                    SCell::text(*g.pick(&TECHNICIANS)),
-                    SCell::text(customer),
-                    SCell::text(ctype),
-                    SCell::text(*g.pick(&REGIONS)),
-                    SCell::text(*g.pick(&["生猪", "生猪", "肉鸡", "草鱼"])),
-                    SCell::Number((20 * (5 + g.below(100))) as f64),
-                    SCell::text(*g.pick(&BRANDS)),
-                    SCell::text(*g.pick(&["例行回访", "新品推广", "饲养指导", "问题处理"])),
-                    SCell::text(class),
-                    SCell::text(resolved),
+                    SampleCell::text(d.format("%Y/%-m/%-d").to_string()),
+                    SampleCell::text(*g.pick(&TECHNICIANS)),
+                    SampleCell::text(customer),
+                    SampleCell::text(ctype),
+                    SampleCell::text(*g.pick(&REGIONS)),
+                    SampleCell::text(*g.pick(&["生猪", "生猪", "肉鸡", "草鱼"])),
+                    SampleCell::Number((20 * (5 + g.below(100))) as f64),
+                    SampleCell::text(*g.pick(&BRANDS)),
+                    SampleCell::text(*g.pick(&["例行回访", "新品推广", "饲养指导", "问题处理"])),
+                    SampleCell::text(class),
+                    SampleCell::text(resolved),
                 ],
             ));
         }
@@ -65,8 +65,8 @@ fn field_visits(g: &mut Gen, cfg: &SampleConfig, months: &[NaiveDate]) -> Result
     }
     // Two rows a clerk must fix: no technician, a date without its year.
     if rows.len() > 10 {
-        rows[5][1] = SCell::Blank;
-        rows[9][0] = SCell::text("3月5日");
+        rows[5][1] = SampleCell::Blank;
+        rows[9][0] = SampleCell::text("3月5日");
     }
     let header = [
         "拜访日期",
@@ -124,13 +124,13 @@ fn trips(g: &mut Gen, cfg: &SampleConfig, months: &[NaiveDate]) -> Result<PathBu
             let excel_row = title_rows + 2 + i; // 1-based row of this record
             let days = (*e - *s).num_days() + 1;
             vec![
-                SCell::text(*tech),
-                SCell::Date(*s),
-                SCell::Date(*e),
-                SCell::text(*g.pick(&REGIONS)),
-                SCell::Formula(format!("=C{excel_row}-B{excel_row}+1"), days.to_string()),
-                SCell::Number(1.0 + g.below(6) as f64),
-                SCell::text("李强"),
+                SampleCell::text(*tech),
+                SampleCell::Date(*s),
+                SampleCell::Date(*e),
+                SampleCell::text(*g.pick(&REGIONS)),
+                SampleCell::Formula(format!("=C{excel_row}-B{excel_row}+1"), days.to_string()),
+                SampleCell::Number(1.0 + g.below(6) as f64),
+                SampleCell::text("李强"),
             ]
         })
         .collect();

@@ -4,8 +4,8 @@
 
 use polars::prelude::*;
 
-use super::frame::{count, within};
 use super::market::ALL_REGIONS;
+use super::query::{count, within};
 use super::{Column, Table, Val, complaints, fcr, market, prices};
 use crate::normalize::Loaded;
 use crate::period::Period;

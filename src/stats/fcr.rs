@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::frame::{date_of, num_col, text_col, within};
+use super::query::{num_col, text_col, within};
 use super::{BLANK, Column, Layout, Table, Val};
+use crate::frames::date_of;
 use crate::issues::{Action, DataIssue, Reason};
 use crate::period::Period;
 use crate::template::Template;

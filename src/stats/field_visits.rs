@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use polars::prelude::*;
 
-use super::frame::{count, count_by2, within};
+use super::query::{count, count_by2, within};
 use super::{BLANK, Column, Layout, Table, Val, ordered_labels};
 use crate::taxonomy::Dimension;
 

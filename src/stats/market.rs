@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 
 use polars::prelude::*;
 
-use super::frame::{date_of, days, within};
+use super::query::{days, within};
 use super::{Column, Layout, Table, Val};
+use crate::frames::date_of;
 use crate::period::Period;
 use crate::template::Template;
 

@@ -4,8 +4,8 @@
 
 use polars::prelude::*;
 
-use super::frame::{text_col, within, year_month, year_month_of};
 use super::market::ALL_REGIONS;
+use super::query::{text_col, within, year_month, year_month_of};
 use super::{Column, Layout, Table, Val};
 use crate::period::Period;
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use polars::prelude::*;
 
-use super::frame::{date_vals, text_vals, within, year_month, year_month_of};
+use super::query::{date_vals, text_vals, within, year_month, year_month_of};
 use super::technicians::{FIGURES, Figures, figures};
 use super::{Column, Table, Val};
 use crate::normalize::Loaded;

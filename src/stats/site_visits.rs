@@ -3,7 +3,7 @@
 
 use polars::prelude::*;
 
-use super::frame::{count, within};
+use super::query::{count, within};
 use super::{Column, Layout, Table, Val};
 use crate::issues::{Action, DataIssue, Reason};
 use crate::period::Period;

@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use polars::prelude::*;
 
-use super::frame::{date_of, days, num_col, text_col, within};
+use super::query::{days, num_col, text_col, within};
 use super::{Column, Table, Val};
+use crate::frames::date_of;
 use crate::normalize::Loaded;
 use crate::period::Period;
 use crate::schema::Kind;

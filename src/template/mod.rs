@@ -11,9 +11,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::normalize::text::{header_key, value_key};
 use crate::schema::Kind;
 use crate::taxonomy::Dimension;
+use crate::text::{header_key, value_key};
 use file::{NestedLists, TemplateFile};
 
 /// The built-in template's text.

@@ -1,7 +1,7 @@
 //! The numbers behind each chart, taken from the report's tables — the same tables the
 //! workbook's native charts point at, so a picture and its sheet always agree.
 
-use crate::render::Lang;
+use crate::lang::Lang;
 use crate::stats::market::ALL_REGIONS;
 use crate::stats::report::Report;
 use crate::stats::{Table, Val};

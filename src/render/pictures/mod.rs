@@ -15,7 +15,8 @@ use plotters::prelude::*;
 pub use data::{ChartData, Shape};
 pub use draw::{HEIGHT, WIDTH};
 
-use crate::render::{Lang, write_atomic};
+use crate::lang::Lang;
+use crate::render::write_atomic;
 use crate::stats::report::Report;
 
 /// The chart as PNG bytes.

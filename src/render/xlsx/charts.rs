@@ -4,7 +4,7 @@
 use rust_xlsxwriter::{Chart, ChartType};
 
 use super::writer::Placed;
-use crate::render::Lang;
+use crate::lang::Lang;
 
 /// One series: the column of its values, and its name — fixed text, or the table's header
 /// cell above that column.

@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 use chrono::Datelike;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 
-use super::Lang;
+use crate::lang::Lang;
 use crate::schema::Kind;
 use crate::stats::report::Report;
 use writer::{Formats, SheetWriter};

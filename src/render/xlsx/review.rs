@@ -8,8 +8,8 @@ use rust_xlsxwriter::{ChartType, DocProperties, ExcelDateTime, Workbook};
 use super::charts::{self, ChartSpec, Series};
 use super::no_highlight;
 use super::writer::{Formats, SheetWriter};
+use crate::lang::Lang;
 use crate::period::Period;
-use crate::render::Lang;
 use crate::stats::review::Review;
 
 /// The review workbook as bytes (same inputs, same bytes).

@@ -5,7 +5,7 @@
 use rust_xlsxwriter::{Color, Format, FormatBorder, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use crate::render::Lang;
+use crate::lang::Lang;
 use crate::stats::{Layout, Table, Val};
 
 /// The formats every sheet uses.

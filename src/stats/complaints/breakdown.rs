@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use polars::prelude::*;
 
-use crate::stats::frame::{count_by, count_by2};
+use crate::stats::query::{count_by, count_by2};
 use crate::stats::{BLANK, Column, Layout, Table, Val, ordered_labels};
 use crate::taxonomy::{Dimension, RESPONSIBILITY_COMPANY};
 

@@ -5,7 +5,7 @@
 use polars::prelude::*;
 
 use crate::period::Period;
-use crate::stats::frame::{count, days, on_or_before, scalar_f64, within};
+use crate::stats::query::{count, days, on_or_before, scalar_f64, within};
 use crate::stats::{Column, Layout, Table, Val};
 use crate::taxonomy::STATUS_DONE;
 

@@ -5,9 +5,10 @@
 use polars::prelude::*;
 
 use super::kpis::closed_at;
+use crate::frames::day;
 use crate::period::Period;
-use crate::stats::frame::{
-    date_vals, day, days, int_vals, on_or_before, text_vals, within, year_month, year_month_of,
+use crate::stats::query::{
+    date_vals, days, int_vals, on_or_before, text_vals, within, year_month, year_month_of,
 };
 use crate::stats::{Column, Table, Val};
 

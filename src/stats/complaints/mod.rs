@@ -55,7 +55,7 @@ pub fn compute(
     let received = complaints
         .clone()
         .lazy()
-        .filter(super::frame::within("received_date", period))
+        .filter(super::query::within("received_date", period))
         .collect()?
         .lazy();
     Ok(ComplaintStats {

@@ -1,20 +1,11 @@
-//! Small polars helpers the statistics share: dates as day numbers, period filters, counts
-//! by a column read back into plain Rust values.
+//! Small polars queries the statistics share: period filters on date columns, counts by a
+//! column, and columns read back into plain Rust values or table values.
 
 use chrono::NaiveDate;
 use polars::prelude::*;
 
+use crate::frames::{date_of, day};
 use crate::period::Period;
-
-/// Days since 1970-01-01: the physical value of a polars `Date`.
-pub fn day(d: NaiveDate) -> i32 {
-    (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date")).num_days() as i32
-}
-
-/// The date of a day number.
-pub fn date_of(days: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date") + chrono::Duration::days(days.into())
-}
 
 /// A date column as day numbers.
 pub fn days(name: &str) -> Expr {

@@ -6,7 +6,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::{ROW, SOURCE};
+use super::{ROW, SOURCE, day};
 use crate::schema::{FieldType, Kind};
 
 /// One field's normalised value, ready to append.
@@ -33,10 +33,6 @@ pub struct KindTable {
     row: Vec<u32>,
     /// Per row: a hash of every field value, to tell identical duplicates from conflicting ones.
     content_hash: Vec<u64>,
-}
-
-fn epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date")
 }
 
 impl KindTable {
@@ -83,7 +79,7 @@ impl KindTable {
                     b.append_value(l);
                 }
                 (Column::Date(d), Value::Date(x)) => {
-                    let days = (*x - epoch()).num_days() as i32;
+                    let days = day(*x);
                     days.hash(&mut hasher);
                     d.push(Some(days));
                 }
