@@ -1,9 +1,11 @@
-//! Exit codes (SPEC §8): 0 done, 1 problems found or nothing usable, 2 usage error.
+//! Exit codes (SPEC §8): 0 done, 1 failed or problems found, 2 usage error.
 
-/// Finished; nothing to report.
+/// Finished.
 pub const OK: u8 = 0;
-/// A fatal error, nothing usable, or (for `check`) problems found.
-pub const FATAL: u8 = 1;
+/// A fatal error, nothing usable, or `--strict` with rejected rows.
+pub const FAILED: u8 = 1;
+/// `check` found problems in the inputs (the same code as [`FAILED`], as SPEC §8 asks).
+pub const PROBLEMS_FOUND: u8 = 1;
 /// The command line was wrong (clap uses 2 as well).
 pub const USAGE: u8 = 2;
 

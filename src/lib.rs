@@ -12,6 +12,7 @@ pub mod frames;
 pub mod ingest;
 pub mod issues;
 pub mod lang;
+pub mod measure;
 pub mod normalize;
 pub mod period;
 pub mod render;

@@ -10,7 +10,7 @@ fn main() -> ExitCode {
         Ok(code) => code.into(),
         Err(e) => {
             eprintln!("tsreport: {e:#}");
-            std::process::ExitCode::from(tsreport::exit::FATAL)
+            std::process::ExitCode::from(tsreport::exit::FAILED)
         }
     }
 }

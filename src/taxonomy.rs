@@ -33,7 +33,7 @@ pub struct Label {
     pub en: &'static str,
 }
 
-const fn l(zh: &'static str, en: &'static str) -> Label {
+const fn label(zh: &'static str, en: &'static str) -> Label {
     Label { zh, en }
 }
 
@@ -126,87 +126,87 @@ pub const STATUS_DONE: &str = "完成";
 pub const YES: &str = "是";
 
 const CHANNELS: [Label; 7] = [
-    l("信函", "letter"),
-    l("电话", "phone"),
-    l("来访", "walk-in"),
-    l("行销代表转达", "sales-rep relay"),
-    l("相关部门转办", "dept transfer"),
-    l("质量/公证机构告知", "regulator notice"),
-    l("其他", "other"),
+    label("信函", "letter"),
+    label("电话", "phone"),
+    label("来访", "walk-in"),
+    label("行销代表转达", "sales-rep relay"),
+    label("相关部门转办", "dept transfer"),
+    label("质量/公证机构告知", "regulator notice"),
+    label("其他", "other"),
 ];
 const CATEGORIES: [Label; 6] = [
-    l("品质", "quality"),
-    l("价格", "price"),
-    l("销售", "sales"),
-    l("运输", "transport"),
-    l("人员", "personnel"),
-    l("服务", "service"),
+    label("品质", "quality"),
+    label("价格", "price"),
+    label("销售", "sales"),
+    label("运输", "transport"),
+    label("人员", "personnel"),
+    label("服务", "service"),
 ];
 const RESPONSIBILITIES: [Label; 4] = [
-    l("经销商", "dealer"),
-    l("用户", "user"),
-    l("公司", "company"),
-    l("未判定", "undetermined"),
+    label("经销商", "dealer"),
+    label("用户", "user"),
+    label("公司", "company"),
+    label("未判定", "undetermined"),
 ];
 const DEPTS: [Label; 6] = [
-    l("生产", "production"),
-    l("品管", "QC"),
-    l("销售", "sales"),
-    l("运输调度", "dispatch"),
-    l("服务", "service"),
-    l("其它", "other"),
+    label("生产", "production"),
+    label("品管", "QC"),
+    label("销售", "sales"),
+    label("运输调度", "dispatch"),
+    label("服务", "service"),
+    label("其它", "other"),
 ];
 const STATUSES: [Label; 4] = [
-    l("完成", "done"),
-    l("正在完成", "in progress"),
-    l("未处理", "unhandled"),
-    l("正在跟踪", "tracking"),
+    label("完成", "done"),
+    label("正在完成", "in progress"),
+    label("未处理", "unhandled"),
+    label("正在跟踪", "tracking"),
 ];
 const FIRST_ACTIONS: [Label; 4] = [
-    l("即时处置", "answered on the spot"),
-    l("通知市场科", "notified market section"),
-    l("现场访问", "site visit"),
-    l("呈报主管", "escalated"),
+    label("即时处置", "answered on the spot"),
+    label("通知市场科", "notified market section"),
+    label("现场访问", "site visit"),
+    label("呈报主管", "escalated"),
 ];
-const SEVERITIES: [Label; 3] = [l("一般", "minor"), l("严重", "severe"), l("重大", "major")];
+const SEVERITIES: [Label; 3] = [label("一般", "minor"), label("严重", "severe"), label("重大", "major")];
 const CUSTOMER_TYPES: [Label; 4] = [
-    l("养殖户", "farmer"),
-    l("经销商", "dealer"),
-    l("示范户", "demo farm"),
-    l("其他", "other"),
+    label("养殖户", "farmer"),
+    label("经销商", "dealer"),
+    label("示范户", "demo farm"),
+    label("其他", "other"),
 ];
 const PROBLEM_CLASSES: [Label; 4] = [
-    l("品质", "quality"),
-    l("销售", "sales"),
-    l("使用不当", "misuse"),
-    l("其他", "other"),
+    label("品质", "quality"),
+    label("销售", "sales"),
+    label("使用不当", "misuse"),
+    label("其他", "other"),
 ];
 const RESOLUTIONS: [Label; 3] = [
-    l("已解决", "resolved"),
-    l("未解决", "unresolved"),
-    l("跟踪中", "tracking"),
+    label("已解决", "resolved"),
+    label("未解决", "unresolved"),
+    label("跟踪中", "tracking"),
 ];
 const FEED_TYPES: [Label; 5] = [
-    l("猪料", "pig feed"),
-    l("禽料", "poultry feed"),
-    l("水产料", "aquafeed"),
-    l("反刍料", "ruminant feed"),
-    l("其他", "other"),
+    label("猪料", "pig feed"),
+    label("禽料", "poultry feed"),
+    label("水产料", "aquafeed"),
+    label("反刍料", "ruminant feed"),
+    label("其他", "other"),
 ];
 const PRICE_TYPES: [Label; 4] = [
-    l("种畜禽", "breeding stock"),
-    l("幼畜苗禽", "young stock"),
-    l("出栏", "market animal"),
-    l("零售", "retail"),
+    label("种畜禽", "breeding stock"),
+    label("幼畜苗禽", "young stock"),
+    label("出栏", "market animal"),
+    label("零售", "retail"),
 ];
 const UNITS: [Label; 5] = [
-    l("元/kg", "CNY/kg"),
-    l("元/斤", "CNY/jin"),
-    l("元/头", "CNY/head"),
-    l("元/只", "CNY/bird"),
-    l("元/尾", "CNY/fish"),
+    label("元/kg", "CNY/kg"),
+    label("元/斤", "CNY/jin"),
+    label("元/头", "CNY/head"),
+    label("元/只", "CNY/bird"),
+    label("元/尾", "CNY/fish"),
 ];
-const YES_NO: [Label; 2] = [l("是", "yes"), l("否", "no")];
+const YES_NO: [Label; 2] = [label("是", "yes"), label("否", "no")];
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::exit::{Code, FATAL, OK};
+use crate::exit::{Code, OK, PROBLEMS_FOUND};
 use crate::normalize;
 use crate::render::console;
 use crate::template::Template;
@@ -38,6 +38,6 @@ pub fn run(args: Args) -> Result<Code> {
             eprintln!("tsreport: {line}");
         }
         println!("\n{problems} problem(s) found.");
-        Ok(Code(FATAL))
+        Ok(Code(PROBLEMS_FOUND))
     }
 }

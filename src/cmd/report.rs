@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use super::load::InputArgs;
-use crate::exit::{Code, FATAL, OK};
+use crate::exit::{Code, FAILED, OK};
 use crate::issues::Action;
 use crate::lang::Lang;
 use crate::normalize::Loaded;
@@ -155,7 +155,7 @@ pub fn run(args: Args) -> Result<Code> {
     );
     if args.strict && rejected > 0 {
         eprintln!("tsreport: --strict: {rejected} row(s) were rejected");
-        return Ok(Code(FATAL));
+        return Ok(Code(FAILED));
     }
     Ok(Code(OK))
 }

@@ -26,7 +26,7 @@ enum Column {
 }
 
 /// The rows of one kind read so far.
-pub struct KindTable {
+pub struct RecordsBuilder {
     kind: Kind,
     columns: Vec<Column>,
     source: Vec<u32>,
@@ -35,8 +35,8 @@ pub struct KindTable {
     content_hash: Vec<u64>,
 }
 
-impl KindTable {
-    pub fn new(kind: Kind) -> KindTable {
+impl RecordsBuilder {
+    pub fn new(kind: Kind) -> RecordsBuilder {
         let columns = kind
             .fields()
             .iter()
@@ -48,7 +48,7 @@ impl KindTable {
                 FieldType::Number(_) => Column::Number(Vec::new()),
             })
             .collect();
-        KindTable {
+        RecordsBuilder {
             kind,
             columns,
             source: Vec::new(),
@@ -112,8 +112,8 @@ impl KindTable {
         &self.source
     }
 
-    /// The DataFrame of the rows, keeping only those `keep` marks (all when `None`).
-    pub fn finish(self, keep: Option<&[bool]>) -> DataFrame {
+    /// The DataFrame of the rows.
+    pub fn finish(self) -> DataFrame {
         let height = self.source.len();
         let mut columns: Vec<polars::prelude::Column> = self
             .columns
@@ -140,13 +140,6 @@ impl KindTable {
                 .into_series()
                 .into_column(),
         );
-        let df = DataFrame::new(height, columns).expect("columns of equal length");
-        match keep {
-            Some(mask) if mask.iter().any(|k| !k) => {
-                let mask = BooleanChunked::from_slice("keep".into(), mask);
-                df.filter(&mask).expect("mask has the frame's height")
-            }
-            _ => df,
-        }
+        DataFrame::new(height, columns).expect("columns of equal length")
     }
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use polars::prelude::{DataFrame, DataType};
 
-pub use builder::{KindTable, Value};
+pub use builder::{RecordsBuilder, Value};
 pub use days::{date_of, day};
 
 use crate::schema::Kind;
@@ -47,6 +47,6 @@ impl Frames {
         self.tables
             .get(&kind)
             .cloned()
-            .unwrap_or_else(|| KindTable::new(kind).finish(None))
+            .unwrap_or_else(|| RecordsBuilder::new(kind).finish())
     }
 }

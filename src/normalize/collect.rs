@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use super::checks::check_record;
 use super::header::{self, Header};
 use super::record::{RowIssue, RowParser};
-use crate::frames::{KindTable, Value};
+use crate::frames::{RecordsBuilder, Value};
 use crate::ingest::{Cell, SheetConsumer, column_letter};
 use crate::issues::{Action, DataIssue, Reason, SheetReport, Unrecognised};
 use crate::schema::Kind;
@@ -35,7 +35,7 @@ struct DataSheet {
 /// Everything read so far, across files.
 pub struct Collector<'t> {
     template: &'t Template,
-    pub tables: BTreeMap<Kind, KindTable>,
+    pub tables: BTreeMap<Kind, RecordsBuilder>,
     pub sheets: Vec<SheetReport>,
     pub issues: Vec<DataIssue>,
     file: std::path::PathBuf,
@@ -103,7 +103,7 @@ impl<'t> Collector<'t> {
                 let parser = RowParser::new(h.kind, &h.fields);
                 self.tables
                     .entry(h.kind)
-                    .or_insert_with(|| KindTable::new(h.kind));
+                    .or_insert_with(|| RecordsBuilder::new(h.kind));
                 let last_row = h.last_row;
                 self.state = State::Data(Box::new(DataSheet {
                     header: h,

@@ -4,18 +4,18 @@
 
 use polars::prelude::*;
 
-use crate::frames::KindTable;
+use crate::frames::RecordsBuilder;
 use crate::issues::{Action, DataIssue, Reason, SheetReport};
 
 /// Builds the complaint frame with duplicates removed, recording each removed row.
 pub fn dedup_complaints(
-    table: KindTable,
+    table: RecordsBuilder,
     sheets: &mut [SheetReport],
     issues: &mut Vec<DataIssue>,
 ) -> DataFrame {
     let hashes = table.content_hashes().to_vec();
     let sources = table.sources().to_vec();
-    let df = table.finish(None);
+    let df = table.finish();
     let ids = df.column("id").expect("complaints have an id column");
     let ids = ids.str().expect("id is text");
     let rows = df.column(crate::frames::ROW).expect("row column");

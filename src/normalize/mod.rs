@@ -80,7 +80,7 @@ pub fn load(
         let df = if kind == Kind::Complaint {
             dedup::dedup_complaints(table, &mut sheets, &mut issues)
         } else {
-            table.finish(None)
+            table.finish()
         };
         frames.tables.insert(kind, df);
     }

@@ -11,7 +11,7 @@ use crate::normalize::Loaded;
 use crate::schema::Kind;
 
 /// Lays out rows under a header, padding by display width.
-pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+pub fn text_table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -143,7 +143,7 @@ pub fn reconciliation(sheets: &[SheetReport]) -> String {
         sum(|s| s.skipped),
         sum(|s| s.rejected),
     ]);
-    table(
+    text_table(
         &["sheet", "kind", "read", "used", "skipped", "rejected"],
         &rows,
     )

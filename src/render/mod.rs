@@ -2,6 +2,7 @@
 //! output file is written (atomically).
 
 pub mod brief;
+pub mod charts;
 pub mod console;
 pub mod json;
 

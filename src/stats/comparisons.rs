@@ -6,22 +6,24 @@ use polars::prelude::*;
 
 use super::market::ALL_REGIONS;
 use super::query::{count, within};
-use super::{Column, Table, Val, complaints, fcr, market, prices};
+use super::{Column, Measure, Record, Table, Val, complaints, fcr, market, prices};
 use crate::normalize::Loaded;
 use crate::period::Period;
 use crate::schema::Kind;
 use crate::template::Template;
 
-/// One headline figure: key, Chinese and English label, value.
+/// One headline figure of one period: key, labels, what it is, value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Kpi {
     pub key: String,
     pub zh: String,
     pub en: String,
+    pub measure: Measure,
     pub value: Option<f64>,
 }
 
 fn kpi(
+    measure: Measure,
     key: impl Into<String>,
     zh: impl Into<String>,
     en: impl Into<String>,
@@ -31,16 +33,16 @@ fn kpi(
         key: key.into(),
         zh: zh.into(),
         en: en.into(),
+        measure,
         value,
     }
 }
 
-fn num(t: &Table, key: &str) -> Option<f64> {
-    match t.get(0, key)? {
-        Val::Int(i) => Some(*i as f64),
-        Val::Num(x) | Val::Pct(x) => Some(*x),
-        _ => None,
-    }
+/// A headline figure read from the one-record table `t`, labelled as its column is.
+fn from_record(t: &Table, column: &str, key: &str) -> Kpi {
+    let c = t.column(column).expect("the figure's column exists");
+    let value = t.first().and_then(|r| r.num(column));
+    kpi(c.measure, key, c.zh.clone(), c.en.clone(), value)
 }
 
 /// The headline figures of one period.
@@ -48,131 +50,105 @@ fn num(t: &Table, key: &str) -> Option<f64> {
 /// # Errors
 /// A polars error.
 pub fn headline(loaded: &Loaded, p: &Period, template: &Template) -> PolarsResult<Vec<Kpi>> {
-    let complaints_df = loaded.frames.get(Kind::Complaint);
+    let mut out = work_kpis(loaded, p)?;
+    out.push(own_brand_share(loaded, p, template)?);
+    out.extend(price_kpis(loaded, p)?);
+    out.extend(fcr_kpis(loaded, p, template)?);
+    Ok(out)
+}
+
+/// Complaints, site visits and field visits.
+fn work_kpis(loaded: &Loaded, p: &Period) -> PolarsResult<Vec<Kpi>> {
     let visits_df = loaded.frames.get(Kind::SiteVisit);
-    let k = complaints::kpis_table(&complaints_df, &visits_df, p)?;
-    let mut out = vec![
+    let k = complaints::kpis_table(&loaded.frames.get(Kind::Complaint), &visits_df, p)?;
+    let field_visits = loaded.frames.get(Kind::FieldVisit);
+    Ok(vec![
+        from_record(&k, "received", "complaints_received"),
+        from_record(&k, "close_rate", "close_rate"),
+        from_record(&k, "backlog_end", "backlog_end"),
+        from_record(&k, "closed_in_period", "closed_in_period"),
+        from_record(&k, "median_days_to_close", "median_days_to_close"),
         kpi(
-            "complaints_received",
-            "受理投诉(件)",
-            "complaints received",
-            num(&k, "received"),
-        ),
-        kpi("close_rate", "结案率", "close rate", num(&k, "close_rate")),
-        kpi(
-            "backlog_end",
-            "期末未结案(件)",
-            "open at period end",
-            num(&k, "backlog_end"),
-        ),
-        kpi(
-            "closed_in_period",
-            "本期结案(件)",
-            "closed in period",
-            num(&k, "closed_in_period"),
-        ),
-        kpi(
-            "median_days_to_close",
-            "结案天数中位数",
-            "median days to close",
-            num(&k, "median_days_to_close"),
-        ),
-        kpi(
+            Measure::Count,
             "site_visits",
             "投诉现场访问(次)",
             "complaint site visits",
             Some(count(visits_df.lazy().filter(within("visit_date", p)))? as f64),
         ),
         kpi(
+            Measure::Count,
             "field_visits",
             "现场拜访(次)",
             "field visits",
-            Some(count(
-                loaded
-                    .frames
-                    .get(Kind::FieldVisit)
-                    .lazy()
-                    .filter(within("visit_date", p)),
-            )? as f64),
+            Some(count(field_visits.lazy().filter(within("visit_date", p)))? as f64),
         ),
-    ];
+    ])
+}
+
+/// The own brands' share of the overall market (null when nothing was surveyed).
+fn own_brand_share(loaded: &Loaded, p: &Period, template: &Template) -> PolarsResult<Kpi> {
     let (share, _) = market::market_share(&loaded.frames.get(Kind::FeedMarket), p, template)?;
-    let overall: Vec<&Vec<Val>> = share
-        .rows
-        .iter()
-        .filter(|r| matches!(r.first(), Some(Val::Text(t)) if t == ALL_REGIONS))
-        .collect();
+    let overall: Vec<Record<'_>> = share.records_where("region", ALL_REGIONS).collect();
     let own: f64 = overall
         .iter()
-        .filter(|r| r.get(4) == Some(&Val::Bool(true)))
-        .filter_map(|r| match r.get(3) {
-            Some(Val::Pct(x)) => Some(*x),
-            _ => None,
-        })
+        .filter(|r| *r.get("own_brand") == Val::Bool(true))
+        .filter_map(|r| r.num("share"))
         .sum();
-    out.push(kpi(
+    Ok(kpi(
+        Measure::Share,
         "own_brand_share",
         "本公司品牌占有率",
         "own-brand market share",
         (!overall.is_empty()).then_some(own),
-    ));
-    let price = prices::prices(&loaded.frames.get(Kind::Price), p)?;
-    for r in price
-        .rows
-        .iter()
-        .filter(|r| r.get(3) == Some(&Val::text(ALL_REGIONS)))
-    {
-        let text = |i: usize| match r.get(i) {
-            Some(Val::Text(t)) => t.clone(),
-            _ => String::new(),
-        };
-        let (item, kind, unit) = (text(0), text(1), text(2));
-        let mean = match r.get(5) {
-            Some(Val::Num(x)) => Some(*x),
-            _ => None,
-        };
-        out.push(kpi(
-            format!("price:{item}·{kind}·{unit}"),
-            format!("{item}{kind}均价({unit})"),
-            format!("mean price {item} {kind} ({unit})"),
-            mean,
-        ));
-    }
-    let f = fcr::compute(&loaded.frames.get(Kind::Batch), p, template)?;
-    for r in f
-        .groups
-        .rows
-        .iter()
-        .filter(|r| r.first() == Some(&Val::text("species")))
-    {
-        let (Some(Val::Text(species)), Some(Val::Text(metric))) = (r.get(1), r.get(2)) else {
-            continue;
-        };
-        let value = match r.get(6) {
-            Some(Val::Num(x)) => Some(*x),
-            _ => None,
-        };
-        out.push(kpi(
-            format!("fcr:{species}"),
-            format!("{species}{metric}"),
-            format!("FCR {species}"),
-            value,
-        ));
-    }
-    Ok(out)
+    ))
 }
 
-fn change(value: Option<f64>, base: Option<f64>) -> (Val, Val) {
+/// The overall mean price of every item × price type × unit.
+fn price_kpis(loaded: &Loaded, p: &Period) -> PolarsResult<Vec<Kpi>> {
+    let price = prices::prices(&loaded.frames.get(Kind::Price), p)?;
+    Ok(price
+        .records_where("region", ALL_REGIONS)
+        .map(|r| {
+            let (item, kind, unit) = (
+                r.text("item").unwrap_or_default(),
+                r.text("price_type").unwrap_or_default(),
+                r.text("unit").unwrap_or_default(),
+            );
+            kpi(
+                Measure::Price,
+                format!("price:{item}·{kind}·{unit}"),
+                format!("{item}{kind}均价({unit})"),
+                format!("mean price {item} {kind} ({unit})"),
+                r.num("mean"),
+            )
+        })
+        .collect())
+}
+
+/// The FCR of every species.
+fn fcr_kpis(loaded: &Loaded, p: &Period, template: &Template) -> PolarsResult<Vec<Kpi>> {
+    let f = fcr::compute(&loaded.frames.get(Kind::Batch), p, template)?;
+    Ok(f.groups
+        .records_where("grouping", "species")
+        .filter_map(|r| {
+            let (species, metric) = (r.text("group")?, r.text("metric")?);
+            Some(kpi(
+                Measure::Ratio,
+                format!("fcr:{species}"),
+                format!("{species}{metric}"),
+                format!("FCR {species}"),
+                r.num("fcr"),
+            ))
+        })
+        .collect())
+}
+
+/// A figure's change against its base, and the change relative to the base (null where the
+/// base is absent or, for the relative change, 0).
+pub fn change(value: Option<f64>, base: Option<f64>) -> (Option<f64>, Option<f64>) {
     match (value, base) {
-        (Some(v), Some(b)) => (
-            Val::Num(v - b),
-            if b != 0.0 {
-                Val::Pct((v - b) / b)
-            } else {
-                Val::Null
-            },
-        ),
-        _ => (Val::Null, Val::Null),
+        (Some(v), Some(b)) => (Some(v - b), (b != 0.0).then(|| (v - b) / b)),
+        _ => (None, None),
     }
 }
 
@@ -202,17 +178,17 @@ pub fn comparisons(loaded: &Loaded, p: &Period, template: &Template) -> PolarsRe
             p.last_year().label()
         ),
         vec![
-            Column::new("kpi", "指标代码", "key"),
-            Column::new("label", "指标", "figure"),
-            Column::new("label_en", "指标(英文)", "figure (English)"),
-            Column::new("value", "本期", "this period"),
-            Column::new("previous", "上期", "previous"),
-            Column::new("mom_change", "环比变化", "change vs previous"),
-            Column::new("mom_pct", "环比%", "% vs previous"),
-            Column::new("last_year", "去年同期", "a year earlier"),
-            Column::new("yoy_change", "同比变化", "change vs a year earlier"),
-            Column::new("yoy_pct", "同比%", "% vs a year earlier"),
-            Column::new("ytd", "本年累计", "year to date"),
+            Column::of(Measure::Key, "kpi", "指标代码", "key"),
+            Column::text("label", "指标", "figure"),
+            Column::text("label_en", "指标(英文)", "figure (English)"),
+            Column::of(Measure::OfRow, "value", "本期", "this period"),
+            Column::of(Measure::OfRow, "previous", "上期", "previous"),
+            Column::of(Measure::OfRow, "mom_change", "环比变化", "change vs previous"),
+            Column::of(Measure::Change, "mom_pct", "环比%", "% vs previous"),
+            Column::of(Measure::OfRow, "last_year", "去年同期", "a year earlier"),
+            Column::of(Measure::OfRow, "yoy_change", "同比变化", "change vs a year earlier"),
+            Column::of(Measure::Change, "yoy_pct", "同比%", "% vs a year earlier"),
+            Column::of(Measure::OfRow, "ytd", "本年累计", "year to date"),
         ],
     );
     t.dash_for_null = true;
@@ -221,28 +197,25 @@ pub fn comparisons(loaded: &Loaded, p: &Period, template: &Template) -> PolarsRe
         let ly = find(&last_year, &k.key);
         let (mom, mom_pct) = change(k.value, prev);
         let (yoy, yoy_pct) = change(k.value, ly);
-        let rate = k.key == "close_rate" || k.key == "own_brand_share";
         let shown = |x: Option<f64>| match x {
-            Some(x) if rate => Val::Pct(x),
+            Some(x) if k.measure == Measure::Share => Val::Pct(x),
             other => Val::num(other),
         };
-        let pp = |v: Val| match v {
-            Val::Num(x) if rate => Val::Pct(x),
-            other => other,
-        };
+        let pct = |x: Option<f64>| x.map_or(Val::Null, Val::Pct);
         t.rows.push(vec![
             Val::text(&k.key),
             Val::text(&k.zh),
             Val::text(&k.en),
             shown(k.value),
             shown(prev),
-            pp(mom),
-            mom_pct,
+            shown(mom),
+            pct(mom_pct),
             shown(ly),
-            pp(yoy),
-            yoy_pct,
+            shown(yoy),
+            pct(yoy_pct),
             ytd.as_ref().map_or(Val::Null, |y| shown(find(y, &k.key))),
         ]);
+        t.row_measures.push(k.measure);
     }
     Ok(t)
 }

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::query::{num_col, text_col, within};
-use super::{BLANK, Column, Layout, Table, Val};
+use super::{BLANK, Column, Measure, Layout, Table, Val};
 use crate::frames::date_of;
 use crate::issues::{Action, DataIssue, Reason};
 use crate::period::Period;
@@ -198,24 +198,22 @@ fn groups(kept: &[Batch], template: &Template) -> Table {
         "饲养效果:料肉比/饵料系数(Σ饲料 ÷ Σ增重)",
         "Feed conversion: FCR (Σ feed ÷ Σ gain)",
         vec![
-            Column::new("grouping", "分组方式", "grouping"),
-            Column::new("group", "组别", "group"),
-            Column::new("metric", "指标", "metric"),
-            Column::new("batches", "批次", "batches"),
-            Column::new("feed_kg", "饲料用量(kg)", "feed (kg)"),
-            Column::new("gain_kg", "增重(kg)", "gain (kg)"),
-            Column::new("fcr", "料肉比/饵料系数", "FCR"),
-            Column::new(
-                "feed_cost_per_kg_gain",
+            Column::text("grouping", "分组方式", "grouping"),
+            Column::text("group", "组别", "group"),
+            Column::text("metric", "指标", "metric"),
+            Column::of(Measure::Count, "batches", "批次", "batches"),
+            Column::of(Measure::Quantity, "feed_kg", "饲料用量(kg)", "feed (kg)"),
+            Column::of(Measure::Quantity, "gain_kg", "增重(kg)", "gain (kg)"),
+            Column::of(Measure::Ratio, "fcr", "料肉比/饵料系数", "FCR"),
+            Column::of(Measure::Money, "feed_cost_per_kg_gain",
                 "每公斤增重饲料成本(元)",
                 "feed cost per kg gain",
             ),
-            Column::new(
-                "production_cost_per_kg_gain",
+            Column::of(Measure::Money, "production_cost_per_kg_gain",
                 "每公斤增重生产成本(元)",
                 "production cost per kg gain",
             ),
-            Column::new("mortality", "死亡率", "mortality"),
+            Column::of(Measure::Share, "mortality", "死亡率", "mortality"),
         ],
     );
     let groupings: [(&str, GroupOf); 4] = [
@@ -273,9 +271,9 @@ fn species_brand(kept: &[Batch], template: &Template) -> Table {
         "各品种料肉比:本公司品牌与其他品牌",
         "FCR by species: own brands and others",
         vec![
-            Column::new("species", "养殖品种", "species"),
-            Column::new(OWN, OWN, "own brands"),
-            Column::new(OTHER, OTHER, "other brands"),
+            Column::text("species", "养殖品种", "species"),
+            Column::of(Measure::Ratio, OWN, OWN, "own brands"),
+            Column::of(Measure::Ratio, OTHER, OTHER, "other brands"),
         ],
     );
     t.layout = Layout::Cross {
@@ -301,16 +299,16 @@ fn extremes(kept: &[Batch], template: &Template) -> Table {
         "各品种料肉比最好与最差的批次",
         "Best and worst batches by FCR, per species",
         vec![
-            Column::new("species", "养殖品种", "species"),
-            Column::new("rank", "排名", "rank"),
-            Column::new("farm", "户名", "farm"),
-            Column::new("brand", "饲料品牌", "brand"),
-            Column::new("region", "地区", "region"),
-            Column::new("technician", "技术员", "technician"),
-            Column::new("end_date", "出栏日期", "end date"),
-            Column::new("gain_kg", "增重(kg)", "gain (kg)"),
-            Column::new("fcr", "料肉比/饵料系数", "FCR"),
-            Column::new("metric", "指标", "metric"),
+            Column::text("species", "养殖品种", "species"),
+            Column::of(Measure::Ordinal, "rank", "排名", "rank"),
+            Column::text("farm", "户名", "farm"),
+            Column::text("brand", "饲料品牌", "brand"),
+            Column::text("region", "地区", "region"),
+            Column::text("technician", "技术员", "technician"),
+            Column::of(Measure::Date, "end_date", "出栏日期", "end date"),
+            Column::of(Measure::Quantity, "gain_kg", "增重(kg)", "gain (kg)"),
+            Column::of(Measure::Ratio, "fcr", "料肉比/饵料系数", "FCR"),
+            Column::text("metric", "指标", "metric"),
         ],
     );
     let mut by: BTreeMap<&str, Vec<&Batch>> = BTreeMap::new();

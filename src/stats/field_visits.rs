@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use polars::prelude::*;
 
 use super::query::{count, count_by2, within};
-use super::{BLANK, Column, Layout, Table, Val, ordered_labels};
+use super::{BLANK, Column, Measure, Layout, Table, Val, ordered_labels};
 use crate::taxonomy::Dimension;
 
 /// Resolution label that counts as solved.
@@ -43,11 +43,11 @@ pub fn compute(visits: &DataFrame, p: &crate::period::Period) -> PolarsResult<(T
         "现场拜访概况",
         "Field visits",
         vec![
-            Column::new("visits", "拜访次数", "visits"),
-            Column::new("customers", "拜访客户数", "customers"),
-            Column::new("demo_visits", "示范户拜访", "demonstration-farm visits"),
-            Column::new("resolved", "问题已解决", "problems resolved"),
-            Column::new("resolved_rate", "解决率", "resolved rate"),
+            Column::of(Measure::Count, "visits", "拜访次数", "visits"),
+            Column::of(Measure::Count, "customers", "拜访客户数", "customers"),
+            Column::of(Measure::Count, "demo_visits", "示范户拜访", "demonstration-farm visits"),
+            Column::of(Measure::Count, "resolved", "问题已解决", "problems resolved"),
+            Column::of(Measure::Share, "resolved_rate", "解决率", "resolved rate"),
         ],
     );
     kpis.layout = Layout::Record;
@@ -64,11 +64,11 @@ pub fn compute(visits: &DataFrame, p: &crate::period::Period) -> PolarsResult<(T
         "现场拜访:按客户类型和问题分类",
         "Field visits by customer type and problem class",
         vec![
-            Column::new("dimension", "维度", "dimension"),
-            Column::new("value", "类别", "value"),
-            Column::new("count", "拜访次数", "visits"),
-            Column::new("resolved", "已解决", "resolved"),
-            Column::new("resolved_share", "解决率", "resolved share"),
+            Column::text("dimension", "维度", "dimension"),
+            Column::text("value", "类别", "value"),
+            Column::of(Measure::Count, "count", "拜访次数", "visits"),
+            Column::of(Measure::Count, "resolved", "已解决", "resolved"),
+            Column::of(Measure::Share, "resolved_share", "解决率", "resolved share"),
         ],
     );
     for (field, dim) in [

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use polars::prelude::*;
 
 use super::query::{days, within};
-use super::{Column, Layout, Table, Val};
+use super::{Column, Measure, Layout, Table, Val};
 use crate::frames::date_of;
 use crate::period::Period;
 use crate::template::Template;
@@ -69,12 +69,12 @@ pub fn market_share(
         "饲料市场占有率(按销量)",
         "Feed market share (by volume)",
         vec![
-            Column::new("region", "地区", "region"),
-            Column::new("brand", "品牌", "brand"),
-            Column::new("volume_t", "销量(吨)", "volume (t)"),
-            Column::new("share", "占有率", "share"),
-            Column::new("own_brand", "本公司品牌", "own brand"),
-            Column::new("rows", "调查记录数", "survey rows"),
+            Column::text("region", "地区", "region"),
+            Column::text("brand", "品牌", "brand"),
+            Column::of(Measure::Quantity, "volume_t", "销量(吨)", "volume (t)"),
+            Column::of(Measure::Share, "share", "占有率", "share"),
+            Column::of(Measure::Flag, "own_brand", "本公司品牌", "own brand"),
+            Column::of(Measure::Count, "rows", "调查记录数", "survey rows"),
         ],
     );
     let regions_all =
@@ -102,11 +102,11 @@ pub fn market_share(
         }
     }
 
-    let mut columns = vec![Column::new("region", "地区", "region")];
+    let mut columns = vec![Column::text("region", "地区", "region")];
     columns.extend(
         brand_order
             .iter()
-            .map(|b| Column::new((*b).clone(), (*b).clone(), (*b).clone())),
+            .map(|b| Column::of(Measure::Share, (*b).clone(), (*b).clone(), (*b).clone())),
     );
     let mut matrix = Table::new(
         "market_share_by_region",
@@ -181,12 +181,12 @@ pub fn livestock_scale(livestock: &DataFrame, p: &Period) -> PolarsResult<Table>
         "养殖规模(期内最新调查)",
         "Livestock scale (latest survey in the period)",
         vec![
-            Column::new("region", "地区", "region"),
-            Column::new("species", "养殖品种", "species"),
-            Column::new("value", "存栏/规模", "scale"),
-            Column::new("unit", "单位", "unit"),
-            Column::new("farms", "养殖户数", "farms"),
-            Column::new("survey_date", "调查日期", "survey date"),
+            Column::text("region", "地区", "region"),
+            Column::text("species", "养殖品种", "species"),
+            Column::of(Measure::Quantity, "value", "存栏/规模", "scale"),
+            Column::text("unit", "单位", "unit"),
+            Column::of(Measure::Count, "farms", "养殖户数", "farms"),
+            Column::of(Measure::Date, "survey_date", "调查日期", "survey date"),
         ],
     );
     let regions = df.column("region")?.str()?;

@@ -1,11 +1,11 @@
 //! Statistics, one module per SPEC §5 section. Each returns plain [`Table`]s; nothing here
 //! formats or writes.
 
+pub mod accounting;
 pub mod comparisons;
 pub mod complaints;
 pub mod fcr;
 pub mod field_visits;
-pub mod inputs;
 pub mod market;
 pub mod prices;
 pub mod query;
@@ -15,7 +15,7 @@ pub mod site_visits;
 pub mod table;
 pub mod technicians;
 
-pub use table::{Column, Layout, Table, Val};
+pub use table::{Column, Layout, Measure, Record, Table, Val};
 
 use crate::taxonomy::{Dimension, UNRECOGNISED};
 

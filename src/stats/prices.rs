@@ -6,7 +6,7 @@ use polars::prelude::*;
 
 use super::market::ALL_REGIONS;
 use super::query::{text_col, within, year_month, year_month_of};
-use super::{Column, Layout, Table, Val};
+use super::{Column, Measure, Layout, Table, Val};
 use crate::period::Period;
 
 /// How many item series the monthly chart shows (the most surveyed).
@@ -99,15 +99,15 @@ pub fn prices(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
         "畜禽产品价格(元/斤已折算为元/kg)",
         "Prices (元/斤 converted to 元/kg)",
         vec![
-            Column::new("item", "品项", "item"),
-            Column::new("price_type", "价格类型", "price type"),
-            Column::new("unit", "单位", "unit"),
-            Column::new("region", "地区", "region"),
-            Column::new("n", "调查次数", "n"),
-            Column::new("mean", "均价", "mean"),
-            Column::new("min", "最低", "min"),
-            Column::new("max", "最高", "max"),
-            Column::new("median", "中位数", "median"),
+            Column::text("item", "品项", "item"),
+            Column::text("price_type", "价格类型", "price type"),
+            Column::text("unit", "单位", "unit"),
+            Column::text("region", "地区", "region"),
+            Column::of(Measure::Count, "n", "调查次数", "n"),
+            Column::of(Measure::Price, "mean", "均价", "mean"),
+            Column::of(Measure::Price, "min", "最低", "min"),
+            Column::of(Measure::Price, "max", "最高", "max"),
+            Column::of(Measure::Price, "median", "中位数", "median"),
         ],
     );
     t.rows = rows.into_iter().map(|(_, r)| r).collect();
@@ -185,11 +185,11 @@ pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
             cells.insert((label, k), m);
         }
     }
-    let mut columns = vec![Column::new("month", "月份", "month")];
+    let mut columns = vec![Column::text("month", "月份", "month")];
     columns.extend(
         series
             .iter()
-            .map(|s| Column::new(s.clone(), s.clone(), s.clone())),
+            .map(|s| Column::of(Measure::Price, s.clone(), s.clone(), s.clone())),
     );
     let mut t = Table::new(
         "prices_monthly",

@@ -7,7 +7,7 @@ use super::complaints::{self, ComplaintStats};
 use super::fcr::{self, FcrStats};
 use super::table::{base_value, difference, relative};
 use super::{
-    Column, Table, comparisons, field_visits, inputs, market, prices, site_visits, technicians,
+    Column, Measure, Table, accounting, comparisons, field_visits, market, prices, site_visits, technicians,
 };
 use crate::issues::SheetReport;
 use crate::normalize::Loaded;
@@ -57,14 +57,14 @@ impl Report {
             &previous_share,
             &keys,
             "share",
-            Column::new("previous_share", "上期占有率", "previous share"),
+            Column::of(Measure::Share, "previous_share", "上期占有率", "previous share"),
             base_value,
         );
         market_share.add_from_base(
             &previous_share,
             &keys,
             "share",
-            Column::new("change_pp", "环比变化(百分点)", "change (pp)"),
+            Column::of(Measure::Share, "change_pp", "环比变化(百分点)", "change (pp)"),
             difference,
         );
         let livestock_df = loaded.frames.get(Kind::Livestock);
@@ -75,14 +75,14 @@ impl Report {
             &previous_livestock,
             &keys,
             "value",
-            Column::new("previous", "上期", "previous"),
+            Column::of(Measure::Quantity, "previous", "上期", "previous"),
             base_value,
         );
         livestock.add_from_base(
             &previous_livestock,
             &keys,
             "value",
-            Column::new("change", "环比变化", "change"),
+            Column::of(Measure::Quantity, "change", "环比变化", "change"),
             difference,
         );
         let price_df = loaded.frames.get(Kind::Price);
@@ -94,14 +94,14 @@ impl Report {
             &previous_prices,
             &keys,
             "mean",
-            Column::new("mom_pct", "均价环比%", "mean vs previous %"),
+            Column::of(Measure::Change, "mom_pct", "均价环比%", "mean vs previous %"),
             relative,
         );
         prices_table.add_from_base(
             &last_year_prices,
             &keys,
             "mean",
-            Column::new("yoy_pct", "均价同比%", "mean vs a year earlier %"),
+            Column::of(Measure::Change, "yoy_pct", "均价同比%", "mean vs a year earlier %"),
             relative,
         );
         let prices_monthly = prices::monthly(&price_df, &period)?;
@@ -109,7 +109,7 @@ impl Report {
         let (field_visits_kpis, field_visits) =
             field_visits::compute(&loaded.frames.get(Kind::FieldVisit), &period)?;
         let comparisons = comparisons::comparisons(loaded, &period, template)?;
-        let technicians = technicians::table(&technicians::figures(loaded, &period, template)?);
+        let technicians = technicians::figures_table(&technicians::figures(loaded, &period, template)?);
         let mut issues = loaded.issues.clone();
         issues.extend(visit_issues);
         issues.extend(fcr.issues.iter().cloned());
@@ -117,7 +117,7 @@ impl Report {
         Ok(Report {
             period,
             sheets: loaded.sheets.clone(),
-            inputs: inputs::reconciliation(&loaded.sheets),
+            inputs: accounting::reconciliation(&loaded.sheets),
             complaints,
             site_visits,
             market_share,
@@ -130,7 +130,7 @@ impl Report {
             field_visits,
             comparisons,
             technicians,
-            data_issues: inputs::data_issues(&issues, &loaded.sheets),
+            data_issues: accounting::data_issues(&issues, &loaded.sheets),
         })
     }
 
@@ -166,6 +166,11 @@ impl Report {
             &self.technicians,
             &self.data_issues,
         ]
+    }
+
+    /// The table with `id`.
+    pub fn table(&self, id: &str) -> Option<&Table> {
+        self.tables().into_iter().find(|t| t.id == id)
     }
 
     /// The file names (without folders) of the sheets of these kinds that were used.

@@ -8,7 +8,7 @@ use polars::prelude::*;
 
 use super::query::{date_vals, text_vals, within, year_month, year_month_of};
 use super::technicians::{FIGURES, Figures, figures};
-use super::{Column, Table, Val};
+use super::{Column, Measure, Table, Val};
 use crate::normalize::Loaded;
 use crate::period::Period;
 use crate::schema::Kind;
@@ -104,7 +104,7 @@ fn list(
         en,
         fields
             .iter()
-            .map(|(k, zh, en)| Column::new(*k, *zh, *en))
+            .map(|(k, zh, en)| Column::text(*k, *zh, *en))
             .collect(),
     );
     let columns: Vec<Vec<Val>> = fields
@@ -181,58 +181,44 @@ pub fn reviews(
             format!("{name} 本期工作与部门对比"),
             format!("{name}: this period against the department"),
             vec![
-                Column::new("figure", "指标", "figure"),
-                Column::new("value", "本人", "mine"),
-                Column::new("department_median", "部门中位数", "department median"),
-                Column::new("rank", "排名", "rank"),
-                Column::new("of", "参与排名人数", "ranked"),
-                Column::new("previous", "本人上期", "mine, previous period"),
-                Column::new("mom_change", "环比变化", "change"),
+                Column::text("figure", "指标", "figure"),
+                Column::of(Measure::OfRow, "value", "本人", "mine"),
+                Column::of(Measure::MedianOfRow, "department_median", "部门中位数", "department median"),
+                Column::of(Measure::Ordinal, "rank", "排名", "rank"),
+                Column::of(Measure::Count, "of", "参与排名人数", "ranked"),
+                Column::of(Measure::OfRow, "previous", "本人上期", "mine, previous period"),
+                Column::of(Measure::OfRow, "mom_change", "环比变化", "change"),
             ],
         );
         t.dash_for_null = true;
-        for (key, zh, _, lower_is_better) in FIGURES {
-            let mut values: Vec<f64> = workers.iter().filter_map(|f| f.get(key)).collect();
-            let value = me.get(key);
-            let prev = before.get(key);
-            let shown = |x: Option<f64>| match x {
-                Some(x) if key == "resolved_rate" => Val::Pct(x),
-                Some(x) if key == "demo_fcr" => Val::Num(x),
-                Some(x) => Val::Int(x as i64),
-                None => Val::Null,
-            };
-            let of = values.len() as i64;
-            let r = value
+        for fig in &FIGURES {
+            let mut values: Vec<f64> = workers.iter().filter_map(|f| f.get(fig.key)).collect();
+            let value = me.get(fig.key);
+            let prev = before.get(fig.key);
+            let rank = value
                 .filter(|_| worker_names.contains(&name))
-                .map_or(Val::Null, |v| Val::Int(rank(v, &values, lower_is_better)));
-            let change = match (value, prev) {
-                (Some(a), Some(b)) if key == "resolved_rate" => Val::Pct(a - b),
-                (Some(a), Some(b)) if key == "demo_fcr" => Val::Num(a - b),
-                (Some(a), Some(b)) => Val::Int((a - b) as i64),
-                _ => Val::Null,
-            };
-            let med = median(&mut values);
+                .map(|v| rank(v, &values, fig.lower_is_better) as f64);
+            let of = values.len() as i64;
+            let change = value.zip(prev).map(|(a, b)| a - b);
             t.rows.push(vec![
-                Val::text(zh),
-                shown(value),
-                match med {
-                    Some(m) if key == "resolved_rate" => Val::Pct(m),
-                    m => Val::num(m),
-                },
-                r,
+                Val::text(fig.zh),
+                Val::of(fig.measure, value),
+                Val::of(fig.measure.median(), median(&mut values)),
+                Val::of(Measure::Ordinal, rank),
                 Val::Int(of),
-                shown(prev),
-                change,
+                Val::of(fig.measure, prev),
+                Val::of(fig.measure.difference(), change),
             ]);
+            t.row_measures.push(fig.measure);
         }
         let mut monthly = Table::new(
             "review_monthly_visits",
             format!("{name} 每月现场拜访与部门中位数(近12个月)"),
             format!("{name}: field visits per month against the department median"),
             vec![
-                Column::new("month", "月份", "month"),
-                Column::new("mine", name.clone(), name.clone()),
-                Column::new("department_median", "部门中位数", "department median"),
+                Column::text("month", "月份", "month"),
+                Column::of(Measure::Count, "mine", name.clone(), name.clone()),
+                Column::of(Measure::MedianOfRow, "department_median", "部门中位数", "department median"),
             ],
         );
         for m in &months {

@@ -1,7 +1,11 @@
 //! The plain result tables every statistic returns and every renderer shows: the workbook,
-//! `summary.json` (and later the charts and the brief) are views of the same tables.
+//! the chart pictures, the brief and `summary.json` are views of the same tables. Outside the
+//! module that builds a table, its values are read by column key ([`Table::records`],
+//! [`Record::get`]), never by position.
 
 use chrono::NaiveDate;
+
+pub use crate::measure::Measure;
 
 /// One value of a result table.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,23 +40,69 @@ impl Val {
             Val::Pct(part as f64 / whole as f64)
         }
     }
+
+    /// A number as a value of `measure`: whole numbers as integers, shares and changes as
+    /// fractions, the rest as plain numbers; null when there is none.
+    pub fn of(measure: Measure, x: Option<f64>) -> Val {
+        match x {
+            None => Val::Null,
+            Some(x) if measure.is_whole() => Val::Int(x.round() as i64),
+            Some(x) if measure.is_fraction() => Val::Pct(x),
+            Some(x) => Val::Num(x),
+        }
+    }
+
+    /// The value as a number, when it is one.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Val::Int(i) => Some(*i as f64),
+            Val::Num(x) | Val::Pct(x) => Some(*x),
+            _ => None,
+        }
+    }
+
+    /// The value as text, when it is text.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Val::Text(t) => Some(t),
+            _ => None,
+        }
+    }
 }
 
-/// A column: its stable key (for `summary.json`) and its labels.
+/// A column: its stable key (for `summary.json`), its labels, and what its values are.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
     pub key: String,
     pub zh: String,
     pub en: String,
+    pub measure: Measure,
 }
 
 impl Column {
-    pub fn new(key: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Column {
+    /// A column of `measure` values.
+    pub fn of(
+        measure: Measure,
+        key: impl Into<String>,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Column {
         Column {
             key: key.into(),
             zh: zh.into(),
             en: en.into(),
+            measure,
         }
+    }
+
+    /// A column of names or labels.
+    pub fn text(key: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Column {
+        Column::of(Measure::Text, key, zh, en)
+    }
+
+    /// A column holding one figure.
+    pub fn figure(f: &crate::measure::Figure) -> Column {
+        Column::of(f.measure, f.key, f.zh, f.en)
     }
 }
 
@@ -83,6 +133,42 @@ pub struct Table {
     pub layout: Layout,
     /// Show missing values as `—` in the workbook (comparisons); `summary.json` keeps null.
     pub dash_for_null: bool,
+    /// Tables with one figure per row: each row's measure, read by the columns whose measure
+    /// is [`Measure::OfRow`] or [`Measure::MedianOfRow`].
+    pub row_measures: Vec<Measure>,
+}
+
+/// One row of a table, read by column key.
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'a> {
+    table: &'a Table,
+    values: &'a [Val],
+}
+
+impl<'a> Record<'a> {
+    /// The value under the column `key` (null when the table has no such column).
+    pub fn get(&self, key: &str) -> &'a Val {
+        const NULL: &Val = &Val::Null;
+        self.table
+            .column_index(key)
+            .and_then(|c| self.values.get(c))
+            .unwrap_or(NULL)
+    }
+
+    /// The number under `key`, when there is one.
+    pub fn num(&self, key: &str) -> Option<f64> {
+        self.get(key).as_f64()
+    }
+
+    /// The text under `key`, when there is some.
+    pub fn text(&self, key: &str) -> Option<&'a str> {
+        self.get(key).as_text()
+    }
+
+    /// The values in column order (for renderers that show every column).
+    pub fn values(&self) -> &'a [Val] {
+        self.values
+    }
 }
 
 impl Table {
@@ -100,20 +186,50 @@ impl Table {
             rows: Vec::new(),
             layout: Layout::Records,
             dash_for_null: false,
+            row_measures: Vec::new(),
         }
     }
 
-    /// The value in `row` under the column with `key`.
-    pub fn get(&self, row: usize, key: &str) -> Option<&Val> {
-        let c = self.columns.iter().position(|c| c.key == key)?;
-        self.rows.get(row)?.get(c)
+    /// The position of the column with `key`.
+    pub fn column_index(&self, key: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.key == key)
     }
 
-    /// The row whose first column is the text `label`.
-    pub fn row_by_label(&self, label: &str) -> Option<usize> {
-        self.rows
-            .iter()
-            .position(|r| matches!(r.first(), Some(Val::Text(t)) if t == label))
+    /// The column with `key`.
+    pub fn column(&self, key: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.key == key)
+    }
+
+    /// Every row, read by column key.
+    pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
+        self.rows.iter().map(|values| Record {
+            table: self,
+            values,
+        })
+    }
+
+    /// The first row (the one row of a [`Layout::Record`] table).
+    pub fn first(&self) -> Option<Record<'_>> {
+        self.records().next()
+    }
+
+    /// The rows whose value under `key` is the text `value`.
+    pub fn records_where<'a>(
+        &'a self,
+        key: &'a str,
+        value: &'a str,
+    ) -> impl Iterator<Item = Record<'a>> + 'a {
+        self.records().filter(move |r| r.text(key) == Some(value))
+    }
+
+    /// What the value in `row`, column `col` is.
+    pub fn measure_at(&self, row: usize, col: usize) -> Measure {
+        let of_row = || self.row_measures.get(row).copied().unwrap_or(Measure::Text);
+        match self.columns.get(col).map_or(Measure::Text, |c| c.measure) {
+            Measure::OfRow => of_row(),
+            Measure::MedianOfRow => of_row().median(),
+            m => m,
+        }
     }
 }
 
@@ -128,7 +244,7 @@ impl Table {
         column: Column,
         f: impl Fn(&Val, &Val) -> Val,
     ) {
-        let idx = |t: &Table, k: &str| t.columns.iter().position(|c| c.key == k);
+        let idx = |t: &Table, k: &str| t.column_index(k);
         let (Some(v_here), Some(v_base)) = (idx(self, value), idx(base, value)) else {
             return;
         };
@@ -174,12 +290,7 @@ pub fn difference(v: &Val, base: &Val) -> Val {
 
 /// The relative change of a number against its base (null where the base is 0 or absent).
 pub fn relative(v: &Val, base: &Val) -> Val {
-    let num = |x: &Val| match x {
-        Val::Num(x) | Val::Pct(x) => Some(*x),
-        Val::Int(i) => Some(*i as f64),
-        _ => None,
-    };
-    match (num(v), num(base)) {
+    match (v.as_f64(), base.as_f64()) {
         (Some(a), Some(b)) if b != 0.0 => Val::Pct((a - b) / b),
         _ => Val::Null,
     }

@@ -10,6 +10,8 @@ use polars::prelude::*;
 use super::query::{days, num_col, text_col, within};
 use super::{Column, Table, Val};
 use crate::frames::date_of;
+use crate::measure::Figure;
+use crate::measure::Measure::{Count, Days, Ratio, Share};
 use crate::normalize::Loaded;
 use crate::period::Period;
 use crate::schema::Kind;
@@ -45,50 +47,39 @@ impl Figures {
     }
 }
 
-/// The figures the technician table and the review show, in order: key, Chinese and English
-/// label, whether lower is better, and how to read it.
-pub const FIGURES: [(&str, &str, &str, bool); 12] = [
-    ("field_visits", "现场拜访(次)", "field visits", false),
-    ("customers", "拜访客户数", "customers visited", false),
-    (
+/// The figures the technician table and the review show, in order.
+pub const FIGURES: [Figure; 12] = [
+    Figure::new("field_visits", "现场拜访(次)", "field visits", Count),
+    Figure::new("customers", "拜访客户数", "customers visited", Count),
+    Figure::new(
         "complaint_visits",
         "投诉现场访问(次)",
         "complaint site visits",
-        false,
+        Count,
     ),
-    (
-        "complaints_received",
-        "接诉(件)",
-        "complaints received",
-        false,
-    ),
-    (
+    Figure::new("complaints_received", "接诉(件)", "complaints received", Count),
+    Figure::new(
         "complaints_assigned",
         "负责投诉(件)",
         "complaints assigned",
-        false,
+        Count,
     ),
-    (
-        "complaints_closed",
-        "结案投诉(件)",
-        "complaints closed",
-        false,
-    ),
-    (
+    Figure::new("complaints_closed", "结案投诉(件)", "complaints closed", Count),
+    Figure::new(
         "demo_batches",
         "示范户出栏批次",
         "demonstration batches",
-        false,
+        Count,
     ),
-    ("demo_fcr", "示范户料肉比", "demonstration FCR", true),
-    ("trips", "出差(次)", "trips", false),
-    ("trip_days", "出差天数", "trip days", false),
-    ("resolved_rate", "问题解决率", "problems resolved", false),
-    (
+    Figure::new("demo_fcr", "示范户料肉比", "demonstration FCR", Ratio).lower_is_better(),
+    Figure::new("trips", "出差(次)", "trips", Count),
+    Figure::new("trip_days", "出差天数", "trip days", Days),
+    Figure::new("resolved_rate", "问题解决率", "problems resolved", Share),
+    Figure::new(
         "resolved",
         "问题已解决(次)",
         "problems resolved (count)",
-        false,
+        Count,
     ),
 ];
 
@@ -223,23 +214,13 @@ pub fn figures(
 }
 
 /// The `technicians` table.
-pub fn table(figures: &BTreeMap<String, Figures>) -> Table {
-    let mut columns = vec![Column::new("technician", "技术员", "technician")];
-    columns.extend(
-        FIGURES
-            .iter()
-            .map(|(k, zh, en, _)| Column::new(*k, *zh, *en)),
-    );
+pub fn figures_table(figures: &BTreeMap<String, Figures>) -> Table {
+    let mut columns = vec![Column::text("technician", "技术员", "technician")];
+    columns.extend(FIGURES.iter().map(Column::figure));
     let mut t = Table::new("technicians", "技术员工作量", "Technicians", columns);
     for (name, f) in figures {
         let mut row = vec![Val::text(name)];
-        for (key, ..) in FIGURES {
-            row.push(match key {
-                "demo_fcr" => Val::num(f.demo_fcr()),
-                "resolved_rate" => f.resolved_rate().map_or(Val::Null, Val::Pct),
-                _ => Val::Int(f.get(key).unwrap_or(0.0) as i64),
-            });
-        }
+        row.extend(FIGURES.iter().map(|fig| Val::of(fig.measure, f.get(fig.key))));
         t.rows.push(row);
     }
     t

@@ -5,7 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::data::{ChartData, Shape};
+use crate::render::charts::{ChartData, Shape};
 use super::font::FAMILY;
 
 /// Picture size: a 16:9 slide.
@@ -40,7 +40,7 @@ where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
-    match chart.shape {
+    match chart.def.shape {
         Shape::Pie => pie(area, chart),
         _ => cartesian(area, chart),
     }
@@ -80,7 +80,7 @@ where
     DB::ErrorType: 'static,
 {
     let n = chart.categories.len().max(1);
-    let stacked = chart.shape == Shape::StackedColumn;
+    let stacked = chart.def.shape == Shape::StackedColumn;
     let max = if stacked {
         (0..n)
             .map(|i| {
@@ -98,7 +98,7 @@ where
             .flat_map(|(_, v)| v.iter().flatten().copied())
             .fold(0.0, f64::max)
     };
-    let top = if chart.percent {
+    let top = if chart.def.percent {
         1.0f64.max(max)
     } else if max > 0.0 {
         max * 1.15
@@ -112,7 +112,7 @@ where
         .y_label_area_size(110)
         .build_cartesian_2d((0..n as i32 - 1).into_segmented(), 0f64..top)?;
     let categories = chart.categories.clone();
-    let percent = chart.percent;
+    let percent = chart.def.percent;
     ctx.configure_mesh()
         .disable_x_mesh()
         .light_line_style(WHITE)
@@ -141,7 +141,7 @@ where
     for (s, (name, values)) in chart.series.iter().enumerate() {
         let color = PALETTE[s % PALETTE.len()];
         let s32 = s as u32;
-        match chart.shape {
+        match chart.def.shape {
             Shape::Line => {
                 // Gaps (months without data) break the line.
                 let mut segment = Vec::new();
@@ -224,7 +224,7 @@ where
             .background_style(WHITE.mix(0.85))
             .border_style(BLACK.mix(0.3))
             // Lines leave the bottom free (the axis starts at 0); bars leave the top free.
-            .position(if chart.shape == Shape::Line {
+            .position(if chart.def.shape == Shape::Line {
                 SeriesLabelPosition::LowerRight
             } else {
                 SeriesLabelPosition::UpperRight

@@ -2,7 +2,6 @@
 //! Chinese drawn with the embedded font, byte-identical on every machine) and
 //! `charts/<name>.svg` (text kept as text, with a CSS font stack).
 
-pub mod data;
 mod draw;
 pub mod font;
 
@@ -12,10 +11,10 @@ use anyhow::{Context, Result, anyhow};
 use image::ImageEncoder;
 use plotters::prelude::*;
 
-pub use data::{ChartData, Shape};
 pub use draw::{HEIGHT, WIDTH};
 
 use crate::lang::Lang;
+use crate::render::charts::{ChartData, report_charts};
 use crate::render::write_atomic;
 use crate::stats::report::Report;
 
@@ -27,14 +26,14 @@ pub fn png(chart: &ChartData) -> Result<Vec<u8>> {
     let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
     {
         let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
-        draw::draw(&root, chart).map_err(|e| anyhow!("drawing {}: {e}", chart.name))?;
+        draw::draw(&root, chart).map_err(|e| anyhow!("drawing {}: {e}", chart.def.stem))?;
         root.present()
-            .map_err(|e| anyhow!("drawing {}: {e}", chart.name))?;
+            .map_err(|e| anyhow!("drawing {}: {e}", chart.def.stem))?;
     }
     let mut out = Vec::new();
     image::codecs::png::PngEncoder::new(&mut out)
         .write_image(&pixels, WIDTH, HEIGHT, image::ColorType::Rgb8)
-        .with_context(|| format!("encoding {}.png", chart.name))?;
+        .with_context(|| format!("encoding {}.png", chart.def.stem))?;
     Ok(out)
 }
 
@@ -46,9 +45,9 @@ pub fn svg(chart: &ChartData) -> Result<String> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
-        draw::draw(&root, chart).map_err(|e| anyhow!("drawing {}: {e}", chart.name))?;
+        draw::draw(&root, chart).map_err(|e| anyhow!("drawing {}: {e}", chart.def.stem))?;
         root.present()
-            .map_err(|e| anyhow!("drawing {}: {e}", chart.name))?;
+            .map_err(|e| anyhow!("drawing {}: {e}", chart.def.stem))?;
     }
     Ok(out)
 }
@@ -59,14 +58,14 @@ pub fn svg(chart: &ChartData) -> Result<String> {
 /// A chart could not be drawn or written.
 pub fn write_all(report: &Report, lang: Lang, dir: &Path) -> Result<Vec<(String, String)>> {
     let mut written = Vec::new();
-    for chart in data::charts(report, lang) {
-        let png_path = dir.join(format!("{}.png", chart.name));
+    for chart in report_charts(report, lang) {
+        let png_path = dir.join(format!("{}.png", chart.def.stem));
         write_atomic(&png_path, &png(&chart)?)
             .with_context(|| format!("cannot write {}", png_path.display()))?;
-        let svg_path = dir.join(format!("{}.svg", chart.name));
+        let svg_path = dir.join(format!("{}.svg", chart.def.stem));
         write_atomic(&svg_path, svg(&chart)?.as_bytes())
             .with_context(|| format!("cannot write {}", svg_path.display()))?;
-        written.push((format!("{}.png", chart.name), chart.title.clone()));
+        written.push((format!("{}.png", chart.def.stem), chart.title.clone()));
     }
     Ok(written)
 }

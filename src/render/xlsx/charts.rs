@@ -1,60 +1,90 @@
-//! The workbook's native Excel charts. Each series points at its table's cells, so the chart
-//! and the table always show the same numbers.
+//! The workbook's native Excel charts, built from the chart list. Each series points at its
+//! table's cells, so a chart and its table always show the same numbers.
 
 use rust_xlsxwriter::{Chart, ChartType};
 
 use super::writer::Placed;
+use super::{Placements, WorkbookContext};
 use crate::lang::Lang;
+use crate::render::charts::{ChartDef, Shape, report_title};
+use crate::stats::Table;
 
 /// One series: the column of its values, and its name — fixed text, or the table's header
 /// cell above that column.
-pub struct Series {
-    pub value_col: u16,
-    pub name: Option<String>,
+struct SeriesRef {
+    value_col: u16,
+    name: Option<String>,
 }
 
-/// One chart: kind, title, the sheet and rows of its table, the categories' column.
-pub struct ChartSpec<'a> {
-    pub kind: ChartType,
-    pub title: String,
-    pub sheet: &'a str,
-    pub placed: Placed,
-    /// Only these rows of the table (first, last), when not all of them.
-    pub rows: Option<(u32, u32)>,
-    pub series: Vec<Series>,
-    pub y_axis: Option<String>,
-    pub percent_axis: bool,
-}
-
-/// Builds the chart for `spec`.
-pub fn build(spec: &ChartSpec<'_>, _lang: Lang) -> Chart {
-    let mut chart = Chart::new(spec.kind);
-    let p = spec.placed;
-    let (first, last) = spec.rows.unwrap_or((p.first_row, p.last_row));
-    for s in &spec.series {
-        let series = chart
+/// A chart of the table placed at `placed` on `sheet`, titled `title`; `None` when it would be
+/// empty.
+pub fn build(
+    def: &ChartDef,
+    table: &Table,
+    (sheet, placed): (&str, Placed),
+    title: &str,
+    lang: Lang,
+) -> Option<Chart> {
+    let (first, last) = def.row_span(table)?;
+    let keys = def.series_keys(table);
+    if keys.is_empty() {
+        return None;
+    }
+    let col = |key: &str| placed.col + table.column_index(key).unwrap_or(0) as u16;
+    let series: Vec<SeriesRef> = keys
+        .iter()
+        .map(|k| SeriesRef {
+            value_col: col(k),
+            name: def.series_name.map(|_| def.series_label(table, k, lang)),
+        })
+        .collect();
+    let names: Vec<String> = keys
+        .iter()
+        .map(|k| def.series_label(table, k, lang))
+        .collect();
+    let (first, last) = (placed.first_row + first as u32, placed.first_row + last as u32);
+    let category = col(def.category);
+    let mut chart = Chart::new(chart_type(def.shape));
+    for s in &series {
+        let added = chart
             .add_series()
-            .set_categories((spec.sheet, first, p.col, last, p.col))
-            .set_values((spec.sheet, first, s.value_col, last, s.value_col));
+            .set_categories((sheet, first, category, last, category))
+            .set_values((sheet, first, s.value_col, last, s.value_col));
         match &s.name {
             Some(name) => {
-                series.set_name(name.as_str());
+                added.set_name(name.as_str());
             }
             None => {
-                series.set_name((spec.sheet, p.first_row - 1, s.value_col));
+                added.set_name((sheet, placed.first_row - 1, s.value_col));
             }
         }
     }
-    chart.title().set_name(&spec.title);
-    if spec.series.len() == 1 && spec.kind != ChartType::Pie {
+    chart.title().set_name(title);
+    if series.len() == 1 && def.shape != Shape::Pie {
         chart.legend().set_hidden();
     }
-    if let Some(name) = &spec.y_axis {
-        chart.y_axis().set_name(name);
-    }
-    if spec.percent_axis {
-        chart.y_axis().set_num_format("0%").set_max(1.0);
+    if def.shape != Shape::Pie {
+        chart.y_axis().set_name(def.axis_label(&names, lang).as_str());
+        if def.percent {
+            chart.y_axis().set_num_format("0%").set_max(1.0);
+        }
     }
     chart.set_width(560).set_height(300);
-    chart
+    Some(chart)
+}
+
+fn chart_type(shape: Shape) -> ChartType {
+    match shape {
+        Shape::Column => ChartType::Column,
+        Shape::StackedColumn => ChartType::ColumnStacked,
+        Shape::Line => ChartType::Line,
+        Shape::Pie => ChartType::Pie,
+    }
+}
+
+/// The native chart of a report chart, pointing at its table wherever the workbook placed it.
+pub fn native(def: &ChartDef, ctx: &WorkbookContext<'_>, placed: &Placements) -> Option<Chart> {
+    let table = ctx.report.table(def.table)?;
+    let at = *placed.get(def.table)?;
+    build(def, table, at, &report_title(def, ctx.report, ctx.lang), ctx.lang)
 }

@@ -1,72 +1,32 @@
-//! The statistics workbook (SPEC §6): sheets 概览, 客诉统计, 客诉明细, 市场占有率, 价格, 料肉比,
-//! 现场拜访, 技术员, 数据问题 — each table under a title row naming it, the period and the source
-//! files; frozen header rows; number formats; widths that fit Chinese; native charts. Same
-//! inputs, same bytes.
+//! The statistics workbook (SPEC §6): the sheets of [`sheets::SHEETS`] in their order, each
+//! table under a title row naming it, the period and the source files; frozen header rows;
+//! number formats; widths that fit Chinese; the native charts of [`crate::render::charts`].
+//! Same inputs, same bytes.
 
 mod charts;
-mod complaints;
-mod market;
 pub mod review;
+mod sheets;
 mod writer;
 
+use std::collections::HashMap;
+
 use anyhow::{Context, Result};
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 
 use crate::lang::Lang;
 use crate::schema::Kind;
 use crate::stats::report::Report;
-use writer::{Formats, SheetWriter};
+use writer::{Formats, Placed, SheetWriter};
 
-/// Sheet names, in workbook order.
-pub struct SheetNames {
-    pub overview: &'static str,
-    pub complaints: &'static str,
-    pub lists: &'static str,
-    pub market: &'static str,
-    pub prices: &'static str,
-    pub fcr: &'static str,
-    pub field: &'static str,
-    pub technicians: &'static str,
-    pub issues: &'static str,
-}
-
-pub fn sheet_names(lang: Lang) -> SheetNames {
-    match lang {
-        Lang::Zh => SheetNames {
-            overview: "概览",
-            complaints: "客诉统计",
-            lists: "客诉明细",
-            market: "市场占有率",
-            prices: "价格",
-            fcr: "料肉比",
-            field: "现场拜访",
-            technicians: "技术员",
-            issues: "数据问题",
-        },
-        Lang::En => SheetNames {
-            overview: "Overview",
-            complaints: "Complaints",
-            lists: "Complaint lists",
-            market: "Market share",
-            prices: "Prices",
-            fcr: "Feed conversion",
-            field: "Field visits",
-            technicians: "Technicians",
-            issues: "Data problems",
-        },
-    }
-}
-
-/// What every sheet needs: the report, the language, the formats and the headings.
-pub struct Ctx<'a> {
+/// What every sheet needs: the report, the language and the cell formats.
+pub struct WorkbookContext<'a> {
     pub report: &'a Report,
     pub lang: Lang,
-    pub names: SheetNames,
-    pub f: Formats,
+    pub formats: Formats,
 }
 
-impl Ctx<'_> {
+impl WorkbookContext<'_> {
     /// The sheet's first-row title.
     pub fn heading(&self, what: &str) -> String {
         let p = self.report.period;
@@ -95,69 +55,80 @@ impl Ctx<'_> {
         )
     }
 
-    /// A new sheet writer on `ws`.
-    pub fn sheet<'w>(
-        &self,
-        ws: &'w mut rust_xlsxwriter::Worksheet,
-        name: &str,
-        zh: &str,
-        en: &str,
-    ) -> Result<SheetWriter<'w, '_>> {
-        Ok(SheetWriter::new(
-            ws,
-            name,
-            &self.heading(self.lang.pick(zh, en)),
-            self.lang,
-            &self.f,
-        )?)
+    /// The caption of a table computed from every input.
+    pub fn caption_all_inputs(&self) -> String {
+        format!(
+            "{} | {}",
+            self.report.period.label(),
+            self.lang.pick("全部输入文件", "all input files")
+        )
     }
 }
 
-/// Never highlight.
-pub fn no_highlight(_: &[crate::stats::Val]) -> bool {
-    false
+/// A new workbook dated by `date` (never the clock, so that the same inputs give the same
+/// bytes).
+///
+/// # Errors
+/// The date cannot be an Excel date (a bug: periods lie in 1990–2100).
+pub fn new_workbook(date: NaiveDate, title: Option<String>) -> Result<Workbook> {
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
+        .context("period end as a document date")?;
+    let mut properties = DocProperties::new().set_creation_datetime(&created);
+    if let Some(title) = title {
+        properties = properties.set_title(title);
+    }
+    wb.set_properties(&properties.set_author("tsreport"));
+    Ok(wb)
 }
+
+/// Where each table landed: sheet name and cells, by table id (the first sheet wins).
+type Placements = HashMap<&'static str, (&'static str, Placed)>;
 
 /// The workbook as bytes.
 ///
 /// # Errors
 /// rust_xlsxwriter failed (a bug: every name and range is built here).
 pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>> {
-    let ctx = Ctx {
+    let ctx = WorkbookContext {
         report,
         lang,
-        names: sheet_names(lang),
-        f: Formats::new(),
+        formats: Formats::new(),
     };
-    let mut wb = Workbook::new();
+    let title = ctx.heading(lang.pick("统计报表", "report"));
+    let mut wb = new_workbook(report.period.end, Some(title))?;
     // Level 3 saves in about 0.7 of the default time for a file about 6% larger.
     wb.set_zip_compression_level(3);
-    let end = report.period.end;
-    let created = ExcelDateTime::from_ymd(end.year() as u16, end.month() as u8, end.day() as u8)
-        .context("period end as a document date")?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_title(ctx.heading(lang.pick("统计报表", "report")))
-            .set_author("tsreport"),
-    );
-    // Sheets in workbook order; the long lists stream to disk (constant memory).
-    for constant_memory in [false, false, true, false, false, false, false, false, true] {
-        if constant_memory {
-            wb.add_worksheet_with_constant_memory()?;
+    // Every sheet's tables first (the long lists stream to disk), then the charts, which may
+    // point at tables on other sheets.
+    let mut placements = Placements::new();
+    for sheet in &sheets::SHEETS {
+        let ws = if sheet.constant_memory {
+            wb.add_worksheet_with_constant_memory()?
         } else {
-            wb.add_worksheet();
+            wb.add_worksheet()
+        };
+        let name = lang.pick(sheet.zh, sheet.en);
+        // The heading names the sheet in lower case in English ("feed conversion").
+        let heading = ctx.heading(&lang.pick(sheet.zh, sheet.en).to_lowercase());
+        let mut writer = SheetWriter::new(ws, name, &heading, lang, &ctx.formats)?;
+        (sheet.write)(&ctx, &mut writer)?;
+        writer.ws.set_freeze_panes(sheet.frozen_rows, 0)?;
+        for (id, placed) in writer.finish() {
+            placements.entry(id).or_insert((name, placed));
         }
     }
-    // 客诉统计 first: the charts on 概览 point at its cells.
-    let placed = complaints::statistics(&ctx, wb.worksheet_from_index(1)?)?;
-    complaints::overview(&ctx, wb.worksheet_from_index(0)?, &placed)?;
-    complaints::lists(&ctx, wb.worksheet_from_index(2)?)?;
-    market::market_share(&ctx, wb.worksheet_from_index(3)?)?;
-    market::prices(&ctx, wb.worksheet_from_index(4)?)?;
-    market::fcr(&ctx, wb.worksheet_from_index(5)?)?;
-    market::field_visits(&ctx, wb.worksheet_from_index(6)?)?;
-    market::technicians(&ctx, wb.worksheet_from_index(7)?)?;
-    complaints::issues(&ctx, wb.worksheet_from_index(8)?)?;
+    for (i, sheet) in sheets::SHEETS.iter().enumerate() {
+        let ws = wb.worksheet_from_index(i)?;
+        for (n, stem) in sheet.charts.iter().enumerate() {
+            let def = crate::render::charts::REPORT_CHARTS
+                .iter()
+                .find(|d| d.stem == *stem)
+                .expect("a sheet's charts are in the chart list");
+            if let Some(chart) = charts::native(def, &ctx, &placements) {
+                ws.insert_chart(2 + 16 * n as u32, sheet.chart_col, &chart)?;
+            }
+        }
+    }
     Ok(wb.save_to_buffer()?)
 }

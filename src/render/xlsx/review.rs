@@ -1,13 +1,12 @@
 //! A technician's self-review workbook: 自查 (figures against the department, monthly visits
 //! with a chart) and 明细 (his visits and complaints in the period).
 
-use anyhow::{Context, Result};
-use chrono::Datelike;
-use rust_xlsxwriter::{ChartType, DocProperties, ExcelDateTime, Workbook};
+use anyhow::Result;
 
-use super::charts::{self, ChartSpec, Series};
-use super::no_highlight;
-use super::writer::{Formats, SheetWriter};
+use super::charts::build;
+use super::new_workbook;
+use super::writer::{Formats, SheetWriter, no_highlight};
+use crate::render::charts::REVIEW_MONTHLY;
 use crate::lang::Lang;
 use crate::period::Period;
 use crate::stats::review::Review;
@@ -20,41 +19,23 @@ pub fn to_bytes(review: &Review, period: &Period) -> Result<Vec<u8>> {
     let f = Formats::new();
     let lang = Lang::Zh;
     let caption = format!("{} ({} – {})", period.label(), period.start, period.end);
-    let mut wb = Workbook::new();
-    let end = period.end;
-    let created = ExcelDateTime::from_ymd(end.year() as u16, end.month() as u8, end.day() as u8)
-        .context("period end as a document date")?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_author("tsreport"),
-    );
+    let mut wb = new_workbook(period.end, None)?;
     let title = format!("技术员自查 · {} · {caption}", review.technician);
     {
         let ws = wb.add_worksheet();
         let mut sheet = SheetWriter::new(ws, "自查", &title, lang, &f)?;
         sheet.table(&review.figures, &caption, &no_highlight)?;
         let monthly = sheet.table(&review.monthly, &caption, &no_highlight)?;
-        let spec = ChartSpec {
-            kind: ChartType::Line,
-            title: format!("{} 每月现场拜访与部门中位数", review.technician),
-            sheet: "自查",
-            placed: monthly,
-            rows: None,
-            series: vec![
-                Series {
-                    value_col: 1,
-                    name: None,
-                },
-                Series {
-                    value_col: 2,
-                    name: None,
-                },
-            ],
-            y_axis: Some("次".to_string()),
-            percent_axis: false,
-        };
-        sheet.ws.insert_chart(2, 9, &charts::build(&spec, lang))?;
+        let chart_title = format!("{} {}", review.technician, REVIEW_MONTHLY.zh);
+        if let Some(chart) = build(
+            &REVIEW_MONTHLY,
+            &review.monthly,
+            ("自查", monthly),
+            &chart_title,
+            lang,
+        ) {
+            sheet.ws.insert_chart(2, 9, &chart)?;
+        }
         sheet.ws.set_freeze_panes(1, 0)?;
         sheet.finish();
     }

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Color, Format, FormatBorder, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
 use crate::lang::Lang;
-use crate::stats::{Layout, Table, Val};
+use crate::stats::{Layout, Record, Table, Val};
 
 /// The formats every sheet uses.
 pub struct Formats {
@@ -19,7 +19,7 @@ pub struct Formats {
     pub pct: Format,
     pub date: Format,
     /// The same formats with the own-brand highlight, in the order text, int, num, pct, date.
-    pub hl: [Format; 5],
+    pub highlighted: [Format; 5],
     /// Borderless number formats for long lists (see [`LONG_TABLE_ROWS`]).
     pub plain_num: Format,
     pub plain_pct: Format,
@@ -50,7 +50,7 @@ impl Formats {
             num: cell.clone().set_num_format("0.00"),
             pct: cell.clone().set_num_format("0.0%"),
             date: cell.clone().set_num_format("yyyy-mm-dd"),
-            hl: [
+            highlighted: [
                 Format::new().set_num_format("General"),
                 Format::new().set_num_format("0"),
                 Format::new().set_num_format("0.00"),
@@ -70,11 +70,11 @@ impl Formats {
     }
 }
 
-/// Where a table's data landed, for charts: 0-based rows and the first column.
+/// Where a table's data landed, for charts: its first 0-based data row (the header is the row
+/// above) and its first column.
 #[derive(Debug, Clone, Copy)]
 pub struct Placed {
     pub first_row: u32,
-    pub last_row: u32,
     pub col: u16,
 }
 
@@ -86,6 +86,13 @@ pub struct SheetWriter<'w, 'f> {
     widths: Vec<usize>,
     lang: Lang,
     f: &'f Formats,
+    /// Where each table went, by id, in the order written.
+    placed: Vec<(&'static str, Placed)>,
+}
+
+/// Never highlight.
+pub fn no_highlight(_: &Record<'_>) -> bool {
+    false
 }
 
 fn display_width(v: &Val) -> usize {
@@ -124,6 +131,7 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
             widths: Vec::new(),
             lang,
             f,
+            placed: Vec::new(),
         })
     }
 
@@ -148,7 +156,7 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                 .iter()
                 .position(|x| std::ptr::eq(*x, normal))
                 .unwrap_or(0);
-            &f.hl[i]
+            &f.highlighted[i]
         };
         match v {
             Val::Null => {
@@ -233,7 +241,7 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         &mut self,
         t: &Table,
         caption: &str,
-        highlight: &dyn Fn(&[Val]) -> bool,
+        highlight: &dyn Fn(&Record<'_>) -> bool,
     ) -> Result<Placed, XlsxError> {
         let lang = self.lang;
         let title = format!("{} | {caption}", lang.pick(&t.zh, &t.en));
@@ -258,10 +266,10 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                     self.header(header_row, c as u16, lang.pick(&col.zh, &col.en))?;
                 }
                 let long = t.rows.len() > LONG_TABLE_ROWS;
-                for (i, values) in t.rows.iter().enumerate() {
+                for (i, record) in t.records().enumerate() {
                     let r = header_row + 1 + i as u32;
-                    let hl = highlight(values);
-                    for (c, v) in values.iter().enumerate() {
+                    let hl = highlight(&record);
+                    for (c, v) in record.values().iter().enumerate() {
                         let dash = Val::text("—");
                         let v = if t.dash_for_null && *v == Val::Null {
                             &dash
@@ -280,10 +288,10 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         }
         let placed = Placed {
             first_row: header_row + 1,
-            last_row: (self.row.max(header_row + 2)) - 1,
             col: 0,
         };
         self.row += 1;
+        self.placed.push((t.id, placed));
         Ok(placed)
     }
 
@@ -295,11 +303,12 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         Ok(())
     }
 
-    /// Sets the column widths.
-    pub fn finish(self) {
+    /// Sets the column widths; returns where each table went.
+    pub fn finish(self) -> Vec<(&'static str, Placed)> {
         for (c, w) in self.widths.iter().enumerate() {
             let width = (*w as f64 + 2.0).clamp(6.0, 60.0);
             let _ = self.ws.set_column_width(c as u16, width);
         }
+        self.placed
     }
 }

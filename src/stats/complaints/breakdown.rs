@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use polars::prelude::*;
 
 use crate::stats::query::{count_by, count_by2};
-use crate::stats::{BLANK, Column, Layout, Table, Val, ordered_labels};
+use crate::stats::{BLANK, Column, Layout, Measure, Table, Val, ordered_labels};
 use crate::taxonomy::{Dimension, RESPONSIBILITY_COMPANY};
 
 fn key(k: &Option<String>) -> String {
@@ -32,9 +32,9 @@ fn shares(
         zh,
         en,
         vec![
-            Column::new(field, dim_zh(dim), dim.key()),
-            Column::new("count", "件数", "count"),
-            Column::new("share", "占比", "share"),
+            Column::text(field, dim_zh(dim), dim.key()),
+            Column::of(Measure::Count, "count", "件数", "count"),
+            Column::of(Measure::Share, "share", "占比", "share"),
         ],
     );
     for label in ordered_labels(dim, &present) {
@@ -128,12 +128,13 @@ pub fn by_channel(lf: LazyFrame) -> PolarsResult<Table> {
         ("escalated", "呈报主管", "escalated"),
     ];
     let mut columns = vec![
-        Column::new("channel", "受理方式", "channel"),
-        Column::new("received", "接待总数", "received"),
+        Column::text("channel", "受理方式", "channel"),
+        Column::of(Measure::Count, "received", "接待总数", "received"),
     ];
     for (k, zh, en) in actions {
-        columns.push(Column::new(k, zh, en));
-        columns.push(Column::new(
+        columns.push(Column::of(Measure::Count, k, zh, en));
+        columns.push(Column::of(
+            Measure::Share,
             format!("{k}_share"),
             format!("{zh}%"),
             format!("{en} %"),
@@ -193,10 +194,17 @@ fn cross(
         }
     };
     let cols = ordered_labels(col_dim, &col_present);
-    let mut columns = vec![Column::new(row_field, row_zh, row_field)];
+    let mut columns = vec![Column::text(row_field, row_zh, row_field)];
     columns.extend(
         cols.iter()
-            .map(|c| Column::new(c.clone(), c.clone(), crate::stats::label_en(col_dim, c))),
+            .map(|c| {
+                Column::of(
+                    Measure::Count,
+                    c.clone(),
+                    c.clone(),
+                    crate::stats::label_en(col_dim, c),
+                )
+            }),
     );
     let mut t = Table::new(id, zh, en, columns);
     t.layout = Layout::Cross {

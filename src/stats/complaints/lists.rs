@@ -10,7 +10,7 @@ use crate::period::Period;
 use crate::stats::query::{
     date_vals, days, int_vals, on_or_before, text_vals, within, year_month, year_month_of,
 };
-use crate::stats::{Column, Table, Val};
+use crate::stats::{Column, Measure, Table, Val};
 
 const OPEN: [&str; 3] = ["未处理", "正在跟踪", "正在完成"];
 
@@ -62,14 +62,14 @@ pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
         "未结案投诉(按受理日期,最早在前)",
         "Open complaints, oldest first",
         vec![
-            Column::new("id", "投诉编号", "id"),
-            Column::new("received_date", "受理日期", "received"),
-            Column::new("channel", "受理方式", "channel"),
-            Column::new("customer", "客户名称", "customer"),
-            Column::new("category", "投诉类别", "category"),
-            Column::new("status", "处理状态", "status"),
-            Column::new("technician", "负责技术员", "technician"),
-            Column::new("age_days", "至期末天数", "age (days)"),
+            Column::text("id", "投诉编号", "id"),
+            Column::of(Measure::Date, "received_date", "受理日期", "received"),
+            Column::text("channel", "受理方式", "channel"),
+            Column::text("customer", "客户名称", "customer"),
+            Column::text("category", "投诉类别", "category"),
+            Column::text("status", "处理状态", "status"),
+            Column::text("technician", "负责技术员", "technician"),
+            Column::of(Measure::Days, "age_days", "至期末天数", "age (days)"),
         ],
     );
     let ages = int_vals(&df, "age_days")?;
@@ -110,14 +110,14 @@ pub fn severe(received: LazyFrame) -> PolarsResult<Table> {
         "严重/重大投诉",
         "Severe and major complaints",
         vec![
-            Column::new("id", "投诉编号", "id"),
-            Column::new("received_date", "受理日期", "received"),
-            Column::new("severity", "严重程度", "severity"),
-            Column::new("customer", "客户名称", "customer"),
-            Column::new("category", "投诉类别", "category"),
-            Column::new("description", "投诉内容", "description"),
-            Column::new("status", "处理状态", "status"),
-            Column::new("closed_date", "结案日期", "closed"),
+            Column::text("id", "投诉编号", "id"),
+            Column::of(Measure::Date, "received_date", "受理日期", "received"),
+            Column::text("severity", "严重程度", "severity"),
+            Column::text("customer", "客户名称", "customer"),
+            Column::text("category", "投诉类别", "category"),
+            Column::text("description", "投诉内容", "description"),
+            Column::text("status", "处理状态", "status"),
+            Column::of(Measure::Date, "closed_date", "结案日期", "closed"),
         ],
     );
     t.rows = rows(vec![
@@ -154,10 +154,10 @@ pub fn repeat_customers(received: LazyFrame) -> PolarsResult<Table> {
         "重复投诉客户(本期≥2次)",
         "Repeat complainants (2 or more in the period)",
         vec![
-            Column::new("customer", "客户名称", "customer"),
-            Column::new("complaints", "投诉次数", "complaints"),
-            Column::new("first", "首次受理", "first"),
-            Column::new("last", "最近受理", "last"),
+            Column::text("customer", "客户名称", "customer"),
+            Column::of(Measure::Count, "complaints", "投诉次数", "complaints"),
+            Column::of(Measure::Date, "first", "首次受理", "first"),
+            Column::of(Measure::Date, "last", "最近受理", "last"),
         ],
     );
     let n = int_vals(&df, "complaints")?;
@@ -192,8 +192,8 @@ pub fn monthly(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
         "近12个月受理投诉趋势",
         "Complaints received, last 12 months",
         vec![
-            Column::new("month", "月份", "month"),
-            Column::new("received", "受理投诉(件)", "received"),
+            Column::text("month", "月份", "month"),
+            Column::of(Measure::Count, "received", "受理投诉(件)", "received"),
         ],
     );
     for m in months {

@@ -1,7 +1,7 @@
 //! "Nothing lost" as tables: the reconciliation per input sheet (`inputs`) and the data
 //! problems (`data_issues`), in the same shape as every other table.
 
-use super::{Column, Table, Val};
+use super::{Column, Measure, Table, Val};
 use crate::issues::{DataIssue, SheetReport};
 
 fn file_name(s: &SheetReport) -> String {
@@ -15,13 +15,13 @@ pub fn reconciliation(sheets: &[SheetReport]) -> Table {
         "数据核对(读取 = 使用 + 跳过 + 拒收)",
         "Reconciliation (read = used + skipped + rejected)",
         vec![
-            Column::new("file", "文件", "file"),
-            Column::new("sheet", "工作表", "sheet"),
-            Column::new("kind", "类型", "kind"),
-            Column::new("rows_read", "读取行数", "rows read"),
-            Column::new("used", "使用", "used"),
-            Column::new("skipped", "跳过", "skipped"),
-            Column::new("rejected", "拒收", "rejected"),
+            Column::text("file", "文件", "file"),
+            Column::text("sheet", "工作表", "sheet"),
+            Column::text("kind", "类型", "kind"),
+            Column::text("rows_read", "读取行数", "rows read"),
+            Column::text("used", "使用", "used"),
+            Column::text("skipped", "跳过", "skipped"),
+            Column::text("rejected", "拒收", "rejected"),
         ],
     );
     for s in sheets {
@@ -46,14 +46,14 @@ pub fn data_issues(issues: &[DataIssue], sheets: &[SheetReport]) -> Table {
         "数据问题(跳过、拒收的行和未识别的取值)",
         "Data problems (skipped and rejected rows, unrecognised values)",
         vec![
-            Column::new("file", "文件", "file"),
-            Column::new("sheet", "工作表", "sheet"),
-            Column::new("row", "行", "row"),
-            Column::new("column", "列", "column"),
-            Column::new("raw", "原始值", "raw value"),
-            Column::new("reason", "原因", "reason (Chinese)"),
-            Column::new("reason_en", "原因(英文)", "reason"),
-            Column::new("action", "处理", "action"),
+            Column::text("file", "文件", "file"),
+            Column::text("sheet", "工作表", "sheet"),
+            Column::of(Measure::Ordinal, "row", "行", "row"),
+            Column::text("column", "列", "column"),
+            Column::text("raw", "原始值", "raw value"),
+            Column::text("reason", "原因", "reason (Chinese)"),
+            Column::text("reason_en", "原因(英文)", "reason"),
+            Column::text("action", "处理", "action"),
         ],
     );
     for i in issues {
