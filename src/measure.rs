@@ -113,8 +113,10 @@ mod tests {
         assert_eq!(Measure::Ratio.median(), Measure::Ratio);
         assert_eq!(Measure::Share.difference(), Measure::Share);
         assert!(Measure::Share.is_fraction() && !Measure::Ratio.is_fraction());
-        assert!(Figure::new("fcr", "料肉比", "FCR", Measure::Ratio)
-            .lower_is_better()
-            .lower_is_better);
+        assert!(
+            Figure::new("fcr", "料肉比", "FCR", Measure::Ratio)
+                .lower_is_better()
+                .lower_is_better
+        );
     }
 }

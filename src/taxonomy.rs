@@ -168,7 +168,11 @@ const FIRST_ACTIONS: [Label; 4] = [
     label("现场访问", "site visit"),
     label("呈报主管", "escalated"),
 ];
-const SEVERITIES: [Label; 3] = [label("一般", "minor"), label("严重", "severe"), label("重大", "major")];
+const SEVERITIES: [Label; 3] = [
+    label("一般", "minor"),
+    label("严重", "severe"),
+    label("重大", "major"),
+];
 const CUSTOMER_TYPES: [Label; 4] = [
     label("养殖户", "farmer"),
     label("经销商", "dealer"),

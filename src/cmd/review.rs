@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 use super::load::InputArgs;
 use crate::exit::{Code, OK};
 use crate::render;
-use crate::stats::review::{all_names, reviews};
+use crate::stats::review::{Reviews, all_names};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -36,12 +36,12 @@ fn file_name(name: &str) -> String {
 
 pub fn run(args: Args) -> Result<Code> {
     let (template, loaded, period) = args.input.load()?;
-    let known = all_names(&loaded);
+    let reviews =
+        Reviews::compute(&loaded, &period, &template).context("computing the reviews")?;
     let names = if args.technician.is_empty() {
-        let current = crate::stats::technicians::figures(&loaded, &period, &template)
-            .context("computing the technicians' figures")?;
-        current.into_keys().collect::<Vec<_>>()
+        reviews.people()
     } else {
+        let known = all_names(&loaded);
         for n in &args.technician {
             if !known.contains(n) {
                 bail!(
@@ -63,7 +63,8 @@ pub fn run(args: Args) -> Result<Code> {
             .join(period.file_label())
             .join("review")
     });
-    for review in reviews(&loaded, &period, &template, &names).context("computing the reviews")? {
+    for name in &names {
+        let review = reviews.review(name).context("computing the reviews")?;
         let path = out_dir.join(format!("{}.xlsx", file_name(&review.technician)));
         let bytes = render::xlsx::review::to_bytes(&review, &period)?;
         render::write_atomic(&path, &bytes)

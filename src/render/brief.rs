@@ -1,14 +1,16 @@
-//! `brief.md`: the supervisor's one page — the headline figures with 环比/同比, the three
-//! biggest changes, the open severe complaints, own brands against the others, and the chart
-//! pictures. Every number is a table value of the report, only formatted.
+//! `brief.md`: the supervisor's one page — the headline figures with 环比/同比, the biggest
+//! changes, the open severe complaints, own brands against the others, and the chart
+//! pictures. What it shows is chosen in `stats::brief`; here it is only laid out. Every number
+//! is a table value of the report, only formatted.
 
 use std::fmt::Write;
 
 use crate::lang::Lang;
+use crate::measure::Measure;
+use crate::stats::brief::{Brief, brief};
 use crate::stats::fcr::{OTHER, OWN};
 use crate::stats::report::Report;
-use crate::stats::{Table, Val};
-use crate::taxonomy::STATUS_DONE;
+use crate::stats::{Record, Val};
 
 /// A value as the brief shows it: counts whole, rates and shares in %, others to 2 decimals.
 pub fn show(v: &Val) -> String {
@@ -35,35 +37,43 @@ fn signed(v: &Val) -> String {
     }
 }
 
-/// A change of a rate or share, in percentage points.
-fn points(v: &Val, lang: Lang) -> String {
+/// A change of a figure: percentage points for a share, signed otherwise.
+fn difference(v: &Val, measure: Measure, lang: Lang) -> String {
     match v {
-        Val::Pct(x) => format!("{:+.1} {}", x * 100.0, lang.pick("个百分点", "pp")),
+        Val::Pct(x) if measure == Measure::Share => {
+            format!("{:+.1} {}", x * 100.0, lang.pick("个百分点", "pp"))
+        }
         other => signed(other),
     }
 }
 
-/// Rows whose values are rates or shares (their changes are percentage points).
-fn is_rate(key: &Val) -> bool {
-    *key == Val::text("close_rate") || *key == Val::text("own_brand_share")
+/// The label of a headline figure in the brief's language.
+fn label(r: &Record<'_>, lang: Lang) -> String {
+    show(r.get(lang.pick("label", "label_en")))
 }
 
-fn col(t: &Table, key: &str) -> usize {
-    t.columns
-        .iter()
-        .position(|c| c.key == key)
-        .expect("column exists")
-}
-
-/// The brief as Markdown. `charts` are the chart file names (without folder) to link.
+/// The brief as Markdown. `charts` are the chart file names (without folder) and titles.
 pub fn to_markdown(report: &Report, lang: Lang, charts: &[(String, String)]) -> String {
-    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let p = &report.period;
+    let b = brief(report);
     let mut out = String::new();
+    title(&mut out, report, lang);
+    headline(&mut out, &b, lang);
+    biggest_changes(&mut out, &b, lang);
+    open_severe(&mut out, &b, lang);
+    own_brands(&mut out, &b, lang);
+    let _ = writeln!(out, "\n## {}\n", lang.pick("图表", "Charts"));
+    for (file, title) in charts {
+        let _ = writeln!(out, "![{title}](charts/{file})");
+    }
+    out
+}
+
+fn title(out: &mut String, report: &Report, lang: Lang) {
+    let p = &report.period;
     let _ = writeln!(
         out,
         "# {} {}\n",
-        l("技术服务部简报", "Technical service brief"),
+        lang.pick("技术服务部简报", "Technical service brief"),
         p.label()
     );
     let files = report
@@ -75,30 +85,16 @@ pub fn to_markdown(report: &Report, lang: Lang, charts: &[(String, String)]) -> 
     let _ = writeln!(
         out,
         "{} {} – {} · {} {files} · tsreport {}\n",
-        l("期间", "Period"),
+        lang.pick("期间", "Period"),
         p.start,
         p.end,
-        l("输入文件", "input files"),
+        lang.pick("输入文件", "input files"),
         env!("CARGO_PKG_VERSION")
     );
+}
 
-    let c = &report.comparisons;
-    let (label, value, prev, mom, mom_pct, ly, yoy_pct) = (
-        col(
-            c,
-            if lang == Lang::Zh {
-                "label"
-            } else {
-                "label_en"
-            },
-        ),
-        col(c, "value"),
-        col(c, "previous"),
-        col(c, "mom_change"),
-        col(c, "mom_pct"),
-        col(c, "last_year"),
-        col(c, "yoy_pct"),
-    );
+fn headline(out: &mut String, b: &Brief<'_>, lang: Lang) {
+    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let _ = writeln!(out, "## {}\n", l("主要指标", "Headline figures"));
     let _ = writeln!(
         out,
@@ -110,122 +106,104 @@ pub fn to_markdown(report: &Report, lang: Lang, charts: &[(String, String)]) -> 
         l("去年同期", "A year earlier"),
         l("同比", "vs a year earlier")
     );
-    for r in &c.rows {
+    for r in b.headline.records() {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
-            show(&r[label]),
-            show(&r[value]),
-            show(&r[prev]),
-            signed(&r[mom_pct]),
-            show(&r[ly]),
-            signed(&r[yoy_pct])
+            label(&r, lang),
+            show(r.get("value")),
+            show(r.get("previous")),
+            signed(r.get("mom_pct")),
+            show(r.get("last_year")),
+            signed(r.get("yoy_pct"))
         );
     }
+}
 
-    let mut changes: Vec<&Vec<Val>> = c
-        .rows
-        .iter()
-        .filter(|r| matches!(r[mom_pct], Val::Pct(_)))
-        .collect();
-    changes.sort_by(|a, b| {
-        let m = |r: &Vec<Val>| match r[mom_pct] {
-            Val::Pct(x) => x.abs(),
-            _ => 0.0,
-        };
-        m(b).total_cmp(&m(a))
-    });
+fn biggest_changes(out: &mut String, b: &Brief<'_>, lang: Lang) {
     let _ = writeln!(
         out,
         "\n## {}\n",
-        l(
+        lang.pick(
             "变化最大的三项(环比)",
             "The three biggest changes (vs previous)"
         )
     );
-    for (i, r) in changes.iter().take(3).enumerate() {
+    for (i, r) in b.biggest_changes.iter().enumerate() {
         let _ = writeln!(
             out,
             "{}. {}: {} → {} ({}, {})",
             i + 1,
-            show(&r[label]),
-            show(&r[prev]),
-            show(&r[value]),
-            if is_rate(&r[0]) {
-                points(&r[mom], lang)
-            } else {
-                signed(&r[mom])
-            },
-            signed(&r[mom_pct])
+            label(r, lang),
+            show(r.get("previous")),
+            show(r.get("value")),
+            difference(r.get("mom_change"), r.measure("mom_change"), lang),
+            signed(r.get("mom_pct"))
         );
     }
-    if changes.is_empty() {
-        let _ = writeln!(out, "{}", l("无可比数据。", "Nothing to compare with."));
+    if b.biggest_changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick("无可比数据。", "Nothing to compare with.")
+        );
     }
+}
 
-    let severe = &report.complaints.severe;
-    let status = col(severe, "status");
-    let open: Vec<&Vec<Val>> = severe
-        .rows
-        .iter()
-        .filter(|r| r[status] != Val::text(STATUS_DONE))
-        .collect();
+fn open_severe(out: &mut String, b: &Brief<'_>, lang: Lang) {
     let _ = writeln!(
         out,
         "\n## {} ({})\n",
-        l("未结案的严重/重大投诉", "Open severe complaints"),
-        open.len()
+        lang.pick("未结案的严重/重大投诉", "Open severe complaints"),
+        b.open_severe.len()
     );
-    if open.is_empty() {
-        let _ = writeln!(out, "{}", l("无。", "None."));
-    } else {
-        let heads: Vec<&str> = severe
-            .columns
-            .iter()
-            .map(|h| lang.pick(&h.zh, &h.en))
-            .collect();
-        let _ = writeln!(
-            out,
-            "| {} |\n|{}",
-            heads.join(" | "),
-            "---|".repeat(heads.len())
-        );
-        for r in open {
-            let cells: Vec<String> = r.iter().map(show).collect();
-            let _ = writeln!(out, "| {} |", cells.join(" | "));
-        }
+    if b.open_severe.is_empty() {
+        let _ = writeln!(out, "{}", lang.pick("无。", "None."));
+        return;
     }
+    let heads: Vec<&str> = b
+        .severe
+        .columns
+        .iter()
+        .map(|h| lang.pick(&h.zh, &h.en))
+        .collect();
+    let _ = writeln!(
+        out,
+        "| {} |\n|{}",
+        heads.join(" | "),
+        "---|".repeat(heads.len())
+    );
+    for r in &b.open_severe {
+        let cells: Vec<String> = r.values().iter().map(show).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+}
 
+fn own_brands(out: &mut String, b: &Brief<'_>, lang: Lang) {
+    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let _ = writeln!(out, "\n## {}\n", l("本公司品牌", "Own brands"));
-    if let Some(r) = c.rows.iter().find(|r| r[0] == Val::text("own_brand_share")) {
+    if let Some(r) = &b.own_share {
         let _ = writeln!(
             out,
             "- {}: {} ({} {}, {} {})",
             l("本公司品牌占有率", "Own-brand market share"),
-            show(&r[value]),
+            show(r.get("value")),
             l("上期", "previous"),
-            show(&r[prev]),
+            show(r.get("previous")),
             l("环比", "change"),
-            points(&r[mom], lang)
+            difference(r.get("mom_change"), r.measure("mom_change"), lang)
         );
     }
-    let f = &report.fcr.species_brand;
-    for r in &f.rows {
+    for r in b.fcr_own_other.records() {
         let _ = writeln!(
             out,
             "- {} {}: {} {} · {} {}",
-            show(&r[0]),
+            show(r.get("species")),
             l("料肉比", "FCR"),
             lang.pick(OWN, "own brands"),
-            show(&r[1]),
+            show(r.get(OWN)),
             lang.pick(OTHER, "other brands"),
-            show(&r[2])
+            show(r.get(OTHER))
         );
     }
-
-    let _ = writeln!(out, "\n## {}\n", l("图表", "Charts"));
-    for (file, title) in charts {
-        let _ = writeln!(out, "![{title}](charts/{file})");
-    }
-    out
 }

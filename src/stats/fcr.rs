@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::query::{num_col, text_col, within};
-use super::{BLANK, Column, Measure, Layout, Table, Val};
+use super::{BLANK, Column, Layout, Measure, Table, Val};
 use crate::frames::date_of;
 use crate::issues::{Action, DataIssue, Reason};
 use crate::period::Period;
@@ -205,11 +205,15 @@ fn groups(kept: &[Batch], template: &Template) -> Table {
             Column::of(Measure::Quantity, "feed_kg", "饲料用量(kg)", "feed (kg)"),
             Column::of(Measure::Quantity, "gain_kg", "增重(kg)", "gain (kg)"),
             Column::of(Measure::Ratio, "fcr", "料肉比/饵料系数", "FCR"),
-            Column::of(Measure::Money, "feed_cost_per_kg_gain",
+            Column::of(
+                Measure::Money,
+                "feed_cost_per_kg_gain",
                 "每公斤增重饲料成本(元)",
                 "feed cost per kg gain",
             ),
-            Column::of(Measure::Money, "production_cost_per_kg_gain",
+            Column::of(
+                Measure::Money,
+                "production_cost_per_kg_gain",
                 "每公斤增重生产成本(元)",
                 "production cost per kg gain",
             ),

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use polars::prelude::*;
 
 use super::query::{count, count_by2, within};
-use super::{BLANK, Column, Measure, Layout, Table, Val, ordered_labels};
+use super::{BLANK, Column, Layout, Measure, Table, Val, ordered_labels};
 use crate::taxonomy::Dimension;
 
 /// Resolution label that counts as solved.
@@ -45,8 +45,18 @@ pub fn compute(visits: &DataFrame, p: &crate::period::Period) -> PolarsResult<(T
         vec![
             Column::of(Measure::Count, "visits", "拜访次数", "visits"),
             Column::of(Measure::Count, "customers", "拜访客户数", "customers"),
-            Column::of(Measure::Count, "demo_visits", "示范户拜访", "demonstration-farm visits"),
-            Column::of(Measure::Count, "resolved", "问题已解决", "problems resolved"),
+            Column::of(
+                Measure::Count,
+                "demo_visits",
+                "示范户拜访",
+                "demonstration-farm visits",
+            ),
+            Column::of(
+                Measure::Count,
+                "resolved",
+                "问题已解决",
+                "problems resolved",
+            ),
             Column::of(Measure::Share, "resolved_rate", "解决率", "resolved rate"),
         ],
     );

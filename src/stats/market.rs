@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use polars::prelude::*;
 
 use super::query::{days, within};
-use super::{Column, Measure, Layout, Table, Val};
+use super::{Column, Layout, Measure, Table, Val};
 use crate::frames::date_of;
 use crate::period::Period;
 use crate::template::Template;

@@ -2,6 +2,7 @@
 //! formats or writes.
 
 pub mod accounting;
+pub mod brief;
 pub mod comparisons;
 pub mod complaints;
 pub mod fcr;

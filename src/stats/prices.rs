@@ -6,7 +6,7 @@ use polars::prelude::*;
 
 use super::market::ALL_REGIONS;
 use super::query::{text_col, within, year_month, year_month_of};
-use super::{Column, Measure, Layout, Table, Val};
+use super::{Column, Layout, Measure, Table, Val};
 use crate::period::Period;
 
 /// How many item series the monthly chart shows (the most surveyed).

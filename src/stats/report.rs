@@ -7,7 +7,8 @@ use super::complaints::{self, ComplaintStats};
 use super::fcr::{self, FcrStats};
 use super::table::{base_value, difference, relative};
 use super::{
-    Column, Measure, Table, accounting, comparisons, field_visits, market, prices, site_visits, technicians,
+    Column, Measure, Table, accounting, comparisons, field_visits, market, prices, site_visits,
+    technicians,
 };
 use crate::issues::SheetReport;
 use crate::normalize::Loaded;
@@ -57,14 +58,24 @@ impl Report {
             &previous_share,
             &keys,
             "share",
-            Column::of(Measure::Share, "previous_share", "上期占有率", "previous share"),
+            Column::of(
+                Measure::Share,
+                "previous_share",
+                "上期占有率",
+                "previous share",
+            ),
             base_value,
         );
         market_share.add_from_base(
             &previous_share,
             &keys,
             "share",
-            Column::of(Measure::Share, "change_pp", "环比变化(百分点)", "change (pp)"),
+            Column::of(
+                Measure::Share,
+                "change_pp",
+                "环比变化(百分点)",
+                "change (pp)",
+            ),
             difference,
         );
         let livestock_df = loaded.frames.get(Kind::Livestock);
@@ -94,14 +105,24 @@ impl Report {
             &previous_prices,
             &keys,
             "mean",
-            Column::of(Measure::Change, "mom_pct", "均价环比%", "mean vs previous %"),
+            Column::of(
+                Measure::Change,
+                "mom_pct",
+                "均价环比%",
+                "mean vs previous %",
+            ),
             relative,
         );
         prices_table.add_from_base(
             &last_year_prices,
             &keys,
             "mean",
-            Column::of(Measure::Change, "yoy_pct", "均价同比%", "mean vs a year earlier %"),
+            Column::of(
+                Measure::Change,
+                "yoy_pct",
+                "均价同比%",
+                "mean vs a year earlier %",
+            ),
             relative,
         );
         let prices_monthly = prices::monthly(&price_df, &period)?;
@@ -109,7 +130,8 @@ impl Report {
         let (field_visits_kpis, field_visits) =
             field_visits::compute(&loaded.frames.get(Kind::FieldVisit), &period)?;
         let comparisons = comparisons::comparisons(loaded, &period, template)?;
-        let technicians = technicians::figures_table(&technicians::figures(loaded, &period, template)?);
+        let technicians =
+            technicians::figures_table(&technicians::figures(loaded, &period, template)?);
         let mut issues = loaded.issues.clone();
         issues.extend(visit_issues);
         issues.extend(fcr.issues.iter().cloned());

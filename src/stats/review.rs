@@ -11,7 +11,7 @@ use super::technicians::{FIGURES, Figures, figures};
 use super::{Column, Measure, Table, Val};
 use crate::normalize::Loaded;
 use crate::period::Period;
-use crate::schema::Kind;
+use crate::schema::{FieldType, Kind};
 use crate::template::Template;
 
 /// One technician's review tables.
@@ -81,16 +81,17 @@ pub fn all_names(loaded: &Loaded) -> Vec<String> {
     names.into_iter().collect()
 }
 
-/// A list of one technician's records of `kind` dated in the period.
+/// A list of one technician's records of `kind` dated in the period: the fields named,
+/// labelled as the schema labels them.
 fn list(
     loaded: &Loaded,
     p: &Period,
-    kind: Kind,
-    (date, who): (&str, &str),
+    (kind, who): (Kind, &str),
     name: &str,
     (id, zh, en): (&'static str, &str, &str),
-    fields: &[(&str, &str, &str)],
+    fields: &[&str],
 ) -> PolarsResult<Table> {
+    let date = kind.date_field();
     let df = loaded
         .frames
         .get(kind)
@@ -98,27 +99,27 @@ fn list(
         .filter(within(date, p).and(col(who).eq(lit(name)).fill_null(lit(false))))
         .sort_by_exprs([col(date)], SortMultipleOptions::default())
         .collect()?;
-    let mut t = Table::new(
-        id,
-        zh,
-        en,
-        fields
-            .iter()
-            .map(|(k, zh, en)| Column::text(*k, *zh, *en))
-            .collect(),
-    );
-    let columns: Vec<Vec<Val>> = fields
+    let fields: Vec<&crate::schema::Field> = fields.iter().map(|f| kind.field(f)).collect();
+    let columns = fields
         .iter()
-        .map(|(k, ..)| {
-            if df.column(k)?.dtype() == &DataType::Date {
-                date_vals(&df, k)
-            } else {
-                text_vals(&df, k)
-            }
+        .map(|f| {
+            let measure = match f.ty {
+                FieldType::Date => Measure::Date,
+                _ => Measure::Text,
+            };
+            Column::of(measure, f.id, f.zh, f.en)
+        })
+        .collect();
+    let mut t = Table::new(id, zh, en, columns);
+    let values: Vec<Vec<Val>> = fields
+        .iter()
+        .map(|f| match f.ty {
+            FieldType::Date => date_vals(&df, f.id),
+            _ => text_vals(&df, f.id),
         })
         .collect::<PolarsResult<_>>()?;
     for i in 0..df.height() {
-        t.rows.push(columns.iter().map(|c| c[i].clone()).collect());
+        t.rows.push(values.iter().map(|c| c[i].clone()).collect());
     }
     Ok(t)
 }
@@ -153,29 +154,117 @@ fn monthly_visits(
     Ok((months, out))
 }
 
-/// The reviews of the named technicians for period `p`.
-///
-/// # Errors
-/// A polars error.
-pub fn reviews(
-    loaded: &Loaded,
-    p: &Period,
-    template: &Template,
-    names: &[String],
-) -> PolarsResult<Vec<Review>> {
-    let current = figures(loaded, p, template)?;
-    let previous = figures(loaded, &p.previous(), template)?;
-    let workers: Vec<&Figures> = current.values().filter(|f| does_field_work(f)).collect();
-    let worker_names: Vec<&String> = current
-        .iter()
-        .filter(|(_, f)| does_field_work(f))
-        .map(|(n, _)| n)
-        .collect();
-    let (months, visits) = monthly_visits(loaded, p)?;
-    let mut out = Vec::new();
-    for name in names {
-        let me = current.get(name).cloned().unwrap_or_default();
-        let before = previous.get(name).cloned().unwrap_or_default();
+/// Everything the reviews of one period compare against, computed once.
+pub struct Reviews<'a> {
+    loaded: &'a Loaded,
+    period: Period,
+    current: BTreeMap<String, Figures>,
+    previous: BTreeMap<String, Figures>,
+    /// The people with field work in the period, who make up the department's medians and
+    /// ranks.
+    workers: Vec<String>,
+    months: Vec<chrono::NaiveDate>,
+    visits: VisitsByMonth,
+}
+
+impl<'a> Reviews<'a> {
+    /// The department's figures for period `p` and the one before.
+    ///
+    /// # Errors
+    /// A polars error.
+    pub fn compute(loaded: &'a Loaded, p: &Period, template: &Template) -> PolarsResult<Self> {
+        let current = figures(loaded, p, template)?;
+        let previous = figures(loaded, &p.previous(), template)?;
+        let workers = current
+            .iter()
+            .filter(|(_, f)| does_field_work(f))
+            .map(|(n, _)| n.clone())
+            .collect();
+        let (months, visits) = monthly_visits(loaded, p)?;
+        Ok(Reviews {
+            loaded,
+            period: *p,
+            current,
+            previous,
+            workers,
+            months,
+            visits,
+        })
+    }
+
+    /// Everyone with records in the period, by name.
+    pub fn people(&self) -> Vec<String> {
+        self.current.keys().cloned().collect()
+    }
+
+    /// The review of `name`.
+    ///
+    /// # Errors
+    /// A polars error.
+    pub fn review(&self, name: &str) -> PolarsResult<Review> {
+        let (loaded, p) = (self.loaded, &self.period);
+        Ok(Review {
+            technician: name.to_string(),
+            figures: self.figures_table(name),
+            monthly: self.monthly_table(name),
+            field_visits: list(
+                loaded,
+                p,
+                (Kind::FieldVisit, "technician"),
+                name,
+                (
+                    "review_field_visits",
+                    "本期现场拜访",
+                    "Field visits in the period",
+                ),
+                &[
+                    "visit_date",
+                    "customer",
+                    "customer_type",
+                    "purpose",
+                    "problem_class",
+                    "resolution",
+                ],
+            )?,
+            site_visits: list(
+                loaded,
+                p,
+                (Kind::SiteVisit, "technician"),
+                name,
+                (
+                    "review_site_visits",
+                    "本期投诉现场访问",
+                    "Complaint site visits in the period",
+                ),
+                &["visit_date", "complaint_id", "customer", "problem", "signed"],
+            )?,
+            complaints: list(
+                loaded,
+                p,
+                (Kind::Complaint, "technician"),
+                name,
+                (
+                    "review_complaints",
+                    "本期负责的投诉",
+                    "Complaints assigned in the period",
+                ),
+                &[
+                    "id",
+                    "received_date",
+                    "customer",
+                    "category",
+                    "status",
+                    "closed_date",
+                ],
+            )?,
+        })
+    }
+
+    /// Each figure of `name` beside the department median, his rank and his previous period.
+    fn figures_table(&self, name: &str) -> Table {
+        let me = self.current.get(name).cloned().unwrap_or_default();
+        let before = self.previous.get(name).cloned().unwrap_or_default();
+        let ranked = self.workers.iter().any(|w| w == name);
         let mut t = Table::new(
             "review_figures",
             format!("{name} 本期工作与部门对比"),
@@ -183,7 +272,12 @@ pub fn reviews(
             vec![
                 Column::text("figure", "指标", "figure"),
                 Column::of(Measure::OfRow, "value", "本人", "mine"),
-                Column::of(Measure::MedianOfRow, "department_median", "部门中位数", "department median"),
+                Column::of(
+                    Measure::MedianOfRow,
+                    "department_median",
+                    "部门中位数",
+                    "department median",
+                ),
                 Column::of(Measure::Ordinal, "rank", "排名", "rank"),
                 Column::of(Measure::Count, "of", "参与排名人数", "ranked"),
                 Column::of(Measure::OfRow, "previous", "本人上期", "mine, previous period"),
@@ -192,11 +286,15 @@ pub fn reviews(
         );
         t.dash_for_null = true;
         for fig in &FIGURES {
-            let mut values: Vec<f64> = workers.iter().filter_map(|f| f.get(fig.key)).collect();
+            let mut values: Vec<f64> = self
+                .workers
+                .iter()
+                .filter_map(|w| self.current.get(w)?.get(fig.key))
+                .collect();
             let value = me.get(fig.key);
             let prev = before.get(fig.key);
             let rank = value
-                .filter(|_| worker_names.contains(&name))
+                .filter(|_| ranked)
                 .map(|v| rank(v, &values, fig.lower_is_better) as f64);
             let of = values.len() as i64;
             let change = value.zip(prev).map(|(a, b)| a - b);
@@ -211,95 +309,43 @@ pub fn reviews(
             ]);
             t.row_measures.push(fig.measure);
         }
+        t
+    }
+
+    /// `name`'s field visits per month against the department median, over 12 months.
+    fn monthly_table(&self, name: &str) -> Table {
         let mut monthly = Table::new(
             "review_monthly_visits",
             format!("{name} 每月现场拜访与部门中位数(近12个月)"),
             format!("{name}: field visits per month against the department median"),
             vec![
                 Column::text("month", "月份", "month"),
-                Column::of(Measure::Count, "mine", name.clone(), name.clone()),
-                Column::of(Measure::MedianOfRow, "department_median", "部门中位数", "department median"),
+                Column::of(Measure::Count, "mine", name, name),
+                Column::of(
+                    Measure::Median,
+                    "department_median",
+                    "部门中位数",
+                    "department median",
+                ),
             ],
         );
-        for m in &months {
+        let visits = |who: &str, key: i32| {
+            self.visits
+                .get(&(who.to_string(), key))
+                .copied()
+                .unwrap_or(0)
+        };
+        for m in &self.months {
             let key = year_month_of(*m);
-            let mine = visits.get(&(name.clone(), key)).copied().unwrap_or(0);
-            let mut all: Vec<f64> = worker_names
-                .iter()
-                .map(|n| visits.get(&((*n).clone(), key)).copied().unwrap_or(0) as f64)
-                .collect();
+            let mut all: Vec<f64> = self.workers.iter().map(|w| visits(w, key) as f64).collect();
             monthly.rows.push(vec![
                 Val::text(m.format("%Y-%m").to_string()),
-                Val::Int(mine),
+                Val::Int(visits(name, key)),
                 Val::num(median(&mut all)),
             ]);
         }
-        out.push(Review {
-            technician: name.clone(),
-            figures: t,
-            monthly,
-            field_visits: list(
-                loaded,
-                p,
-                Kind::FieldVisit,
-                ("visit_date", "technician"),
-                name,
-                (
-                    "review_field_visits",
-                    "本期现场拜访",
-                    "Field visits in the period",
-                ),
-                &[
-                    ("visit_date", "拜访日期", "date"),
-                    ("customer", "客户名称", "customer"),
-                    ("customer_type", "客户类型", "customer type"),
-                    ("purpose", "拜访目的", "purpose"),
-                    ("problem_class", "问题分类", "problem class"),
-                    ("resolution", "解决情况", "resolved"),
-                ],
-            )?,
-            site_visits: list(
-                loaded,
-                p,
-                Kind::SiteVisit,
-                ("visit_date", "technician"),
-                name,
-                (
-                    "review_site_visits",
-                    "本期投诉现场访问",
-                    "Complaint site visits in the period",
-                ),
-                &[
-                    ("visit_date", "访问日期", "date"),
-                    ("complaint_id", "投诉编号", "complaint"),
-                    ("customer", "客户名称", "customer"),
-                    ("problem", "问题描述", "problem"),
-                    ("signed", "客户签字确认", "signed"),
-                ],
-            )?,
-            complaints: list(
-                loaded,
-                p,
-                Kind::Complaint,
-                ("received_date", "technician"),
-                name,
-                (
-                    "review_complaints",
-                    "本期负责的投诉",
-                    "Complaints assigned in the period",
-                ),
-                &[
-                    ("id", "投诉编号", "id"),
-                    ("received_date", "受理日期", "received"),
-                    ("customer", "客户名称", "customer"),
-                    ("category", "投诉类别", "category"),
-                    ("status", "处理状态", "status"),
-                    ("closed_date", "结案日期", "closed"),
-                ],
-            )?,
-        });
+        monthly
     }
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use polars::prelude::*;
 
 use super::query::{count, within};
-use super::{Column, Measure, Layout, Table, Val};
+use super::{Column, Layout, Measure, Table, Val};
 use crate::issues::{Action, DataIssue, Reason};
 use crate::period::Period;
 use crate::taxonomy::YES;
@@ -82,10 +82,25 @@ pub fn compute(
         "Complaint site visits",
         vec![
             Column::of(Measure::Count, "visits", "现场访问(次)", "visits"),
-            Column::of(Measure::Count, "signed", "客户签字确认(次)", "signed by customer"),
+            Column::of(
+                Measure::Count,
+                "signed",
+                "客户签字确认(次)",
+                "signed by customer",
+            ),
             Column::of(Measure::Share, "signed_rate", "签字确认率", "signed rate"),
-            Column::of(Measure::Count, "evidence_kept", "证据保全(次)", "evidence kept"),
-            Column::of(Measure::Count, "unlinked", "投诉编号未匹配(次)", "not matching a complaint"),
+            Column::of(
+                Measure::Count,
+                "evidence_kept",
+                "证据保全(次)",
+                "evidence kept",
+            ),
+            Column::of(
+                Measure::Count,
+                "unlinked",
+                "投诉编号未匹配(次)",
+                "not matching a complaint",
+            ),
         ],
     );
     t.layout = Layout::Record;

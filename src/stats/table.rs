@@ -142,6 +142,7 @@ pub struct Table {
 #[derive(Debug, Clone, Copy)]
 pub struct Record<'a> {
     table: &'a Table,
+    index: usize,
     values: &'a [Val],
 }
 
@@ -163,6 +164,13 @@ impl<'a> Record<'a> {
     /// The text under `key`, when there is some.
     pub fn text(&self, key: &str) -> Option<&'a str> {
         self.get(key).as_text()
+    }
+
+    /// What the value under `key` is (for one-figure-per-row tables, this row's figure).
+    pub fn measure(&self, key: &str) -> Measure {
+        self.table
+            .column_index(key)
+            .map_or(Measure::Text, |c| self.table.measure_at(self.index, c))
     }
 
     /// The values in column order (for renderers that show every column).
@@ -202,8 +210,9 @@ impl Table {
 
     /// Every row, read by column key.
     pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
-        self.rows.iter().map(|values| Record {
+        self.rows.iter().enumerate().map(|(index, values)| Record {
             table: self,
+            index,
             values,
         })
     }

@@ -57,14 +57,24 @@ pub const FIGURES: [Figure; 12] = [
         "complaint site visits",
         Count,
     ),
-    Figure::new("complaints_received", "接诉(件)", "complaints received", Count),
+    Figure::new(
+        "complaints_received",
+        "接诉(件)",
+        "complaints received",
+        Count,
+    ),
     Figure::new(
         "complaints_assigned",
         "负责投诉(件)",
         "complaints assigned",
         Count,
     ),
-    Figure::new("complaints_closed", "结案投诉(件)", "complaints closed", Count),
+    Figure::new(
+        "complaints_closed",
+        "结案投诉(件)",
+        "complaints closed",
+        Count,
+    ),
     Figure::new(
         "demo_batches",
         "示范户出栏批次",
@@ -220,7 +230,11 @@ pub fn figures_table(figures: &BTreeMap<String, Figures>) -> Table {
     let mut t = Table::new("technicians", "技术员工作量", "Technicians", columns);
     for (name, f) in figures {
         let mut row = vec![Val::text(name)];
-        row.extend(FIGURES.iter().map(|fig| Val::of(fig.measure, f.get(fig.key))));
+        row.extend(
+            FIGURES
+                .iter()
+                .map(|fig| Val::of(fig.measure, f.get(fig.key))),
+        );
         t.rows.push(row);
     }
     t

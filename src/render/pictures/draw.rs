@@ -5,8 +5,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::render::charts::{ChartData, Shape};
 use super::font::FAMILY;
+use crate::render::charts::{ChartData, Shape};
 
 /// Picture size: a 16:9 slide.
 pub const WIDTH: u32 = 1600;

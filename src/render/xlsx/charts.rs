@@ -42,7 +42,10 @@ pub fn build(
         .iter()
         .map(|k| def.series_label(table, k, lang))
         .collect();
-    let (first, last) = (placed.first_row + first as u32, placed.first_row + last as u32);
+    let (first, last) = (
+        placed.first_row + first as u32,
+        placed.first_row + last as u32,
+    );
     let category = col(def.category);
     let mut chart = Chart::new(chart_type(def.shape));
     for s in &series {
@@ -64,7 +67,9 @@ pub fn build(
         chart.legend().set_hidden();
     }
     if def.shape != Shape::Pie {
-        chart.y_axis().set_name(def.axis_label(&names, lang).as_str());
+        chart
+            .y_axis()
+            .set_name(def.axis_label(&names, lang).as_str());
         if def.percent {
             chart.y_axis().set_num_format("0%").set_max(1.0);
         }
@@ -86,5 +91,11 @@ fn chart_type(shape: Shape) -> ChartType {
 pub fn native(def: &ChartDef, ctx: &WorkbookContext<'_>, placed: &Placements) -> Option<Chart> {
     let table = ctx.report.table(def.table)?;
     let at = *placed.get(def.table)?;
-    build(def, table, at, &report_title(def, ctx.report, ctx.lang), ctx.lang)
+    build(
+        def,
+        table,
+        at,
+        &report_title(def, ctx.report, ctx.lang),
+        ctx.lang,
+    )
 }

@@ -6,9 +6,9 @@ use anyhow::Result;
 use super::charts::build;
 use super::new_workbook;
 use super::writer::{Formats, SheetWriter, no_highlight};
-use crate::render::charts::REVIEW_MONTHLY;
 use crate::lang::Lang;
 use crate::period::Period;
+use crate::render::charts::REVIEW_MONTHLY;
 use crate::stats::review::Review;
 
 /// The review workbook as bytes (same inputs, same bytes).

@@ -195,17 +195,14 @@ fn cross(
     };
     let cols = ordered_labels(col_dim, &col_present);
     let mut columns = vec![Column::text(row_field, row_zh, row_field)];
-    columns.extend(
-        cols.iter()
-            .map(|c| {
-                Column::of(
-                    Measure::Count,
-                    c.clone(),
-                    c.clone(),
-                    crate::stats::label_en(col_dim, c),
-                )
-            }),
-    );
+    columns.extend(cols.iter().map(|c| {
+        Column::of(
+            Measure::Count,
+            c.clone(),
+            c.clone(),
+            crate::stats::label_en(col_dim, c),
+        )
+    }));
     let mut t = Table::new(id, zh, en, columns);
     t.layout = Layout::Cross {
         row_key: row_field,

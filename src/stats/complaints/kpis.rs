@@ -6,7 +6,7 @@ use polars::prelude::*;
 
 use crate::period::Period;
 use crate::stats::query::{count, days, on_or_before, scalar_f64, within};
-use crate::stats::{Column, Measure, Layout, Table, Val};
+use crate::stats::{Column, Layout, Measure, Table, Val};
 use crate::taxonomy::STATUS_DONE;
 
 /// A complaint is closed at day `t` when its 结案日期 ≤ t, or, having no 结案日期, when its
@@ -69,20 +69,46 @@ pub fn kpis(complaints: &DataFrame, visits: &DataFrame, p: &Period) -> PolarsRes
         "客诉核心指标",
         "Complaint key figures",
         vec![
-            Column::of(Measure::Count, "received", "受理投诉(件)", "complaints received"),
-            Column::of(Measure::Count, "received_and_closed",
+            Column::of(
+                Measure::Count,
+                "received",
+                "受理投诉(件)",
+                "complaints received",
+            ),
+            Column::of(
+                Measure::Count,
+                "received_and_closed",
                 "本期受理且已结案(件)",
                 "received and closed",
             ),
             Column::of(Measure::Share, "close_rate", "结案率", "close rate"),
-            Column::of(Measure::Count, "closed_in_period", "本期结案(件)", "closed in period"),
-            Column::of(Measure::Count, "backlog_end", "期末未结案(件)", "open at period end"),
-            Column::of(Measure::Median, "median_days_to_close",
+            Column::of(
+                Measure::Count,
+                "closed_in_period",
+                "本期结案(件)",
+                "closed in period",
+            ),
+            Column::of(
+                Measure::Count,
+                "backlog_end",
+                "期末未结案(件)",
+                "open at period end",
+            ),
+            Column::of(
+                Measure::Median,
+                "median_days_to_close",
                 "结案天数中位数",
                 "median days to close",
             ),
-            Column::of(Measure::Median, "p90_days_to_close", "结案天数P90", "P90 days to close"),
-            Column::of(Measure::Median, "median_days_to_visit",
+            Column::of(
+                Measure::Median,
+                "p90_days_to_close",
+                "结案天数P90",
+                "P90 days to close",
+            ),
+            Column::of(
+                Measure::Median,
+                "median_days_to_visit",
                 "现场访问天数中位数",
                 "median days to site visit",
             ),
