@@ -203,6 +203,27 @@ pub struct DataIssue {
     pub action: Action,
 }
 
+/// Where a record came from: its sheet (index into the sheet list) and 1-based row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub sheet: usize,
+    pub row: Option<u32>,
+}
+
+impl DataIssue {
+    /// A problem with a record that was kept and used (or left out of one statistic only).
+    pub fn kept(origin: Origin, raw: String, reason: Reason) -> DataIssue {
+        DataIssue {
+            sheet: origin.sheet,
+            row: origin.row,
+            column: None,
+            raw,
+            reason,
+            action: Action::Kept,
+        }
+    }
+}
+
 /// How the columns of a recognised sheet were used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnUse {

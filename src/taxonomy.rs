@@ -124,6 +124,14 @@ pub const RESPONSIBILITY_COMPANY: &str = "公司";
 pub const STATUS_DONE: &str = "完成";
 /// `是` of a yes/no field.
 pub const YES: &str = "是";
+/// The resolution of a field visit whose problem was solved.
+pub const RESOLVED: &str = "已解决";
+/// The customer type of demonstration farms.
+pub const DEMO_FARM: &str = "示范户";
+/// The severities of a severe complaint.
+pub const SEVERE: [&str; 2] = ["严重", "重大"];
+/// The statuses of a complaint still open.
+pub const OPEN_STATUSES: [&str; 3] = ["未处理", "正在跟踪", "正在完成"];
 
 const CHANNELS: [Label; 7] = [
     label("信函", "letter"),
@@ -145,8 +153,8 @@ const CATEGORIES: [Label; 6] = [
 const RESPONSIBILITIES: [Label; 4] = [
     label("经销商", "dealer"),
     label("用户", "user"),
-    label("公司", "company"),
-    label("未判定", "undetermined"),
+    label(RESPONSIBILITY_COMPANY, "company"),
+    label(RESPONSIBILITY_UNDETERMINED, "undetermined"),
 ];
 const DEPTS: [Label; 6] = [
     label("生产", "production"),
@@ -157,10 +165,10 @@ const DEPTS: [Label; 6] = [
     label("其它", "other"),
 ];
 const STATUSES: [Label; 4] = [
-    label("完成", "done"),
-    label("正在完成", "in progress"),
-    label("未处理", "unhandled"),
-    label("正在跟踪", "tracking"),
+    label(STATUS_DONE, "done"),
+    label(OPEN_STATUSES[2], "in progress"),
+    label(OPEN_STATUSES[0], "unhandled"),
+    label(OPEN_STATUSES[1], "tracking"),
 ];
 const FIRST_ACTIONS: [Label; 4] = [
     label("即时处置", "answered on the spot"),
@@ -170,13 +178,13 @@ const FIRST_ACTIONS: [Label; 4] = [
 ];
 const SEVERITIES: [Label; 3] = [
     label("一般", "minor"),
-    label("严重", "severe"),
-    label("重大", "major"),
+    label(SEVERE[0], "severe"),
+    label(SEVERE[1], "major"),
 ];
 const CUSTOMER_TYPES: [Label; 4] = [
     label("养殖户", "farmer"),
     label("经销商", "dealer"),
-    label("示范户", "demo farm"),
+    label(DEMO_FARM, "demo farm"),
     label("其他", "other"),
 ];
 const PROBLEM_CLASSES: [Label; 4] = [
@@ -186,7 +194,7 @@ const PROBLEM_CLASSES: [Label; 4] = [
     label("其他", "other"),
 ];
 const RESOLUTIONS: [Label; 3] = [
-    label("已解决", "resolved"),
+    label(RESOLVED, "resolved"),
     label("未解决", "unresolved"),
     label("跟踪中", "tracking"),
 ];
@@ -210,7 +218,7 @@ const UNITS: [Label; 5] = [
     label("元/只", "CNY/bird"),
     label("元/尾", "CNY/fish"),
 ];
-const YES_NO: [Label; 2] = [label("是", "yes"), label("否", "no")];
+const YES_NO: [Label; 2] = [label(YES, "yes"), label("否", "no")];
 
 #[cfg(test)]
 mod tests {

@@ -36,8 +36,7 @@ fn file_name(name: &str) -> String {
 
 pub fn run(args: Args) -> Result<Code> {
     let (template, loaded, period) = args.input.load()?;
-    let reviews =
-        Reviews::compute(&loaded, &period, &template).context("computing the reviews")?;
+    let reviews = Reviews::compute(&loaded, &period, &template).context("computing the reviews")?;
     let names = if args.technician.is_empty() {
         reviews.people()
     } else {

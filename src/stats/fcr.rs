@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::query::{num_col, text_col, within};
+use super::query::{num_col, origins, text_col, within};
 use super::{BLANK, Column, Layout, Measure, Table, Val};
 use crate::frames::date_of;
-use crate::issues::{Action, DataIssue, Reason};
+use crate::issues::{DataIssue, Reason};
 use crate::period::Period;
 use crate::template::Template;
 
@@ -94,6 +94,32 @@ pub struct FcrStats {
     pub issues: Vec<DataIssue>,
 }
 
+/// Why a batch is left out of the FCR statistics, if it is: no weight gain, or an FCR
+/// outside the template's plausible range for its species (inclusive). The first part is the
+/// figure to list as the raw value.
+pub fn batch_problem(
+    template: &Template,
+    species: &str,
+    feed: f64,
+    gain: f64,
+) -> Option<(String, Reason)> {
+    if gain <= 0.0 {
+        return Some((format!("{gain}"), Reason::NoGain));
+    }
+    let fcr = feed / gain;
+    let (lo, hi) = template.fcr_range(species)?;
+    (fcr < lo || fcr > hi).then(|| {
+        (
+            format!("{fcr:.2}"),
+            Reason::ImplausibleFcr {
+                species: species.to_string(),
+                lo,
+                hi,
+            },
+        )
+    })
+}
+
 /// Computes the FCR statistics for batches ending in `p`.
 ///
 /// # Errors
@@ -108,56 +134,41 @@ pub fn compute(batches: &DataFrame, p: &Period, template: &Template) -> PolarsRe
             SortMultipleOptions::default(),
         )
         .collect()?;
-    let farm = text_col(&df, "farm")?;
-    let species = text_col(&df, "species")?;
-    let region = text_col(&df, "region")?;
-    let tech = text_col(&df, "technician")?;
-    let brand = text_col(&df, "feed_brand")?;
+    let (kept, issues) = plausible_batches(&df, template)?;
+    Ok(FcrStats {
+        groups: groups(&kept, template),
+        species_brand: species_brand(&kept, template),
+        extremes: extremes(&kept, template),
+        issues,
+    })
+}
+
+/// The batches of `df` that pass [`batch_problem`], and a data problem for each other one.
+fn plausible_batches(
+    df: &DataFrame,
+    template: &Template,
+) -> PolarsResult<(Vec<Batch>, Vec<DataIssue>)> {
+    let text = |name: &str| text_col(df, name);
+    let (farm, species, region) = (text("farm")?, text("species")?, text("region")?);
+    let (tech, brand) = (text("technician")?, text("feed_brand")?);
     let (w0, w1, feed) = (
-        num_col(&df, "start_weight_kg")?,
-        num_col(&df, "end_weight_kg")?,
-        num_col(&df, "feed_kg")?,
+        num_col(df, "start_weight_kg")?,
+        num_col(df, "end_weight_kg")?,
+        num_col(df, "feed_kg")?,
     );
-    let (head_in, deaths) = (num_col(&df, "head_in")?, num_col(&df, "deaths")?);
-    let (feed_cost, other_cost) = (num_col(&df, "feed_cost")?, num_col(&df, "other_cost")?);
+    let (head_in, deaths) = (num_col(df, "head_in")?, num_col(df, "deaths")?);
+    let (feed_cost, other_cost) = (num_col(df, "feed_cost")?, num_col(df, "other_cost")?);
     let end = df.column("end_date")?.cast(&DataType::Int32)?;
     let end = end.i32()?;
-    let source = df.column(crate::frames::SOURCE)?.u32()?;
-    let rows = df.column(crate::frames::ROW)?.u32()?;
-
+    let origins = origins(df)?;
     let mut kept = Vec::new();
     let mut issues = Vec::new();
     for i in 0..df.height() {
         let s = species[i].clone().unwrap_or_default();
         let gain = w1[i].unwrap_or(0.0) - w0[i].unwrap_or(0.0);
         let f = feed[i].unwrap_or(0.0);
-        let problem = if gain <= 0.0 {
-            Some((format!("{gain}"), Reason::NoGain))
-        } else {
-            let fcr = f / gain;
-            template
-                .fcr_range(&s)
-                .filter(|(lo, hi)| fcr < *lo || fcr > *hi)
-                .map(|(lo, hi)| {
-                    (
-                        format!("{fcr:.2}"),
-                        Reason::ImplausibleFcr {
-                            species: s.clone(),
-                            lo,
-                            hi,
-                        },
-                    )
-                })
-        };
-        if let Some((raw, reason)) = problem {
-            issues.push(DataIssue {
-                sheet: source.get(i).unwrap_or(0) as usize,
-                row: rows.get(i),
-                column: None,
-                raw,
-                reason,
-                action: Action::Kept,
-            });
+        if let Some((raw, reason)) = batch_problem(template, &s, f, gain) {
+            issues.push(DataIssue::kept(origins[i], raw, reason));
             continue;
         }
         let b = brand[i].clone().unwrap_or_default();
@@ -177,12 +188,7 @@ pub fn compute(batches: &DataFrame, p: &Period, template: &Template) -> PolarsRe
             other_cost: other_cost[i],
         });
     }
-    Ok(FcrStats {
-        groups: groups(&kept, template),
-        species_brand: species_brand(&kept, template),
-        extremes: extremes(&kept, template),
-        issues,
-    })
+    Ok((kept, issues))
 }
 
 fn metric_name(aquatic: bool) -> &'static str {

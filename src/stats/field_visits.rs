@@ -7,12 +7,7 @@ use polars::prelude::*;
 
 use super::query::{count, count_by2, within};
 use super::{BLANK, Column, Layout, Measure, Table, Val, ordered_labels};
-use crate::taxonomy::Dimension;
-
-/// Resolution label that counts as solved.
-const RESOLVED: &str = "已解决";
-/// Customer type of demonstration farms.
-const DEMO: &str = "示范户";
+use crate::taxonomy::{DEMO_FARM, Dimension, RESOLVED};
 
 /// The field-visit figures and the breakdowns.
 ///
@@ -26,8 +21,11 @@ pub fn compute(visits: &DataFrame, p: &crate::period::Period) -> PolarsResult<(T
             .filter(col("resolution").eq(lit(RESOLVED)).fill_null(lit(false))),
     )?;
     let demo = count(
-        lf.clone()
-            .filter(col("customer_type").eq(lit(DEMO)).fill_null(lit(false))),
+        lf.clone().filter(
+            col("customer_type")
+                .eq(lit(DEMO_FARM))
+                .fill_null(lit(false)),
+        ),
     )?;
     let customers = lf
         .clone()

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use polars::prelude::*;
 
 use super::query::{days, within};
+use super::table::{base_value, difference};
 use super::{Column, Layout, Measure, Table, Val};
 use crate::frames::date_of;
 use crate::period::Period;
@@ -15,16 +16,12 @@ use crate::template::Template;
 /// The region label of the overall figures.
 pub const ALL_REGIONS: &str = "全部";
 
-/// Market share per region (and `全部`) and brand, and the region × brand share matrix the
-/// stacked chart reads.
-///
-/// # Errors
-/// A polars error.
-pub fn market_share(
-    feed: &DataFrame,
-    p: &Period,
-    template: &Template,
-) -> PolarsResult<(Table, Table)> {
+/// Volume and survey rows per brand.
+type BrandVolumes = BTreeMap<String, (f64, i64)>;
+
+/// Σ销量 and survey rows per region and brand in the period; the overall figures (`全部`)
+/// summed from the regions.
+fn volumes(feed: &DataFrame, p: &Period) -> PolarsResult<BTreeMap<String, BrandVolumes>> {
     let df = feed
         .clone()
         .lazy()
@@ -39,31 +36,64 @@ pub fn market_share(
     let brands = df.column("brand")?.str()?;
     let volumes = df.column("volume")?.f64()?;
     let rows = df.column("rows")?.i64()?;
-    // region → brand → (volume, rows); the overall figures summed from the regions.
-    let mut by: BTreeMap<String, BTreeMap<String, (f64, i64)>> = BTreeMap::new();
+    let mut by: BTreeMap<String, BrandVolumes> = BTreeMap::new();
     for i in 0..df.height() {
         let (Some(r), Some(b)) = (regions.get(i), brands.get(i)) else {
             continue;
         };
-        let v = volumes.get(i).unwrap_or(0.0);
-        let n = rows.get(i).unwrap_or(0);
         for region in [r, ALL_REGIONS] {
             let e = by
                 .entry(region.to_string())
                 .or_default()
                 .entry(b.to_string())
                 .or_default();
-            e.0 += v;
-            e.1 += n;
+            e.0 += volumes.get(i).unwrap_or(0.0);
+            e.1 += rows.get(i).unwrap_or(0);
         }
     }
-    let total = |m: &BTreeMap<String, (f64, i64)>| m.values().map(|(v, _)| v).sum::<f64>();
-    let mut region_order: Vec<&String> = by.keys().filter(|r| *r != ALL_REGIONS).collect();
-    region_order.sort_by(|a, b| total(&by[*b]).total_cmp(&total(&by[*a])).then(a.cmp(b)));
-    let overall = by.get(ALL_REGIONS).cloned().unwrap_or_default();
-    let mut brand_order: Vec<&String> = overall.keys().collect();
-    brand_order.sort_by(|a, b| overall[*b].0.total_cmp(&overall[*a].0).then(a.cmp(b)));
+    Ok(by)
+}
 
+fn total(brands: &BrandVolumes) -> f64 {
+    brands.values().map(|(v, _)| v).sum()
+}
+
+/// Keys ordered by volume, largest first (ties by name).
+fn by_volume<'a>(
+    keys: impl Iterator<Item = &'a String>,
+    volume: impl Fn(&str) -> f64,
+) -> Vec<&'a String> {
+    let mut keys: Vec<&String> = keys.collect();
+    keys.sort_by(|a, b| volume(b).total_cmp(&volume(a)).then(a.cmp(b)));
+    keys
+}
+
+/// Market share per region (and `全部`) and brand, and the region × brand share matrix the
+/// stacked chart reads.
+///
+/// # Errors
+/// A polars error.
+pub fn market_share(
+    feed: &DataFrame,
+    p: &Period,
+    template: &Template,
+) -> PolarsResult<(Table, Table)> {
+    let by = volumes(feed, p)?;
+    let regions = by_volume(by.keys().filter(|r| *r != ALL_REGIONS), |r| total(&by[r]));
+    let overall = by.get(ALL_REGIONS).cloned().unwrap_or_default();
+    let brands = by_volume(overall.keys(), |b| overall[b].0);
+    Ok((
+        share_table(&by, &regions, template),
+        share_matrix(&by, &regions, &brands),
+    ))
+}
+
+/// One record per region (overall first) and brand (largest first).
+fn share_table(
+    by: &BTreeMap<String, BrandVolumes>,
+    regions: &[&String],
+    template: &Template,
+) -> Table {
     let mut t = Table::new(
         "market_share",
         "饲料市场占有率(按销量)",
@@ -77,34 +107,40 @@ pub fn market_share(
             Column::of(Measure::Count, "rows", "调查记录数", "survey rows"),
         ],
     );
-    let regions_all =
-        std::iter::once(ALL_REGIONS.to_string()).chain(region_order.iter().map(|r| (*r).clone()));
-    for region in regions_all {
-        let Some(brands) = by.get(&region) else {
+    let all = ALL_REGIONS.to_string();
+    for region in std::iter::once(&all).chain(regions.iter().copied()) {
+        let Some(brands) = by.get(region) else {
             continue;
         };
         let sum = total(brands);
-        let mut order: Vec<(&String, &(f64, i64))> = brands.iter().collect();
-        order.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then(a.0.cmp(b.0)));
-        for (brand, (v, n)) in order {
+        for brand in by_volume(brands.keys(), |b| brands[b].0) {
+            let (v, n) = brands[brand];
             t.rows.push(vec![
-                Val::text(&region),
+                Val::text(region),
                 Val::text(brand),
-                Val::Num(*v),
+                Val::Num(v),
                 if sum > 0.0 {
                     Val::Pct(v / sum)
                 } else {
                     Val::Null
                 },
                 Val::Bool(template.is_own_brand(brand)),
-                Val::Int(*n),
+                Val::Int(n),
             ]);
         }
     }
+    t
+}
 
+/// The region × brand share matrix (regions by volume, brands by overall volume).
+fn share_matrix(
+    by: &BTreeMap<String, BrandVolumes>,
+    regions: &[&String],
+    brands: &[&String],
+) -> Table {
     let mut columns = vec![Column::text("region", "地区", "region")];
     columns.extend(
-        brand_order
+        brands
             .iter()
             .map(|b| Column::of(Measure::Share, (*b).clone(), (*b).clone(), (*b).clone())),
     );
@@ -119,18 +155,84 @@ pub fn market_share(
         col_key: "brand",
         value_key: "share",
     };
-    for region in &region_order {
-        let brands = &by[*region];
-        let sum = total(brands);
+    for region in regions {
+        let shares = &by[*region];
+        let sum = total(shares);
         let mut row = vec![Val::text(*region)];
-        row.extend(brand_order.iter().map(|b| match brands.get(*b) {
+        row.extend(brands.iter().map(|b| match shares.get(*b) {
             Some((v, _)) if sum > 0.0 => Val::Pct(v / sum),
             _ if sum > 0.0 => Val::Pct(0.0),
             _ => Val::Null,
         }));
         matrix.rows.push(row);
     }
-    Ok((t, matrix))
+    matrix
+}
+
+/// Market share as [`market_share`], each share beside the previous period's and its change
+/// in percentage points.
+///
+/// # Errors
+/// A polars error.
+pub fn share_with_change(
+    feed: &DataFrame,
+    p: &Period,
+    template: &Template,
+) -> PolarsResult<(Table, Table)> {
+    let (mut share, matrix) = market_share(feed, p, template)?;
+    let (previous, _) = market_share(feed, &p.previous(), template)?;
+    let keys = ["region", "brand"];
+    share.add_from_base(
+        &previous,
+        &keys,
+        "share",
+        Column::of(
+            Measure::Share,
+            "previous_share",
+            "上期占有率",
+            "previous share",
+        ),
+        base_value,
+    );
+    share.add_from_base(
+        &previous,
+        &keys,
+        "share",
+        Column::of(
+            Measure::Share,
+            "change_pp",
+            "环比变化(百分点)",
+            "change (pp)",
+        ),
+        difference,
+    );
+    Ok((share, matrix))
+}
+
+/// Livestock scale as [`livestock_scale`], each figure beside the previous period's and the
+/// change.
+///
+/// # Errors
+/// A polars error.
+pub fn livestock_with_change(livestock: &DataFrame, p: &Period) -> PolarsResult<Table> {
+    let mut t = livestock_scale(livestock, p)?;
+    let previous = livestock_scale(livestock, &p.previous())?;
+    let keys = ["region", "species"];
+    t.add_from_base(
+        &previous,
+        &keys,
+        "value",
+        Column::of(Measure::Quantity, "previous", "上期", "previous"),
+        base_value,
+    );
+    t.add_from_base(
+        &previous,
+        &keys,
+        "value",
+        Column::of(Measure::Quantity, "change", "环比变化", "change"),
+        difference,
+    );
+    Ok(t)
 }
 
 /// The unit a livestock figure is counted in, from the species.

@@ -2,10 +2,13 @@
 //! max, median of 单价 — with 元/斤 converted to 元/kg (×2) and other units never mixed; and
 //! the monthly mean of the main items over the 12 months to the period end.
 
+use std::collections::{BTreeMap, HashMap};
+
 use polars::prelude::*;
 
 use super::market::ALL_REGIONS;
 use super::query::{text_col, within, year_month, year_month_of};
+use super::table::relative;
 use super::{Column, Layout, Measure, Table, Val};
 use crate::period::Period;
 
@@ -114,30 +117,63 @@ pub fn prices(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
     Ok(t)
 }
 
-/// The monthly mean price of the main items over the 12 months to the period end, one column
-/// per item: the most surveyed item × type in the unit most prices are given in (one unit,
-/// so the chart's lines share an axis; the other units are in the `prices` table).
+/// Prices as [`prices`], each mean beside its % change against the previous period and a
+/// year earlier.
 ///
 /// # Errors
 /// A polars error.
-pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
-    // A series is named item·type·unit (猪肉·零售·元/kg).
-    let labels = |df: &DataFrame| -> PolarsResult<Vec<String>> {
-        let parts = [
-            text_col(df, "item")?,
-            text_col(df, "price_type")?,
-            text_col(df, "unit")?,
-        ];
-        Ok((0..df.height())
-            .map(|i| {
-                parts
-                    .iter()
-                    .map(|p| p[i].clone().unwrap_or_default())
-                    .collect::<Vec<_>>()
-                    .join("·")
-            })
-            .collect())
-    };
+pub fn with_changes(price_df: &DataFrame, p: &Period) -> PolarsResult<Table> {
+    let mut t = prices(price_df, p)?;
+    let keys = ["item", "price_type", "unit", "region"];
+    let previous = prices(price_df, &p.previous())?;
+    let last_year = prices(price_df, &p.last_year())?;
+    t.add_from_base(
+        &previous,
+        &keys,
+        "mean",
+        Column::of(
+            Measure::Change,
+            "mom_pct",
+            "均价环比%",
+            "mean vs previous %",
+        ),
+        relative,
+    );
+    t.add_from_base(
+        &last_year,
+        &keys,
+        "mean",
+        Column::of(
+            Measure::Change,
+            "yoy_pct",
+            "均价同比%",
+            "mean vs a year earlier %",
+        ),
+        relative,
+    );
+    Ok(t)
+}
+
+/// A series name per row of `df`: item·type·unit (猪肉·零售·元/kg).
+fn series_names(df: &DataFrame) -> PolarsResult<Vec<String>> {
+    let parts = [
+        text_col(df, "item")?,
+        text_col(df, "price_type")?,
+        text_col(df, "unit")?,
+    ];
+    Ok((0..df.height())
+        .map(|i| {
+            parts
+                .iter()
+                .map(|p| p[i].clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("·")
+        })
+        .collect())
+}
+
+/// The unit most prices of the period are given in, and the most surveyed series in it.
+fn main_series(prices: &DataFrame, p: &Period) -> PolarsResult<(String, Vec<String>)> {
     let counted = per_kg(prices)
         .filter(within("survey_date", p))
         .group_by([col("item"), col("price_type"), col("unit")])
@@ -145,8 +181,7 @@ pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
         .collect()?;
     let n = counted.column("n")?.i64()?;
     let units = counted.column("unit")?.str()?;
-    // One unit per chart, so the lines share an axis: the unit most prices are given in.
-    let mut per_unit: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
+    let mut per_unit: BTreeMap<String, i64> = BTreeMap::new();
     for i in 0..counted.height() {
         *per_unit
             .entry(units.get(i).unwrap_or_default().to_string())
@@ -157,14 +192,27 @@ pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(u, _)| u.clone())
         .unwrap_or_default();
-    let mut main: Vec<(i64, String)> = labels(&counted)?
+    let mut main: Vec<(i64, String)> = series_names(&counted)?
         .into_iter()
         .enumerate()
         .filter(|(i, _)| units.get(*i).unwrap_or_default() == unit)
         .map(|(i, label)| (n.get(i).unwrap_or(0), label))
         .collect();
     main.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let series: Vec<String> = main.into_iter().take(MAIN_ITEMS).map(|(_, s)| s).collect();
+    Ok((
+        unit,
+        main.into_iter().take(MAIN_ITEMS).map(|(_, s)| s).collect(),
+    ))
+}
+
+/// The monthly mean price of the main items over the 12 months to the period end, one column
+/// per item: the most surveyed item × type in the unit most prices are given in (one unit,
+/// so the chart's lines share an axis; the other units are in the `prices` table).
+///
+/// # Errors
+/// A polars error.
+pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
+    let (unit, series) = main_series(prices, p)?;
     let (window, months) = p.trailing_year();
     let df = per_kg(prices)
         .filter(within("survey_date", &window))
@@ -179,8 +227,8 @@ pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
     let ym = df.column("ym")?.cast(&DataType::Int32)?;
     let ym = ym.i32()?;
     let means = df.column("mean")?.f64()?;
-    let mut cells: std::collections::HashMap<(String, i32), f64> = std::collections::HashMap::new();
-    for (i, label) in labels(&df)?.into_iter().enumerate() {
+    let mut cells: HashMap<(String, i32), f64> = HashMap::new();
+    for (i, label) in series_names(&df)?.into_iter().enumerate() {
         if let (Some(k), Some(m)) = (ym.get(i), means.get(i)) {
             cells.insert((label, k), m);
         }

@@ -155,3 +155,20 @@ pub fn int_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<crate::stats::Va
         .map(|v| v.map_or(crate::stats::Val::Null, crate::stats::Val::Int))
         .collect())
 }
+
+/// Where each record of `df` came from: its sheet (index into the sheet list) and 1-based row.
+///
+/// # Errors
+/// The frame lacks the origin columns (a bug: every kind's frame has them).
+pub fn origins(df: &DataFrame) -> PolarsResult<Vec<crate::issues::Origin>> {
+    let sources = df.column(crate::frames::SOURCE)?.u32()?;
+    let rows = df.column(crate::frames::ROW)?.u32()?;
+    Ok(sources
+        .iter()
+        .zip(rows.iter())
+        .map(|(s, r)| crate::issues::Origin {
+            sheet: s.unwrap_or(0) as usize,
+            row: r,
+        })
+        .collect())
+}

@@ -5,10 +5,8 @@ use polars::prelude::PolarsResult;
 
 use super::complaints::{self, ComplaintStats};
 use super::fcr::{self, FcrStats};
-use super::table::{base_value, difference, relative};
 use super::{
-    Column, Measure, Table, accounting, comparisons, field_visits, market, prices, site_visits,
-    technicians,
+    Table, accounting, comparisons, field_visits, market, prices, site_visits, technicians,
 };
 use crate::issues::SheetReport;
 use crate::normalize::Loaded;
@@ -49,82 +47,12 @@ impl Report {
         let complaints = complaints::compute(&complaints_df, &visits_df, &period)?;
         let (site_visits, visit_issues) =
             site_visits::compute(&visits_df, &complaints_df, &period)?;
-        let feed = loaded.frames.get(Kind::FeedMarket);
-        let (mut market_share, market_share_by_region) =
-            market::market_share(&feed, &period, template)?;
-        let (previous_share, _) = market::market_share(&feed, &period.previous(), template)?;
-        let keys = ["region", "brand"];
-        market_share.add_from_base(
-            &previous_share,
-            &keys,
-            "share",
-            Column::of(
-                Measure::Share,
-                "previous_share",
-                "上期占有率",
-                "previous share",
-            ),
-            base_value,
-        );
-        market_share.add_from_base(
-            &previous_share,
-            &keys,
-            "share",
-            Column::of(
-                Measure::Share,
-                "change_pp",
-                "环比变化(百分点)",
-                "change (pp)",
-            ),
-            difference,
-        );
-        let livestock_df = loaded.frames.get(Kind::Livestock);
-        let mut livestock = market::livestock_scale(&livestock_df, &period)?;
-        let previous_livestock = market::livestock_scale(&livestock_df, &period.previous())?;
-        let keys = ["region", "species"];
-        livestock.add_from_base(
-            &previous_livestock,
-            &keys,
-            "value",
-            Column::of(Measure::Quantity, "previous", "上期", "previous"),
-            base_value,
-        );
-        livestock.add_from_base(
-            &previous_livestock,
-            &keys,
-            "value",
-            Column::of(Measure::Quantity, "change", "环比变化", "change"),
-            difference,
-        );
+        let (market_share, market_share_by_region) =
+            market::share_with_change(&loaded.frames.get(Kind::FeedMarket), &period, template)?;
+        let livestock =
+            market::livestock_with_change(&loaded.frames.get(Kind::Livestock), &period)?;
         let price_df = loaded.frames.get(Kind::Price);
-        let mut prices_table = prices::prices(&price_df, &period)?;
-        let keys = ["item", "price_type", "unit", "region"];
-        let previous_prices = prices::prices(&price_df, &period.previous())?;
-        let last_year_prices = prices::prices(&price_df, &period.last_year())?;
-        prices_table.add_from_base(
-            &previous_prices,
-            &keys,
-            "mean",
-            Column::of(
-                Measure::Change,
-                "mom_pct",
-                "均价环比%",
-                "mean vs previous %",
-            ),
-            relative,
-        );
-        prices_table.add_from_base(
-            &last_year_prices,
-            &keys,
-            "mean",
-            Column::of(
-                Measure::Change,
-                "yoy_pct",
-                "均价同比%",
-                "mean vs a year earlier %",
-            ),
-            relative,
-        );
+        let prices_table = prices::with_changes(&price_df, &period)?;
         let prices_monthly = prices::monthly(&price_df, &period)?;
         let fcr = fcr::compute(&loaded.frames.get(Kind::Batch), &period, template)?;
         let (field_visits_kpis, field_visits) =

@@ -236,7 +236,13 @@ impl<'a> Reviews<'a> {
                     "本期投诉现场访问",
                     "Complaint site visits in the period",
                 ),
-                &["visit_date", "complaint_id", "customer", "problem", "signed"],
+                &[
+                    "visit_date",
+                    "complaint_id",
+                    "customer",
+                    "problem",
+                    "signed",
+                ],
             )?,
             complaints: list(
                 loaded,
@@ -280,7 +286,12 @@ impl<'a> Reviews<'a> {
                 ),
                 Column::of(Measure::Ordinal, "rank", "排名", "rank"),
                 Column::of(Measure::Count, "of", "参与排名人数", "ranked"),
-                Column::of(Measure::OfRow, "previous", "本人上期", "mine, previous period"),
+                Column::of(
+                    Measure::OfRow,
+                    "previous",
+                    "本人上期",
+                    "mine, previous period",
+                ),
                 Column::of(Measure::OfRow, "mom_change", "环比变化", "change"),
             ],
         );

@@ -3,9 +3,9 @@
 
 use polars::prelude::*;
 
-use super::query::{count, within};
+use super::query::{count, origins, within};
 use super::{Column, Layout, Measure, Table, Val};
-use crate::issues::{Action, DataIssue, Reason};
+use crate::issues::{DataIssue, Reason};
 use crate::period::Period;
 use crate::taxonomy::YES;
 
@@ -20,62 +20,10 @@ pub fn compute(
 ) -> PolarsResult<(Table, Vec<DataIssue>)> {
     let in_period = visits.clone().lazy().filter(within("visit_date", p));
     let total = count(in_period.clone())?;
-    let signed = count(
-        in_period
-            .clone()
-            .filter(col("signed").eq(lit(YES)).fill_null(lit(false))),
-    )?;
-    let evidence = count(
-        in_period
-            .clone()
-            .filter(col("evidence_kept").eq(lit(YES)).fill_null(lit(false))),
-    )?;
-
-    let df = in_period
-        .sort_by_exprs(
-            [col(crate::frames::SOURCE), col(crate::frames::ROW)],
-            SortMultipleOptions::default(),
-        )
-        .collect()?;
-    // Which of these visits' ids are complaints: join the few visit ids against the
-    // complaint ids (the hash table is built on the small side).
-    let visit_ids = df
-        .clone()
-        .lazy()
-        .select([col("complaint_id")])
-        .filter(col("complaint_id").is_not_null());
-    let matched = complaints
-        .clone()
-        .lazy()
-        .select([col("id")])
-        .join(
-            visit_ids,
-            [col("id")],
-            [col("complaint_id")],
-            JoinArgs::new(JoinType::Inner),
-        )
-        .collect()?;
-    let known: std::collections::HashSet<&str> =
-        matched.column("id")?.str()?.iter().flatten().collect();
-    let ids = df.column("complaint_id")?.str()?;
-    let sources = df.column(crate::frames::SOURCE)?.u32()?;
-    let rows = df.column(crate::frames::ROW)?.u32()?;
-    let mut issues = Vec::new();
-    for i in 0..df.height() {
-        let id = ids.get(i);
-        if id.is_some_and(|id| known.contains(id)) {
-            continue;
-        }
-        issues.push(DataIssue {
-            sheet: sources.get(i).unwrap_or(0) as usize,
-            row: rows.get(i),
-            column: None,
-            raw: id.unwrap_or_default().to_string(),
-            reason: Reason::UnlinkedVisit,
-            action: Action::Kept,
-        });
-    }
-    let unlinked = issues.len() as i64;
+    let yes = |field: &str| col(field).eq(lit(YES)).fill_null(lit(false));
+    let signed = count(in_period.clone().filter(yes("signed")))?;
+    let evidence = count(in_period.clone().filter(yes("evidence_kept")))?;
+    let issues = unlinked(in_period, complaints)?;
     let mut t = Table::new(
         "site_visits_kpis",
         "投诉现场访问",
@@ -109,7 +57,51 @@ pub fn compute(
         Val::Int(signed),
         Val::share(signed, total),
         Val::Int(evidence),
-        Val::Int(unlinked),
+        Val::Int(issues.len() as i64),
     ]);
     Ok((t, issues))
+}
+
+/// A data problem for each visit whose 投诉编号 is blank or matches no complaint, in sheet
+/// order.
+fn unlinked(in_period: LazyFrame, complaints: &DataFrame) -> PolarsResult<Vec<DataIssue>> {
+    let df = in_period
+        .sort_by_exprs(
+            [col(crate::frames::SOURCE), col(crate::frames::ROW)],
+            SortMultipleOptions::default(),
+        )
+        .collect()?;
+    // Which of these visits' ids are complaints: join the few visit ids against the
+    // complaint ids (the hash table is built on the small side).
+    let visit_ids = df
+        .clone()
+        .lazy()
+        .select([col("complaint_id")])
+        .filter(col("complaint_id").is_not_null());
+    let matched = complaints
+        .clone()
+        .lazy()
+        .select([col("id")])
+        .join(
+            visit_ids,
+            [col("id")],
+            [col("complaint_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .collect()?;
+    let known: std::collections::HashSet<&str> =
+        matched.column("id")?.str()?.iter().flatten().collect();
+    let ids = df.column("complaint_id")?.str()?;
+    Ok(origins(&df)?
+        .into_iter()
+        .zip(ids.iter())
+        .filter(|(_, id)| !id.is_some_and(|id| known.contains(id)))
+        .map(|(origin, id)| {
+            DataIssue::kept(
+                origin,
+                id.unwrap_or_default().to_string(),
+                Reason::UnlinkedVisit,
+            )
+        })
+        .collect())
 }

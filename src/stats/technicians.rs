@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use polars::prelude::*;
 
+use super::fcr::batch_problem;
 use super::query::{days, num_col, text_col, within};
 use super::{Column, Table, Val};
 use crate::frames::date_of;
@@ -15,7 +16,7 @@ use crate::measure::Measure::{Count, Days, Ratio, Share};
 use crate::normalize::Loaded;
 use crate::period::Period;
 use crate::schema::Kind;
-use crate::taxonomy::YES;
+use crate::taxonomy::{RESOLVED, YES};
 use crate::template::Template;
 
 /// One technician's figures.
@@ -114,17 +115,15 @@ impl Figures {
     }
 }
 
+/// Figures by technician name.
+type ByName = BTreeMap<String, Figures>;
+
 /// Every technician's figures in the period, by name.
 ///
 /// # Errors
 /// A polars error.
-pub fn figures(
-    loaded: &Loaded,
-    p: &Period,
-    template: &Template,
-) -> PolarsResult<BTreeMap<String, Figures>> {
-    let mut by: BTreeMap<String, Figures> = BTreeMap::new();
-    let get = |kind: Kind, date: &str| -> PolarsResult<DataFrame> {
+pub fn figures(loaded: &Loaded, p: &Period, template: &Template) -> PolarsResult<ByName> {
+    let in_period = |kind: Kind, date: &str| -> PolarsResult<DataFrame> {
         loaded
             .frames
             .get(kind)
@@ -132,19 +131,42 @@ pub fn figures(
             .filter(within(date, p))
             .collect()
     };
+    let mut by = ByName::new();
+    add_field_visits(&mut by, &in_period(Kind::FieldVisit, "visit_date")?)?;
+    let site = in_period(Kind::SiteVisit, "visit_date")?;
+    for t in text_col(&site, "technician")?.into_iter().flatten() {
+        by.entry(t).or_default().complaint_visits += 1;
+    }
+    let received = in_period(Kind::Complaint, "received_date")?;
+    for t in text_col(&received, "receiver")?.into_iter().flatten() {
+        by.entry(t).or_default().complaints_received += 1;
+    }
+    for t in text_col(&received, "technician")?.into_iter().flatten() {
+        by.entry(t).or_default().complaints_assigned += 1;
+    }
+    let closed = in_period(Kind::Complaint, "closed_date")?;
+    for t in text_col(&closed, "technician")?.into_iter().flatten() {
+        by.entry(t).or_default().complaints_closed += 1;
+    }
+    add_demo_batches(&mut by, &in_period(Kind::Batch, "end_date")?, template)?;
+    add_trips(&mut by, &loaded.frames.get(Kind::Trip), p)?;
+    Ok(by)
+}
 
-    let visits = get(Kind::FieldVisit, "visit_date")?;
+/// Field visits, distinct customers and problems resolved.
+fn add_field_visits(by: &mut ByName, visits: &DataFrame) -> PolarsResult<()> {
     let mut customers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let resolved = text_col(&visits, "resolution")?;
-    for (i, (t, c)) in text_col(&visits, "technician")?
+    let resolved = text_col(visits, "resolution")?;
+    let people = text_col(visits, "technician")?;
+    for ((t, c), r) in people
         .into_iter()
-        .zip(text_col(&visits, "customer")?)
-        .enumerate()
+        .zip(text_col(visits, "customer")?)
+        .zip(resolved)
     {
         let Some(t) = t else { continue };
         let f = by.entry(t.clone()).or_default();
         f.field_visits += 1;
-        f.resolved += i64::from(resolved[i].as_deref() == Some("已解决"));
+        f.resolved += i64::from(r.as_deref() == Some(RESOLVED));
         if let Some(c) = c {
             customers.entry(t).or_default().insert(c);
         }
@@ -152,32 +174,18 @@ pub fn figures(
     for (t, set) in customers {
         by.entry(t).or_default().customers = set.len() as i64;
     }
+    Ok(())
+}
 
-    let site = get(Kind::SiteVisit, "visit_date")?;
-    for t in text_col(&site, "technician")?.into_iter().flatten() {
-        by.entry(t).or_default().complaint_visits += 1;
-    }
-
-    let received = get(Kind::Complaint, "received_date")?;
-    for t in text_col(&received, "receiver")?.into_iter().flatten() {
-        by.entry(t).or_default().complaints_received += 1;
-    }
-    for t in text_col(&received, "technician")?.into_iter().flatten() {
-        by.entry(t).or_default().complaints_assigned += 1;
-    }
-    let closed = get(Kind::Complaint, "closed_date")?;
-    for t in text_col(&closed, "technician")?.into_iter().flatten() {
-        by.entry(t).or_default().complaints_closed += 1;
-    }
-
-    let batches = get(Kind::Batch, "end_date")?;
-    let (species, demo) = (text_col(&batches, "species")?, text_col(&batches, "demo")?);
+/// Demonstration batches and their FCR (plausible batches only, as in the FCR statistics).
+fn add_demo_batches(by: &mut ByName, batches: &DataFrame, template: &Template) -> PolarsResult<()> {
+    let (species, demo) = (text_col(batches, "species")?, text_col(batches, "demo")?);
     let (w0, w1, feed) = (
-        num_col(&batches, "start_weight_kg")?,
-        num_col(&batches, "end_weight_kg")?,
-        num_col(&batches, "feed_kg")?,
+        num_col(batches, "start_weight_kg")?,
+        num_col(batches, "end_weight_kg")?,
+        num_col(batches, "feed_kg")?,
     );
-    for (i, t) in text_col(&batches, "technician")?.into_iter().enumerate() {
+    for (i, t) in text_col(batches, "technician")?.into_iter().enumerate() {
         let Some(t) = t else { continue };
         if demo[i].as_deref() != Some(YES) {
             continue;
@@ -186,20 +194,19 @@ pub fn figures(
         f.demo_batches += 1;
         let gain = w1[i].unwrap_or(0.0) - w0[i].unwrap_or(0.0);
         let fd = feed[i].unwrap_or(0.0);
-        let plausible = gain > 0.0
-            && template
-                .fcr_range(species[i].as_deref().unwrap_or_default())
-                .is_none_or(|(lo, hi)| (lo..=hi).contains(&(fd / gain)));
-        if plausible {
+        let s = species[i].as_deref().unwrap_or_default();
+        if batch_problem(template, s, fd, gain).is_none() {
             f.demo_feed += fd;
             f.demo_gain += gain;
         }
     }
+    Ok(())
+}
 
-    // Trips: the days of each trip that fall inside the period.
-    let trips = loaded
-        .frames
-        .get(Kind::Trip)
+/// Trips and their days inside the period (a trip across the boundary counts only those).
+fn add_trips(by: &mut ByName, trips: &DataFrame, p: &Period) -> PolarsResult<()> {
+    let trips = trips
+        .clone()
         .lazy()
         .select([
             col("technician"),
@@ -220,11 +227,11 @@ pub fn figures(
             f.trip_days += (end - start).num_days() + 1;
         }
     }
-    Ok(by)
+    Ok(())
 }
 
 /// The `technicians` table.
-pub fn figures_table(figures: &BTreeMap<String, Figures>) -> Table {
+pub fn figures_table(figures: &ByName) -> Table {
     let mut columns = vec![Column::text("technician", "技术员", "technician")];
     columns.extend(FIGURES.iter().map(Column::figure));
     let mut t = Table::new("technicians", "技术员工作量", "Technicians", columns);

@@ -11,8 +11,7 @@ use crate::stats::query::{
     date_vals, days, int_vals, on_or_before, text_vals, within, year_month, year_month_of,
 };
 use crate::stats::{Column, Measure, Table, Val};
-
-const OPEN: [&str; 3] = ["未处理", "正在跟踪", "正在完成"];
+use crate::taxonomy::{OPEN_STATUSES, SEVERE};
 
 /// Rows from columns of equal length.
 fn rows(columns: Vec<Vec<Val>>) -> Vec<Vec<Val>> {
@@ -31,7 +30,7 @@ fn rows(columns: Vec<Vec<Val>>) -> Vec<Vec<Val>> {
 /// Complaints received by the period end whose status is still open and that are not
 /// closed at the period end, oldest first, with their age in days at the period end.
 pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
-    let is_open = OPEN.iter().fold(lit(false), |acc, s| {
+    let is_open = OPEN_STATUSES.iter().fold(lit(false), |acc, s| {
         acc.or(col("status").eq(lit(*s)).fill_null(lit(false)))
     });
     let df = complaints
@@ -89,12 +88,9 @@ pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
 /// Severe (严重/重大) complaints received in the period.
 pub fn severe(received: LazyFrame) -> PolarsResult<Table> {
     let df = received
-        .filter(
-            col("severity")
-                .eq(lit("严重"))
-                .or(col("severity").eq(lit("重大")))
-                .fill_null(lit(false)),
-        )
+        .filter(SEVERE.iter().fold(lit(false), |acc, s| {
+            acc.or(col("severity").eq(lit(*s)).fill_null(lit(false)))
+        }))
         .sort_by_exprs(
             [
                 col("received_date"),
