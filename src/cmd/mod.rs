@@ -7,6 +7,7 @@ pub mod report;
 pub mod review;
 pub mod sample;
 pub mod template;
+mod timing;
 
 use crate::exit::Code;
 use clap::{Parser, Subcommand};

@@ -30,78 +30,96 @@ pub fn check_record(
     issues: &mut Vec<RowIssue>,
 ) {
     match kind {
-        Kind::Complaint => {
-            let (received, closed, status) = (
-                field(kind, "received_date"),
-                field(kind, "closed_date"),
-                field(kind, "status"),
-            );
-            if values[status] == Value::Label(STATUS_DONE) && values[closed] == Value::Null {
-                issues.push(kept(status, STATUS_DONE, Reason::DoneWithoutClosedDate));
-            }
-            if let (Some(r), Some(c)) = (date(values, received), date(values, closed))
-                && c < r
-            {
-                issues.push(kept(closed, &c.to_string(), Reason::ClosedBeforeReceived));
-            }
-        }
-        Kind::Trip => {
-            let (depart, ret, days) = (
-                field(kind, "depart_date"),
-                field(kind, "return_date"),
-                field(kind, "days"),
-            );
-            let (Some(d), Some(r)) = (date(values, depart), date(values, ret)) else {
-                return;
-            };
-            if r < d {
-                issues.push(RowIssue {
-                    field: Some(ret),
-                    raw: r.to_string(),
-                    reason: Reason::ReturnBeforeDepart,
-                    action: Action::Rejected,
-                });
-            } else if values[days] == Value::Null {
-                values[days] = Value::Number(((r - d).num_days() + 1) as f64);
-            }
-        }
-        Kind::Batch => {
-            let (start, end) = (field(kind, "start_date"), field(kind, "end_date"));
-            if let (Some(s), Some(e)) = (date(values, start), date(values, end))
-                && e < s
-            {
-                issues.push(RowIssue {
-                    field: Some(end),
-                    raw: e.to_string(),
-                    reason: Reason::EndBeforeStart,
-                    action: Action::Rejected,
-                });
-            }
-        }
-        Kind::Price => {
-            let (price, unit) = (field(kind, "price"), field(kind, "unit"));
-            if let Some(written) = suffix_units[price] {
-                let label = match template.lookup(crate::taxonomy::Dimension::Unit, written) {
-                    Lookup::Label(l) => Value::Label(l),
-                    Lookup::Unknown => Value::Text(written.into()),
-                };
-                if values[unit] == Value::Null {
-                    values[unit] = label;
-                    // The row was rejected for the blank unit column only; it is usable now.
-                    issues.retain(|i| {
-                        !(i.field == Some(unit) && i.reason == Reason::MissingRequired)
-                    });
-                } else if values[unit] != label {
-                    issues.push(RowIssue {
-                        field: Some(price),
-                        raw: written.to_string(),
-                        reason: Reason::UnexpectedUnit(written.to_string()),
-                        action: Action::Rejected,
-                    });
-                }
-            }
-        }
+        Kind::Complaint => complaint(values, issues),
+        Kind::Trip => trip(values, issues),
+        Kind::Batch => batch(values, issues),
+        Kind::Price => price(template, values, suffix_units, issues),
         _ => {}
+    }
+}
+
+/// 完成 without 结案日期; closed before received.
+fn complaint(values: &[Value<'_>], issues: &mut Vec<RowIssue>) {
+    let kind = Kind::Complaint;
+    let (received, closed, status) = (
+        field(kind, "received_date"),
+        field(kind, "closed_date"),
+        field(kind, "status"),
+    );
+    if values[status] == Value::Label(STATUS_DONE) && values[closed] == Value::Null {
+        issues.push(kept(status, STATUS_DONE, Reason::DoneWithoutClosedDate));
+    }
+    if let (Some(r), Some(c)) = (date(values, received), date(values, closed))
+        && c < r
+    {
+        issues.push(kept(closed, &c.to_string(), Reason::ClosedBeforeReceived));
+    }
+}
+
+/// Return before departure rejects the trip; 天数 computed when absent.
+fn trip(values: &mut [Value<'_>], issues: &mut Vec<RowIssue>) {
+    let kind = Kind::Trip;
+    let (depart, ret, days) = (
+        field(kind, "depart_date"),
+        field(kind, "return_date"),
+        field(kind, "days"),
+    );
+    let (Some(d), Some(r)) = (date(values, depart), date(values, ret)) else {
+        return;
+    };
+    if r < d {
+        issues.push(rejected(ret, &r.to_string(), Reason::ReturnBeforeDepart));
+    } else if values[days] == Value::Null {
+        values[days] = Value::Number(((r - d).num_days() + 1) as f64);
+    }
+}
+
+/// 出栏 before 入栏 rejects the batch.
+fn batch(values: &[Value<'_>], issues: &mut Vec<RowIssue>) {
+    let kind = Kind::Batch;
+    let (start, end) = (field(kind, "start_date"), field(kind, "end_date"));
+    if let (Some(s), Some(e)) = (date(values, start), date(values, end))
+        && e < s
+    {
+        issues.push(rejected(end, &e.to_string(), Reason::EndBeforeStart));
+    }
+}
+
+/// A unit written after the price fills a blank unit column, and must agree with a filled one.
+fn price(
+    template: &Template,
+    values: &mut [Value<'_>],
+    suffix_units: &[Option<&'static str>],
+    issues: &mut Vec<RowIssue>,
+) {
+    let kind = Kind::Price;
+    let (price, unit) = (field(kind, "price"), field(kind, "unit"));
+    let Some(written) = suffix_units[price] else {
+        return;
+    };
+    let label = match template.lookup(crate::taxonomy::Dimension::Unit, written) {
+        Lookup::Label(l) => Value::Label(l),
+        Lookup::Unknown => Value::Text(written.into()),
+    };
+    if values[unit] == Value::Null {
+        values[unit] = label;
+        // The row was rejected for the blank unit column only; it is usable now.
+        issues.retain(|i| !(i.field == Some(unit) && i.reason == Reason::MissingRequired));
+    } else if values[unit] != label {
+        issues.push(rejected(
+            price,
+            written,
+            Reason::UnexpectedUnit(written.to_string()),
+        ));
+    }
+}
+
+fn rejected(field: usize, raw: &str, reason: Reason) -> RowIssue {
+    RowIssue {
+        field: Some(field),
+        raw: raw.to_string(),
+        reason,
+        action: Action::Rejected,
     }
 }
 

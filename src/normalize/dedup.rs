@@ -5,7 +5,7 @@
 use polars::prelude::*;
 
 use crate::frames::RecordsBuilder;
-use crate::issues::{Action, DataIssue, Reason, SheetReport};
+use crate::issues::{Action, DataIssue, Origin, Reason, SheetReport};
 
 /// Builds the complaint frame with duplicates removed, recording each removed row.
 pub fn dedup_complaints(
@@ -20,39 +20,15 @@ pub fn dedup_complaints(
     let ids = ids.str().expect("id is text");
     let rows = df.column(crate::frames::ROW).expect("row column");
     let rows = rows.u32().expect("row is u32");
-
-    // First occurrence of each id; later ones collected in groups.
-    let mut first: PlHashMap<&str, usize> = PlHashMap::with_capacity(ids.len());
-    let mut groups: PlHashMap<usize, Vec<usize>> = PlHashMap::new();
-    for (i, id) in ids.iter().enumerate() {
-        let Some(id) = id else { continue };
-        match first.get(id) {
-            Some(&f) => groups.entry(f).or_insert_with(|| vec![f]).push(i),
-            None => {
-                first.insert(id, i);
-            }
-        }
-    }
-    drop(first);
+    let groups = duplicate_groups(ids, |i| {
+        let s = &sheets[sources[i] as usize];
+        (s.modified, s.file.clone(), sources[i], i)
+    });
     if groups.is_empty() {
         return df;
     }
-    let rank = |i: usize| {
-        let s = &sheets[sources[i] as usize];
-        (s.modified, s.file.clone(), sources[i], i)
-    };
     let mut keep = vec![true; df.height()];
-    let mut group_list: Vec<(usize, Vec<usize>)> = groups
-        .into_values()
-        .map(|g| {
-            (
-                *g.iter().max_by_key(|&&i| rank(i)).expect("non-empty group"),
-                g,
-            )
-        })
-        .collect();
-    group_list.sort();
-    for (winner, group) in group_list {
+    for (winner, group) in groups {
         let w_sheet = &sheets[sources[winner] as usize];
         let kept_at = format!(
             "{} 第 {} 行",
@@ -73,24 +49,66 @@ pub fn dedup_complaints(
                     kept_at: kept_at.clone(),
                 }
             };
-            let sheet = sources[i] as usize;
-            sheets[sheet].used -= 1;
-            sheets[sheet].skipped += 1;
-            let column = sheets[sheet]
-                .columns
-                .iter()
-                .find(|c| c.field == Some("id"))
-                .map(|c| format!("{} ({})", c.header, crate::ingest::column_letter(c.col)));
-            issues.push(DataIssue {
-                sheet,
+            let origin = Origin {
+                sheet: sources[i] as usize,
                 row: rows.get(i),
-                column,
-                raw: id.clone(),
+            };
+            issues.push(skip_duplicate(
+                &mut sheets[origin.sheet],
+                origin,
+                &id,
                 reason,
-                action: Action::Skipped,
-            });
+            ));
         }
     }
     let mask = BooleanChunked::from_slice("keep".into(), &keep);
     df.filter(&mask).expect("mask has the frame's height")
+}
+
+/// The rows sharing an id with another row: per id, the winning row (the greatest `rank`)
+/// and every row of the group, in a stable order.
+fn duplicate_groups<R: Ord>(
+    ids: &StringChunked,
+    rank: impl Fn(usize) -> R,
+) -> Vec<(usize, Vec<usize>)> {
+    // First occurrence of each id; later ones collected in groups.
+    let mut first: PlHashMap<&str, usize> = PlHashMap::with_capacity(ids.len());
+    let mut groups: PlHashMap<usize, Vec<usize>> = PlHashMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        let Some(id) = id else { continue };
+        match first.get(id) {
+            Some(&f) => groups.entry(f).or_insert_with(|| vec![f]).push(i),
+            None => {
+                first.insert(id, i);
+            }
+        }
+    }
+    let mut list: Vec<(usize, Vec<usize>)> = groups
+        .into_values()
+        .map(|g| {
+            let winner = *g.iter().max_by_key(|&&i| rank(i)).expect("non-empty group");
+            (winner, g)
+        })
+        .collect();
+    list.sort();
+    list
+}
+
+/// Moves a duplicate row from used to skipped on its sheet, and the problem that lists it.
+fn skip_duplicate(sheet: &mut SheetReport, origin: Origin, id: &str, reason: Reason) -> DataIssue {
+    sheet.used -= 1;
+    sheet.skipped += 1;
+    let column = sheet
+        .columns
+        .iter()
+        .find(|c| c.field == Some("id"))
+        .map(|c| format!("{} ({})", c.header, crate::ingest::column_letter(c.col)));
+    DataIssue {
+        sheet: origin.sheet,
+        row: origin.row,
+        column,
+        raw: id.to_string(),
+        reason,
+        action: Action::Skipped,
+    }
 }

@@ -5,6 +5,7 @@ pub mod brief;
 pub mod charts;
 pub mod console;
 pub mod json;
+pub mod outputs;
 
 pub mod pictures;
 pub mod xlsx;

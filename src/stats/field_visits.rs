@@ -15,20 +15,15 @@ use crate::taxonomy::{DEMO_FARM, Dimension, RESOLVED};
 /// A polars error.
 pub fn compute(visits: &DataFrame, p: &crate::period::Period) -> PolarsResult<(Table, Table)> {
     let lf = visits.clone().lazy().filter(within("visit_date", p));
+    Ok((kpis(lf.clone())?, breakdowns(lf)?))
+}
+
+fn kpis(lf: LazyFrame) -> PolarsResult<Table> {
+    let is = |field: &str, label: &str| col(field).eq(lit(label)).fill_null(lit(false));
     let total = count(lf.clone())?;
-    let resolved = count(
-        lf.clone()
-            .filter(col("resolution").eq(lit(RESOLVED)).fill_null(lit(false))),
-    )?;
-    let demo = count(
-        lf.clone().filter(
-            col("customer_type")
-                .eq(lit(DEMO_FARM))
-                .fill_null(lit(false)),
-        ),
-    )?;
+    let resolved = count(lf.clone().filter(is("resolution", RESOLVED)))?;
+    let demo = count(lf.clone().filter(is("customer_type", DEMO_FARM)))?;
     let customers = lf
-        .clone()
         .select([col("customer")
             .drop_nulls()
             .n_unique()
@@ -66,7 +61,11 @@ pub fn compute(visits: &DataFrame, p: &crate::period::Period) -> PolarsResult<(T
         Val::Int(resolved),
         Val::share(resolved, total),
     ]);
+    Ok(kpis)
+}
 
+/// Visits and how many were resolved, by customer type and by problem class.
+fn breakdowns(lf: LazyFrame) -> PolarsResult<Table> {
     let mut t = Table::new(
         "field_visits",
         "现场拜访:按客户类型和问题分类",
@@ -104,5 +103,5 @@ pub fn compute(visits: &DataFrame, p: &crate::period::Period) -> PolarsResult<(T
             ]);
         }
     }
-    Ok((kpis, t))
+    Ok(t)
 }

@@ -17,31 +17,51 @@ pub const FAMILY: &str =
 static EMBEDDED: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSC-GB2312.otf");
 static REGISTERED: OnceLock<Result<(), String>> = OnceLock::new();
 
-/// Registers the chart font once per run: `custom` when given, the embedded one otherwise.
-///
-/// # Errors
-/// The custom font cannot be read or is not a TrueType/OpenType font.
-pub fn init(custom: Option<&Path>) -> Result<()> {
-    let result = REGISTERED.get_or_init(|| {
-        let bytes: &'static [u8] = match custom {
-            Some(path) => match std::fs::read(path) {
-                Ok(b) => Box::leak(b.into_boxed_slice()),
-                Err(e) => return Err(format!("cannot read font {}: {e}", path.display())),
-            },
-            None => EMBEDDED,
-        };
-        for style in [FontStyle::Normal, FontStyle::Bold] {
-            if plotters::style::register_font(FAMILY, style, bytes).is_err() {
-                return Err(match custom {
-                    Some(p) => format!("{} is not a TrueType/OpenType font (a .ttc collection is not supported; extract one face)", p.display()),
-                    None => "the embedded chart font is damaged".to_string(),
-                });
-            }
+/// Proof that the chart font is registered: drawing a chart needs one. Plotters keeps its
+/// fonts in one table per process, so the first font loaded is the one every chart uses.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartFont(());
+
+impl ChartFont {
+    /// The embedded Chinese font.
+    ///
+    /// # Errors
+    /// The embedded font is damaged (a bug).
+    pub fn embedded() -> Result<ChartFont> {
+        ChartFont::load(None)
+    }
+
+    /// `custom` when given, the embedded font otherwise.
+    ///
+    /// # Errors
+    /// The custom font cannot be read or is not a TrueType/OpenType font.
+    pub fn load(custom: Option<&Path>) -> Result<ChartFont> {
+        let result = REGISTERED.get_or_init(|| register(custom));
+        if let Err(e) = result {
+            bail!("preparing the chart font: {e}");
         }
-        Ok(())
-    });
-    if let Err(e) = result {
-        bail!("preparing the chart font: {e}");
+        Ok(ChartFont(()))
+    }
+}
+
+fn register(custom: Option<&Path>) -> Result<(), String> {
+    let bytes: &'static [u8] = match custom {
+        Some(path) => match std::fs::read(path) {
+            Ok(b) => Box::leak(b.into_boxed_slice()),
+            Err(e) => return Err(format!("cannot read font {}: {e}", path.display())),
+        },
+        None => EMBEDDED,
+    };
+    for style in [FontStyle::Normal, FontStyle::Bold] {
+        if plotters::style::register_font(FAMILY, style, bytes).is_err() {
+            return Err(match custom {
+                Some(p) => format!(
+                    "{} is not a TrueType/OpenType font (a .ttc collection is not supported; extract one face)",
+                    p.display()
+                ),
+                None => "the embedded chart font is damaged".to_string(),
+            });
+        }
     }
     Ok(())
 }

@@ -5,6 +5,8 @@
 mod draw;
 pub mod font;
 
+pub use font::ChartFont;
+
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
@@ -22,7 +24,7 @@ use crate::stats::report::Report;
 ///
 /// # Errors
 /// Drawing or encoding failed.
-pub fn png(chart: &ChartData) -> Result<Vec<u8>> {
+pub fn png(chart: &ChartData, _font: &ChartFont) -> Result<Vec<u8>> {
     let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
     {
         let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
@@ -41,7 +43,7 @@ pub fn png(chart: &ChartData) -> Result<Vec<u8>> {
 ///
 /// # Errors
 /// Drawing failed.
-pub fn svg(chart: &ChartData) -> Result<String> {
+pub fn svg(chart: &ChartData, _font: &ChartFont) -> Result<String> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
@@ -56,14 +58,19 @@ pub fn svg(chart: &ChartData) -> Result<String> {
 ///
 /// # Errors
 /// A chart could not be drawn or written.
-pub fn write_all(report: &Report, lang: Lang, dir: &Path) -> Result<Vec<(String, String)>> {
+pub fn write_all(
+    report: &Report,
+    lang: Lang,
+    dir: &Path,
+    font: &ChartFont,
+) -> Result<Vec<(String, String)>> {
     let mut written = Vec::new();
     for chart in report_charts(report, lang) {
         let png_path = dir.join(format!("{}.png", chart.def.stem));
-        write_atomic(&png_path, &png(&chart)?)
+        write_atomic(&png_path, &png(&chart, font)?)
             .with_context(|| format!("cannot write {}", png_path.display()))?;
         let svg_path = dir.join(format!("{}.svg", chart.def.stem));
-        write_atomic(&svg_path, svg(&chart)?.as_bytes())
+        write_atomic(&svg_path, svg(&chart, font)?.as_bytes())
             .with_context(|| format!("cannot write {}", svg_path.display()))?;
         written.push((format!("{}.png", chart.def.stem), chart.title.clone()));
     }

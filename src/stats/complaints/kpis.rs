@@ -4,9 +4,11 @@
 
 use polars::prelude::*;
 
+use crate::measure::Figure;
+use crate::measure::Measure::{Count, Median, Share};
 use crate::period::Period;
 use crate::stats::query::{count, days, on_or_before, scalar_f64, within};
-use crate::stats::{Column, Layout, Measure, Table, Val};
+use crate::stats::{Column, Layout, Table, Val};
 use crate::taxonomy::STATUS_DONE;
 
 /// A complaint is closed at day `t` when its 结案日期 ≤ t, or, having no 结案日期, when its
@@ -19,6 +21,50 @@ pub fn closed_at(t: chrono::NaiveDate) -> Expr {
             .and(col("status").eq(lit(STATUS_DONE)).fill_null(lit(false))))
 }
 
+/// The headline complaint figures, in the order of the `complaints_kpis` record.
+pub const KPIS: [Figure; 8] = [
+    Figure::new("received", "受理投诉(件)", "complaints received", Count),
+    Figure::new(
+        "received_and_closed",
+        "本期受理且已结案(件)",
+        "received and closed",
+        Count,
+    ),
+    Figure::new("close_rate", "结案率", "close rate", Share),
+    Figure::new(
+        "closed_in_period",
+        "本期结案(件)",
+        "closed in period",
+        Count,
+    ),
+    Figure::new("backlog_end", "期末未结案(件)", "open at period end", Count).lower_is_better(),
+    Figure::new(
+        "median_days_to_close",
+        "结案天数中位数",
+        "median days to close",
+        Median,
+    )
+    .lower_is_better(),
+    Figure::new(
+        "p90_days_to_close",
+        "结案天数P90",
+        "P90 days to close",
+        Median,
+    )
+    .lower_is_better(),
+    Figure::new(
+        "median_days_to_visit",
+        "现场访问天数中位数",
+        "median days to site visit",
+        Median,
+    )
+    .lower_is_better(),
+];
+
+/// The `complaints_kpis` record for period `p`.
+///
+/// # Errors
+/// A polars error.
 pub fn kpis(complaints: &DataFrame, visits: &DataFrame, p: &Period) -> PolarsResult<Table> {
     let all = complaints.clone().lazy();
     let received_lf = all.clone().filter(within("received_date", p));
@@ -30,11 +76,32 @@ pub fn kpis(complaints: &DataFrame, visits: &DataFrame, p: &Period) -> PolarsRes
     )?;
     let closed_lf = all.clone().filter(within("closed_date", p));
     let closed_in_period = count(closed_lf.clone())?;
-    let backlog_end = count(
-        all.clone()
-            .filter(on_or_before("received_date", p.end).and(closed_at(p.end).not())),
-    )?;
-    let close_days = closed_lf
+    let backlog_end =
+        count(all.filter(on_or_before("received_date", p.end).and(closed_at(p.end).not())))?;
+    let (median_close, p90_close) = days_to_close(closed_lf)?;
+    let mut t = Table::new(
+        "complaints_kpis",
+        "客诉核心指标",
+        "Complaint key figures",
+        KPIS.iter().map(Column::figure).collect(),
+    );
+    t.layout = Layout::Record;
+    t.rows.push(vec![
+        Val::Int(received),
+        Val::Int(received_and_closed),
+        Val::share(received_and_closed, received),
+        Val::Int(closed_in_period),
+        Val::Int(backlog_end),
+        Val::num(median_close),
+        Val::num(p90_close),
+        Val::num(median_days_to_visit(received_lf, visits)?),
+    ]);
+    Ok(t)
+}
+
+/// Median and P90 (linear) of 结案日期 − 受理日期 over the complaints closed in the period.
+fn days_to_close(closed: LazyFrame) -> PolarsResult<(Option<f64>, Option<f64>)> {
+    let df = closed
         .select([(days("closed_date") - days("received_date"))
             .cast(DataType::Float64)
             .alias("d")])
@@ -45,13 +112,18 @@ pub fn kpis(complaints: &DataFrame, visits: &DataFrame, p: &Period) -> PolarsRes
                 .alias("p90"),
         ])
         .collect()?;
+    Ok((scalar_f64(&df, "median")?, scalar_f64(&df, "p90")?))
+}
+
+/// Median of (first linked site visit − 受理日期) over the complaints received that have one.
+fn median_days_to_visit(received: LazyFrame, visits: &DataFrame) -> PolarsResult<Option<f64>> {
     let first_visit = visits
         .clone()
         .lazy()
         .filter(col("complaint_id").is_not_null())
         .group_by([col("complaint_id")])
         .agg([days("visit_date").min().alias("first_visit")]);
-    let visit_days = received_lf
+    let df = received
         .filter(col("id").is_not_null())
         .join(
             first_visit,
@@ -64,66 +136,5 @@ pub fn kpis(complaints: &DataFrame, visits: &DataFrame, p: &Period) -> PolarsRes
             .alias("d")])
         .select([col("d").median().alias("median")])
         .collect()?;
-    let mut t = Table::new(
-        "complaints_kpis",
-        "客诉核心指标",
-        "Complaint key figures",
-        vec![
-            Column::of(
-                Measure::Count,
-                "received",
-                "受理投诉(件)",
-                "complaints received",
-            ),
-            Column::of(
-                Measure::Count,
-                "received_and_closed",
-                "本期受理且已结案(件)",
-                "received and closed",
-            ),
-            Column::of(Measure::Share, "close_rate", "结案率", "close rate"),
-            Column::of(
-                Measure::Count,
-                "closed_in_period",
-                "本期结案(件)",
-                "closed in period",
-            ),
-            Column::of(
-                Measure::Count,
-                "backlog_end",
-                "期末未结案(件)",
-                "open at period end",
-            ),
-            Column::of(
-                Measure::Median,
-                "median_days_to_close",
-                "结案天数中位数",
-                "median days to close",
-            ),
-            Column::of(
-                Measure::Median,
-                "p90_days_to_close",
-                "结案天数P90",
-                "P90 days to close",
-            ),
-            Column::of(
-                Measure::Median,
-                "median_days_to_visit",
-                "现场访问天数中位数",
-                "median days to site visit",
-            ),
-        ],
-    );
-    t.layout = Layout::Record;
-    t.rows.push(vec![
-        Val::Int(received),
-        Val::Int(received_and_closed),
-        Val::share(received_and_closed, received),
-        Val::Int(closed_in_period),
-        Val::Int(backlog_end),
-        Val::num(scalar_f64(&close_days, "median")?),
-        Val::num(scalar_f64(&close_days, "p90")?),
-        Val::num(scalar_f64(&visit_days, "median")?),
-    ]);
-    Ok(t)
+    scalar_f64(&df, "median")
 }

@@ -1,0 +1,95 @@
+//! Writing a report's outputs under one folder: the workbook, `summary.json`, the chart
+//! pictures and the brief — four views of the same tables, each written atomically.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use super::pictures::ChartFont;
+use super::{brief, json, pictures, write_atomic, xlsx};
+use crate::lang::Lang;
+use crate::stats::report::Report;
+
+/// Where the outputs went.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub workbook: PathBuf,
+    pub summary: PathBuf,
+    pub brief: PathBuf,
+    pub charts_dir: PathBuf,
+    /// Each chart's PNG file name and title.
+    pub charts: Vec<(String, String)>,
+}
+
+/// The workbook's file name for the period.
+fn workbook_name(report: &Report, lang: Lang) -> String {
+    let label = report.period.file_label();
+    match lang {
+        Lang::Zh => format!("技术服务部统计报表_{label}.xlsx"),
+        Lang::En => format!("technical-service-report_{label}.xlsx"),
+    }
+}
+
+/// Refuses to write an output over one of the inputs.
+fn check_not_input(out: &Path, report: &Report) -> Result<()> {
+    let Ok(out) = out.canonicalize() else {
+        return Ok(());
+    };
+    if report
+        .sheets
+        .iter()
+        .any(|s| s.file.canonicalize().is_ok_and(|f| f == out))
+    {
+        bail!(
+            "{} is one of the inputs; choose another --out folder",
+            out.display()
+        );
+    }
+    Ok(())
+}
+
+/// Renders and writes every output of `report` into `out_dir`.
+///
+/// # Errors
+/// An output would overwrite an input, or cannot be rendered or written.
+pub fn write_report(
+    report: &Report,
+    lang: Lang,
+    out_dir: &Path,
+    font: &ChartFont,
+) -> Result<Written> {
+    let workbook = out_dir.join(workbook_name(report, lang));
+    let summary = out_dir.join("summary.json");
+    for p in [&workbook, &summary] {
+        check_not_input(p, report)?;
+    }
+    let charts_dir = out_dir.join("charts");
+    // The workbook, summary.json and the pictures are independent views: render them side by
+    // side.
+    let (xlsx, json, charts) = std::thread::scope(|s| {
+        let json = s.spawn(|| json::to_bytes(report));
+        let charts = s.spawn(|| pictures::write_all(report, lang, &charts_dir, font));
+        let xlsx = xlsx::to_bytes(report, lang);
+        (
+            xlsx,
+            json.join().expect("JSON rendering does not panic"),
+            charts.join().expect("chart drawing does not panic"),
+        )
+    });
+    let charts = charts?;
+    let brief = out_dir.join("brief.md");
+    write(&brief, brief::to_markdown(report, lang, &charts).as_bytes())?;
+    write(&workbook, &xlsx?)?;
+    write(&summary, &json)?;
+    Ok(Written {
+        workbook,
+        summary,
+        brief,
+        charts_dir,
+        charts,
+    })
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
