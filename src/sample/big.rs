@@ -6,8 +6,8 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use super::complaints::{export_end, one};
-use super::registers::{CHILDREN_2026, cells};
-use super::sheet::{SampleCell, names, write_xlsx_streaming};
+use super::registers::{cells, single_header};
+use super::sheet::{SampleCell, write_xlsx_streaming};
 use super::{Gen, SampleConfig, out};
 
 /// One large register (benchmarks): a title row above the header, written row by row.
@@ -18,16 +18,7 @@ pub fn write_big_register(
 ) -> Result<PathBuf> {
     let end = export_end(cfg);
     let p = out(cfg, "客诉登记表_大样本.xlsx");
-    let header = names(&CHILDREN_2026)
-        .into_iter()
-        .map(|h| {
-            if h == "状态" {
-                "处理状态".into()
-            } else {
-                h
-            }
-        })
-        .collect::<Vec<_>>();
+    let header = single_header();
     let per_month = cfg.rows_per_month;
     let rows = months.iter().flat_map(|&m| {
         (1..=per_month)

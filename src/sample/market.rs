@@ -154,56 +154,13 @@ fn batches(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
     for (mi, &m) in months.iter().enumerate() {
         let last_month = mi + 1 == months.len();
         for j in 0..6 {
-            let (species, days, head, w_in, w_out, fcr) = match g.below(3) {
-                0 => ("生猪", 150, 100.0, 25.0, 118.0, g.uniform(2.5, 3.0)),
-                1 => ("肉鸡", 45, 5000.0, 0.045, 2.6, g.uniform(1.55, 1.9)),
-                _ => ("草鱼", 200, 20000.0, 0.05, 1.4, g.uniform(1.3, 1.8)),
-            };
-            let end = g.day_in(m);
-            let start = end - Duration::days(days);
-            let deaths = (head * g.uniform(0.01, 0.06)).round();
-            let w_start = (head * w_in).round();
-            let w_end = ((head - deaths) * w_out).round();
-            let gain = w_end - w_start;
-            let mut feed = (gain * fcr).round();
-            let mut w_end_cell = SampleCell::Number(w_end);
             // Two batches of the last month a clerk must look at.
-            if last_month && j == 0 {
-                feed = (gain * 8.0).round(); // implausible FCR, to be flagged
-            }
-            if last_month && j == 1 {
-                w_end_cell = SampleCell::Number(w_start - 10.0); // weight loss, to be flagged
-            }
-            let demo = g.chance(0.4);
-            let farm = if demo {
-                g.pick(&DEMO_FARMS).to_string()
-            } else {
-                g.customer()
+            let flaw = match (last_month, j) {
+                (true, 0) => Some(BatchFlaw::ImplausibleFcr),
+                (true, 1) => Some(BatchFlaw::WeightLoss),
+                _ => None,
             };
-            let own = demo || g.chance(0.5);
-            let brand = if own {
-                *g.pick(&["金穗", "丰农"])
-            } else {
-                *g.pick(&["正大", "新希望", "海大"])
-            };
-            rows.push(vec![
-                SampleCell::text(farm),
-                SampleCell::text(species),
-                SampleCell::Date(start),
-                SampleCell::Date(end),
-                SampleCell::Number(w_start),
-                w_end_cell,
-                SampleCell::Number(feed),
-                SampleCell::text(*g.pick(&REGIONS)),
-                SampleCell::text(*g.pick(&TECHNICIANS)),
-                SampleCell::text(brand),
-                SampleCell::Number(head),
-                SampleCell::Number(head - deaths),
-                SampleCell::Number(deaths),
-                SampleCell::Number((feed * g.uniform(3.2, 3.8)).round()),
-                SampleCell::Number((head * g.uniform(20.0, 60.0)).round()),
-                SampleCell::text(if demo { "是" } else { "否" }),
-            ]);
+            rows.push(batch_row(g, m, flaw));
         }
     }
     SheetSpec {
@@ -230,4 +187,64 @@ fn batches(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
         rows,
         footer: vec![],
     }
+}
+
+/// What is wrong with a planted bad batch.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BatchFlaw {
+    ImplausibleFcr,
+    WeightLoss,
+}
+
+/// One batch that left in month `m`.
+fn batch_row(g: &mut Gen, m: NaiveDate, flaw: Option<BatchFlaw>) -> Vec<SampleCell> {
+    let (species, days, head, w_in, w_out, fcr) = match g.below(3) {
+        0 => ("生猪", 150, 100.0, 25.0, 118.0, g.uniform(2.5, 3.0)),
+        1 => ("肉鸡", 45, 5000.0, 0.045, 2.6, g.uniform(1.55, 1.9)),
+        _ => ("草鱼", 200, 20000.0, 0.05, 1.4, g.uniform(1.3, 1.8)),
+    };
+    let end = g.day_in(m);
+    let start = end - Duration::days(days);
+    let deaths = (head * g.uniform(0.01, 0.06)).round();
+    let w_start = (head * w_in).round();
+    let w_end = ((head - deaths) * w_out).round();
+    let gain = w_end - w_start;
+    let feed = match flaw {
+        Some(BatchFlaw::ImplausibleFcr) => (gain * 8.0).round(),
+        _ => (gain * fcr).round(),
+    };
+    let w_end_cell = match flaw {
+        Some(BatchFlaw::WeightLoss) => SampleCell::Number(w_start - 10.0),
+        _ => SampleCell::Number(w_end),
+    };
+    let demo = g.chance(0.4);
+    let farm = if demo {
+        g.pick(&DEMO_FARMS).to_string()
+    } else {
+        g.customer()
+    };
+    let own = demo || g.chance(0.5);
+    let brand = if own {
+        *g.pick(&["金穗", "丰农"])
+    } else {
+        *g.pick(&["正大", "新希望", "海大"])
+    };
+    vec![
+        SampleCell::text(farm),
+        SampleCell::text(species),
+        SampleCell::Date(start),
+        SampleCell::Date(end),
+        SampleCell::Number(w_start),
+        w_end_cell,
+        SampleCell::Number(feed),
+        SampleCell::text(*g.pick(&REGIONS)),
+        SampleCell::text(*g.pick(&TECHNICIANS)),
+        SampleCell::text(brand),
+        SampleCell::Number(head),
+        SampleCell::Number(head - deaths),
+        SampleCell::Number(deaths),
+        SampleCell::Number((feed * g.uniform(3.2, 3.8)).round()),
+        SampleCell::Number((head * g.uniform(20.0, 60.0)).round()),
+        SampleCell::text(if demo { "是" } else { "否" }),
+    ]
 }

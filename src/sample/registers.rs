@@ -79,7 +79,7 @@ const HEADER_2025: [&str; 19] = [
     "负责技术员",
     "备注",
 ];
-pub(super) const CHILDREN_2026: [&str; 18] = [
+const CHILDREN_2026: [&str; 18] = [
     "投诉编号",
     "受理日期",
     "受理方式",
@@ -125,8 +125,15 @@ pub fn write(
 ) -> Result<Vec<PathBuf>> {
     let (old, new): (Vec<&Complaint>, Vec<&Complaint>) =
         all.iter().partition(|c| c.received.year() < 2026);
-    let mut written = Vec::new();
+    Ok(vec![
+        register_2025(g, cfg, &old)?,
+        register_2026(g, cfg, months, &new)?,
+        reexport(g, cfg, months, &new)?,
+    ])
+}
 
+/// The 2025 register: one title row, aliased headers, footer rows.
+fn register_2025(g: &mut Gen, cfg: &SampleConfig, old: &[&Complaint]) -> Result<PathBuf> {
     let rows_2025: Vec<Vec<SampleCell>> = old.iter().map(|c| cells(g, c)).collect();
     let p = out(cfg, "客诉登记表_2025.xlsx");
     write_xlsx(
@@ -139,8 +146,17 @@ pub fn write(
             rows: rows_2025,
         }],
     )?;
-    written.push(p);
+    Ok(p)
+}
 
+/// The 2026 register: two title rows, a merged two-row header, bad rows, footers and an
+/// instructions sheet.
+fn register_2026(
+    g: &mut Gen,
+    cfg: &SampleConfig,
+    months: &[NaiveDate],
+    new: &[&Complaint],
+) -> Result<PathBuf> {
     let mut rows_2026: Vec<Vec<SampleCell>> = new.iter().map(|c| cells(g, c)).collect();
     add_bad_rows(&mut rows_2026, months);
     let p = out(cfg, "客诉登记表_2026.xlsx");
@@ -172,9 +188,16 @@ pub fn write(
             },
         ],
     )?;
-    written.push(p);
+    Ok(p)
+}
 
-    // The overlapping re-export of the last two months: mostly identical, two updated.
+/// The overlapping re-export of the last two months: mostly identical, two updated.
+fn reexport(
+    g: &mut Gen,
+    cfg: &SampleConfig,
+    months: &[NaiveDate],
+    new: &[&Complaint],
+) -> Result<PathBuf> {
     let recent: Vec<&Complaint> = new
         .iter()
         .copied()
@@ -202,24 +225,26 @@ pub fn write(
         &[SheetSpec {
             name: "Sheet1".into(),
             title: vec![],
-            header: HeaderSpec::Single(
-                names(&CHILDREN_2026)
-                    .into_iter()
-                    .map(|h| {
-                        if h == "状态" {
-                            "处理状态".into()
-                        } else {
-                            h
-                        }
-                    })
-                    .collect(),
-            ),
+            header: HeaderSpec::Single(single_header()),
             rows,
             footer: vec![],
         }],
     )?;
-    written.push(p);
-    Ok(written)
+    Ok(p)
+}
+
+/// The 2026 register's columns under a one-row header (状态 written out as 处理状态).
+pub(super) fn single_header() -> Vec<String> {
+    names(&CHILDREN_2026)
+        .into_iter()
+        .map(|h| {
+            if h == "状态" {
+                "处理状态".into()
+            } else {
+                h
+            }
+        })
+        .collect()
 }
 
 /// A few rows every real register has: a blank line, an impossible date, a missing
