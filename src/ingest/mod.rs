@@ -60,6 +60,14 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
+/// Opens an input for reading; the error names the file and says why it failed.
+///
+/// # Errors
+/// The file is missing or cannot be opened.
+pub fn open(path: &Path) -> Result<std::fs::File, FileError> {
+    std::fs::File::open(path).map_err(|e| sniff::open_error(path, &e))
+}
+
 /// Reads every sheet of one file into `consumer`.
 ///
 /// # Errors

@@ -1,7 +1,6 @@
 //! `.xls` and `.ods`: formats calamine reads whole sheets of, as a range. Both are bounded by
 //! their own limits (65,536 rows for xls) or, for ods, by the size checks made first.
 
-use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
 
@@ -12,25 +11,15 @@ use super::{FileError, SheetConsumer};
 use crate::template::Limits;
 
 pub fn read_xls(path: &Path, consumer: &mut dyn SheetConsumer) -> Result<(), FileError> {
-    let file =
-        File::open(path).map_err(|e| FileError::new(path, format!("cannot open the file: {e}")))?;
-    let mut book = Xls::new(BufReader::new(file)).map_err(|e| match e {
+    let file = super::open(path)?;
+    let book = Xls::new(BufReader::new(file)).map_err(|e| match e {
         XlsError::Password => FileError::new(path, PASSWORD),
         other => FileError::new(
             path,
             format!("corrupt or unreadable .xls workbook: {other}"),
         ),
     })?;
-    for name in book.sheet_names() {
-        consumer.begin_sheet(&name);
-        match book.worksheet_range(&name) {
-            Ok(range) => {
-                feed(&range, consumer);
-                consumer.end_sheet(None);
-            }
-            Err(e) => consumer.end_sheet(Some(format!("cannot read the sheet: {e}"))),
-        }
-    }
+    read_sheets(book, consumer);
     Ok(())
 }
 
@@ -40,9 +29,8 @@ pub fn read_ods(
     consumer: &mut dyn SheetConsumer,
 ) -> Result<(), FileError> {
     super::xlsx::check_part_sizes(path, limits)?;
-    let file =
-        File::open(path).map_err(|e| FileError::new(path, format!("cannot open the file: {e}")))?;
-    let mut book = Ods::new(BufReader::new(file)).map_err(|e| match e {
+    let file = super::open(path)?;
+    let book = Ods::new(BufReader::new(file)).map_err(|e| match e {
         OdsError::Password => FileError::new(path, PASSWORD),
         OdsError::Zip(_) | OdsError::Io(_) => FileError::new(
             path,
@@ -50,6 +38,17 @@ pub fn read_ods(
         ),
         other => FileError::new(path, format!("cannot read the workbook: {other}")),
     })?;
+    read_sheets(book, consumer);
+    Ok(())
+}
+
+/// Hands every sheet of a workbook read as ranges to `consumer`.
+fn read_sheets<RS, R>(mut book: R, consumer: &mut dyn SheetConsumer)
+where
+    RS: std::io::Read + std::io::Seek,
+    R: Reader<RS>,
+    R::Error: std::fmt::Display,
+{
     for name in book.sheet_names() {
         consumer.begin_sheet(&name);
         match book.worksheet_range(&name) {
@@ -60,7 +59,6 @@ pub fn read_ods(
             Err(e) => consumer.end_sheet(Some(format!("cannot read the sheet: {e}"))),
         }
     }
-    Ok(())
 }
 
 const PASSWORD: &str =

@@ -22,7 +22,7 @@ const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// # Errors
 /// The file is missing, unreadable, empty, or its content is no spreadsheet.
 pub fn sniff(path: &Path) -> Result<Format, FileError> {
-    let mut file = std::fs::File::open(path).map_err(|e| open_error(path, &e))?;
+    let mut file = super::open(path)?;
     let mut head = Vec::with_capacity(512);
     (&mut file)
         .take(512)
@@ -57,7 +57,8 @@ pub fn sniff(path: &Path) -> Result<Format, FileError> {
     Err(FileError::new(path, not_a_spreadsheet(&head, &ext)))
 }
 
-fn open_error(path: &Path, e: &std::io::Error) -> FileError {
+/// The error for a file that could not be opened, saying why in the user's terms.
+pub(super) fn open_error(path: &Path, e: &std::io::Error) -> FileError {
     match e.kind() {
         std::io::ErrorKind::NotFound => FileError::new(path, "file not found"),
         std::io::ErrorKind::PermissionDenied => FileError::new(

@@ -18,8 +18,7 @@ pub fn read(
     consumer: &mut dyn SheetConsumer,
 ) -> Result<(), FileError> {
     check_part_sizes(path, limits)?;
-    let file =
-        File::open(path).map_err(|e| FileError::new(path, format!("cannot open the file: {e}")))?;
+    let file = super::open(path)?;
     let mut book = Xlsx::new(BufReader::new(file)).map_err(|e| open_error(path, e))?;
     for name in book.sheet_names() {
         consumer.begin_sheet(&name);
@@ -32,8 +31,7 @@ pub fn read(
 /// Refuses a zipped workbook (xlsx, ods) any part of which would decompress past the limit (a zip bomb, or a
 /// sheet far bigger than any department export).
 pub(super) fn check_part_sizes(path: &Path, limits: &Limits) -> Result<(), FileError> {
-    let file =
-        File::open(path).map_err(|e| FileError::new(path, format!("cannot open the file: {e}")))?;
+    let file = super::open(path)?;
     // Not a zip (an encrypted workbook is a CFB container): the workbook reader says what it is.
     let Ok(mut zip) = zip::ZipArchive::new(BufReader::new(file)) else {
         return Ok(());

@@ -6,6 +6,7 @@ use polars::prelude::*;
 
 use super::market::ALL_REGIONS;
 use super::query::{count, within};
+use super::table::change;
 use super::{Column, Measure, Record, Table, Val, complaints, fcr, market, prices};
 use crate::normalize::Loaded;
 use crate::period::Period;
@@ -141,15 +142,6 @@ fn fcr_kpis(loaded: &Loaded, p: &Period, template: &Template) -> PolarsResult<Ve
             ))
         })
         .collect())
-}
-
-/// A figure's change against its base, and the change relative to the base (null where the
-/// base is absent or, for the relative change, 0).
-pub fn change(value: Option<f64>, base: Option<f64>) -> (Option<f64>, Option<f64>) {
-    match (value, base) {
-        (Some(v), Some(b)) => (Some(v - b), (b != 0.0).then(|| (v - b) / b)),
-        _ => (None, None),
-    }
 }
 
 /// The `comparisons` table for period `p`.

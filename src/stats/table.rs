@@ -297,10 +297,16 @@ pub fn difference(v: &Val, base: &Val) -> Val {
     }
 }
 
+/// A figure's change against its base, and the change relative to the base (null where the
+/// base is absent or, for the relative change, 0).
+pub fn change(value: Option<f64>, base: Option<f64>) -> (Option<f64>, Option<f64>) {
+    match (value, base) {
+        (Some(v), Some(b)) => (Some(v - b), (b != 0.0).then(|| (v - b) / b)),
+        _ => (None, None),
+    }
+}
+
 /// The relative change of a number against its base (null where the base is 0 or absent).
 pub fn relative(v: &Val, base: &Val) -> Val {
-    match (v.as_f64(), base.as_f64()) {
-        (Some(a), Some(b)) if b != 0.0 => Val::Pct((a - b) / b),
-        _ => Val::Null,
-    }
+    Val::of(Measure::Change, change(v.as_f64(), base.as_f64()).1)
 }

@@ -19,8 +19,9 @@ use file::{NestedLists, TemplateFile};
 /// The built-in template's text.
 pub const DEFAULT_TOML: &str = include_str!("../../report-templates/default.toml");
 
-/// Size limits past which an input is refused before it can exhaust memory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Size limits past which an input is refused before it can exhaust memory. Their values are
+/// data: the built-in template sets every one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Limits {
     pub max_cells: u64,
     pub max_columns: u32,
@@ -79,14 +80,10 @@ impl Template {
     fn from_layers(layers: &[(&str, &str)]) -> Result<Template> {
         let mut t = Template {
             own_brands: Vec::new(),
-            header_search_rows: 30,
+            // Set by the built-in template (checked below).
+            header_search_rows: 0,
             footer_markers: Vec::new(),
-            limits: Limits {
-                max_cells: 200_000_000,
-                max_columns: 1000,
-                max_part_bytes: 4_000_000_000,
-                max_csv_bytes: 2_000_000_000,
-            },
+            limits: Limits::default(),
             aliases: Kind::ALL
                 .into_iter()
                 .map(|k| {
@@ -114,6 +111,13 @@ impl Template {
             t.apply(name, file)?;
         }
         t.check_ambiguity()?;
+        let l = t.limits;
+        if t.header_search_rows == 0
+            || [l.max_cells, l.max_part_bytes, l.max_csv_bytes].contains(&0)
+            || l.max_columns == 0
+        {
+            bail!("template: header_search_rows and every [limits] value must be set and above 0");
+        }
         Ok(t)
     }
 

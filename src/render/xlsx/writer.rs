@@ -8,22 +8,29 @@ use unicode_width::UnicodeWidthStr;
 use crate::lang::Lang;
 use crate::stats::{Layout, Record, Table, Val};
 
+/// How a data cell is dressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dress {
+    /// Thin grey borders.
+    Bordered,
+    /// Borders, bold, a light yellow fill (own brands).
+    Highlighted,
+    /// No borders and, where General shows the value, no format (long lists).
+    Plain,
+}
+
+/// The number formats of a value, by its type: text, whole, number, percentage, date.
+const NUMBER_FORMATS: [&str; 5] = ["General", "0", "0.00", "0.0%", "yyyy-mm-dd"];
+
 /// The formats every sheet uses.
 pub struct Formats {
     pub sheet_title: Format,
     pub title: Format,
     pub header: Format,
-    pub text: Format,
-    pub int: Format,
-    pub num: Format,
-    pub pct: Format,
-    pub date: Format,
-    /// The same formats with the own-brand highlight, in the order text, int, num, pct, date.
-    pub highlighted: [Format; 5],
-    /// Borderless number formats for long lists (see [`LONG_TABLE_ROWS`]).
-    pub plain_num: Format,
-    pub plain_pct: Format,
-    pub plain_date: Format,
+    /// Per dress, per value type (in the order of [`NUMBER_FORMATS`]).
+    bordered: [Format; 5],
+    highlighted: [Format; 5],
+    plain: [Format; 5],
 }
 
 /// Tables longer than this are written without cell borders: a format lookup per cell is
@@ -32,40 +39,47 @@ pub const LONG_TABLE_ROWS: usize = 2000;
 
 impl Formats {
     pub fn new() -> Formats {
-        let cell = Format::new()
-            .set_border(FormatBorder::Thin)
-            .set_border_color(Color::RGB(0xBFBFBF));
+        let border = |f: Format| {
+            f.set_border(FormatBorder::Thin)
+                .set_border_color(Color::RGB(0xBFBFBF))
+        };
+        let numbered = |i: usize| Format::new().set_num_format(NUMBER_FORMATS[i]);
+        let mut bordered: [Format; 5] = std::array::from_fn(|i| border(numbered(i)));
+        // Bordered text carries no number format at all.
+        bordered[0] = border(Format::new());
         Formats {
             sheet_title: Format::new().set_bold().set_font_size(14),
             title: Format::new()
                 .set_bold()
                 .set_font_color(Color::RGB(0x1F4E79)),
-            header: cell
-                .clone()
+            header: border(Format::new())
                 .set_bold()
                 .set_background_color(Color::RGB(0xDDEBF7))
                 .set_text_wrap(),
-            text: cell.clone(),
-            int: cell.clone().set_num_format("0"),
-            num: cell.clone().set_num_format("0.00"),
-            pct: cell.clone().set_num_format("0.0%"),
-            date: cell.clone().set_num_format("yyyy-mm-dd"),
-            highlighted: [
-                Format::new().set_num_format("General"),
-                Format::new().set_num_format("0"),
-                Format::new().set_num_format("0.00"),
-                Format::new().set_num_format("0.0%"),
-                Format::new().set_num_format("yyyy-mm-dd"),
-            ]
-            .map(|f| {
-                f.set_border(FormatBorder::Thin)
-                    .set_border_color(Color::RGB(0xBFBFBF))
+            bordered,
+            highlighted: std::array::from_fn(|i| {
+                border(numbered(i))
                     .set_bold()
                     .set_background_color(Color::RGB(0xFFF2CC))
             }),
-            plain_num: Format::new().set_num_format("0.00"),
-            plain_pct: Format::new().set_num_format("0.0%"),
-            plain_date: Format::new().set_num_format("yyyy-mm-dd"),
+            plain: std::array::from_fn(numbered),
+        }
+    }
+
+    /// The format to write `v` with, dressed as `dress`; `None` to write it unformatted.
+    fn pick(&self, v: &Val, dress: Dress) -> Option<&Format> {
+        let slot = match v {
+            Val::Int(_) => 1,
+            Val::Num(_) => 2,
+            Val::Pct(_) => 3,
+            Val::Date(_) => 4,
+            Val::Null | Val::Text(_) | Val::Bool(_) => 0,
+        };
+        match dress {
+            Dress::Bordered => Some(&self.bordered[slot]),
+            Dress::Highlighted => Some(&self.highlighted[slot]),
+            Dress::Plain if slot <= 1 => None,
+            Dress::Plain => Some(&self.plain[slot]),
         }
     }
 }
@@ -145,85 +159,31 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
 
     /// Writes one value with the format its type calls for. Text is always written as text,
     /// never as a formula.
-    pub fn cell(&mut self, row: u32, col: u16, v: &Val, highlight: bool) -> Result<(), XlsxError> {
+    pub fn cell(&mut self, row: u32, col: u16, v: &Val, dress: Dress) -> Result<(), XlsxError> {
         self.widen(col, display_width(v));
-        let f = self.f;
-        let pick = |normal: &'f Format| {
-            if !highlight {
-                return normal;
-            }
-            let i = [&f.text, &f.int, &f.num, &f.pct, &f.date]
-                .iter()
-                .position(|x| std::ptr::eq(*x, normal))
-                .unwrap_or(0);
-            &f.highlighted[i]
-        };
-        match v {
-            Val::Null => {
-                self.ws.write_blank(row, col, pick(&f.text))?;
-            }
-            Val::Text(s) => {
-                self.ws
-                    .write_string_with_format(row, col, s, pick(&f.text))?;
-            }
-            Val::Int(i) => {
-                self.ws
-                    .write_number_with_format(row, col, *i as f64, pick(&f.int))?;
-            }
-            Val::Num(x) => {
-                self.ws
-                    .write_number_with_format(row, col, *x, pick(&f.num))?;
-            }
-            Val::Pct(x) => {
-                self.ws
-                    .write_number_with_format(row, col, *x, pick(&f.pct))?;
-            }
-            Val::Date(d) => {
-                self.ws
-                    .write_datetime_with_format(row, col, d, pick(&f.date))?;
-            }
-            Val::Bool(b) => {
+        let format = self.f.pick(v, dress);
+        let ws = &mut *self.ws;
+        match (v, format) {
+            (Val::Null, Some(f)) => ws.write_blank(row, col, f),
+            (Val::Null, None) => return Ok(()),
+            (Val::Text(s), Some(f)) => ws.write_string_with_format(row, col, s, f),
+            (Val::Text(s), None) => ws.write_string(row, col, s),
+            (Val::Int(i), Some(f)) => ws.write_number_with_format(row, col, *i as f64, f),
+            (Val::Int(i), None) => ws.write_number(row, col, *i as f64),
+            (Val::Num(x) | Val::Pct(x), Some(f)) => ws.write_number_with_format(row, col, *x, f),
+            (Val::Num(x) | Val::Pct(x), None) => ws.write_number(row, col, *x),
+            (Val::Date(d), Some(f)) => ws.write_datetime_with_format(row, col, d, f),
+            (Val::Date(d), None) => ws.write_datetime(row, col, d),
+            (Val::Bool(b), f) => {
                 let text = self
                     .lang
                     .pick(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" });
-                self.ws
-                    .write_string_with_format(row, col, text, pick(&f.text))?;
+                match f {
+                    Some(f) => ws.write_string_with_format(row, col, text, f),
+                    None => ws.write_string(row, col, text),
+                }
             }
-        }
-        Ok(())
-    }
-
-    /// Writes one value of a long list: no borders, and no format where General shows it.
-    fn plain_cell(&mut self, row: u32, col: u16, v: &Val) -> Result<(), XlsxError> {
-        self.widen(col, display_width(v));
-        let f = self.f;
-        match v {
-            Val::Null => {}
-            Val::Text(s) => {
-                self.ws.write_string(row, col, s)?;
-            }
-            Val::Int(i) => {
-                self.ws.write_number(row, col, *i as f64)?;
-            }
-            Val::Num(x) => {
-                self.ws
-                    .write_number_with_format(row, col, *x, &f.plain_num)?;
-            }
-            Val::Pct(x) => {
-                self.ws
-                    .write_number_with_format(row, col, *x, &f.plain_pct)?;
-            }
-            Val::Date(d) => {
-                self.ws
-                    .write_datetime_with_format(row, col, d, &f.plain_date)?;
-            }
-            Val::Bool(b) => {
-                let text = self
-                    .lang
-                    .pick(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" });
-                self.ws.write_string(row, col, text)?;
-            }
-        }
+        }?;
         Ok(())
     }
 
@@ -256,8 +216,13 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                 let values = t.rows.first().cloned().unwrap_or_default();
                 for (i, (col, v)) in t.columns.iter().zip(values.iter()).enumerate() {
                     let r = header_row + 1 + i as u32;
-                    self.cell(r, 0, &Val::text(lang.pick(&col.zh, &col.en)), false)?;
-                    self.cell(r, 1, v, false)?;
+                    self.cell(
+                        r,
+                        0,
+                        &Val::text(lang.pick(&col.zh, &col.en)),
+                        Dress::Bordered,
+                    )?;
+                    self.cell(r, 1, v, Dress::Bordered)?;
                 }
                 self.row = header_row + 1 + t.columns.len() as u32;
             }
@@ -268,7 +233,11 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                 let long = t.rows.len() > LONG_TABLE_ROWS;
                 for (i, record) in t.records().enumerate() {
                     let r = header_row + 1 + i as u32;
-                    let hl = highlight(&record);
+                    let dress = match (highlight(&record), long) {
+                        (true, _) => Dress::Highlighted,
+                        (false, true) => Dress::Plain,
+                        (false, false) => Dress::Bordered,
+                    };
                     for (c, v) in record.values().iter().enumerate() {
                         let dash = Val::text("—");
                         let v = if t.dash_for_null && *v == Val::Null {
@@ -276,11 +245,7 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                         } else {
                             v
                         };
-                        if long && !hl {
-                            self.plain_cell(r, c as u16, v)?;
-                        } else {
-                            self.cell(r, c as u16, v, hl)?;
-                        }
+                        self.cell(r, c as u16, v, dress)?;
                     }
                 }
                 self.row = header_row + 1 + t.rows.len() as u32;

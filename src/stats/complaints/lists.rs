@@ -189,7 +189,12 @@ pub fn monthly(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
         "Complaints received, last 12 months",
         vec![
             Column::text("month", "月份", "month"),
-            Column::of(Measure::Count, "received", "受理投诉(件)", "received"),
+            Column::of(
+                Measure::Count,
+                "received",
+                super::kpis::KPIS[0].zh,
+                "received",
+            ),
         ],
     );
     for m in months {
