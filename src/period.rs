@@ -303,6 +303,54 @@ mod tests {
         );
     }
 
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn period() -> impl Strategy<Value = Period> {
+            prop_oneof![
+                (1990i32..2100, 1u32..=12).prop_map(|(y, m)| Period::month(y, m).unwrap()),
+                (1990i32..2100, 1u32..=4)
+                    .prop_map(|(y, q)| Period::parse(&format!("{y}-Q{q}")).unwrap()),
+                (1990i32..2100, 1u32..=2)
+                    .prop_map(|(y, h)| Period::parse(&format!("{y}-H{h}")).unwrap()),
+                (1990i32..2100).prop_map(|y| Period::parse(&y.to_string()).unwrap()),
+                (0i64..40_000, 0i64..800).prop_map(|(a, n)| {
+                    let start = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + Duration::days(a);
+                    Period {
+                        start,
+                        end: start + Duration::days(n),
+                        span: Span::Range,
+                    }
+                }),
+            ]
+        }
+
+        proptest! {
+            #[test]
+            fn a_label_parses_back_to_its_period(p in period()) {
+                prop_assert_eq!(Period::parse(&p.label()), Ok(p));
+            }
+
+            #[test]
+            fn the_previous_period_ends_the_day_before_and_lasts_as_long(p in period()) {
+                let prev = p.previous();
+                prop_assert_eq!(prev.end + Duration::days(1), p.start);
+                if p.span == Span::Range {
+                    prop_assert_eq!(prev.days(), p.days());
+                } else {
+                    prop_assert_eq!(prev.span, p.span);
+                }
+                prop_assert_eq!(p.last_year().start.year(), p.start.year() - 1);
+            }
+
+            #[test]
+            fn no_text_makes_the_period_parser_panic(s in ".{0,30}") {
+                let _ = Period::parse(&s);
+            }
+        }
+    }
+
     #[test]
     fn default_is_latest_month_unless_it_is_still_running() {
         assert_eq!(

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
+use super::load::read_inputs;
 use crate::exit::{Code, OK, PROBLEMS_FOUND};
-use crate::normalize;
 use crate::render::console;
 use crate::template::Template;
 
@@ -22,7 +22,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Code> {
     let template = Template::load(args.template.as_deref())?;
-    let loaded = normalize::load(&args.inputs, &template, &mut |_, _| {});
+    let loaded = read_inputs(&args.inputs, &template);
     print!("{}", console::check_report(&loaded));
     let problems = loaded
         .issues

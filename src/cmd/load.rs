@@ -1,5 +1,6 @@
-//! What `report` and `review` share: their input arguments, loading every input once (with
-//! a progress bar on a terminal) and choosing the period.
+//! Loading the inputs, once, the same way for every command (with a progress bar on a
+//! terminal); what `report` and `review` share besides: their input arguments and choosing
+//! the period.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -47,28 +48,30 @@ fn today() -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
+/// Reads every input once, with a progress bar when stderr is a terminal.
+pub fn read_inputs(inputs: &[PathBuf], template: &Template) -> Loaded {
+    if !std::io::stderr().is_terminal() {
+        return normalize::load(inputs, template, &mut |_, _| {});
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("reading {pos}/{len} files {wide_bar} {elapsed}")
+            .expect("valid template"),
+    );
+    let loaded = normalize::load(inputs, template, &mut |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    loaded
+}
+
 /// Reads every input; prints each file or sheet that could not be used.
 ///
 /// # Errors
 /// Nothing usable was found.
 pub fn load(inputs: &[PathBuf], template: &Template) -> Result<Loaded> {
-    let loaded = if std::io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "reading {pos}/{len} files {wide_bar} {elapsed}",
-            )
-            .expect("valid template"),
-        );
-        let loaded = normalize::load(inputs, template, &mut |done, total| {
-            bar.set_length(total as u64);
-            bar.set_position(done as u64);
-        });
-        bar.finish_and_clear();
-        loaded
-    } else {
-        normalize::load(inputs, template, &mut |_, _| {})
-    };
+    let loaded = read_inputs(inputs, template);
     for line in loaded.error_lines() {
         eprintln!("tsreport: {line}");
     }

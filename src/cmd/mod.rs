@@ -22,8 +22,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write the period's statistics: the workbook and summary.json (default folder
-    /// reports/<period>/).
+    /// Write the period's statistics: the workbook, chart pictures, the brief and
+    /// summary.json (default folder reports/<period>/).
     Report(report::Args),
     /// Check exports before month end: how each sheet was recognised, where every row went,
     /// and every data problem. Exits 1 when it found problems.

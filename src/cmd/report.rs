@@ -1,5 +1,6 @@
 //! `tsreport report`: the clerk's monthly job. Reads every input once, computes the period's
-//! statistics, and writes the workbook and `summary.json` atomically under `--out`.
+//! statistics, and writes the workbook, the chart pictures, the brief and `summary.json`
+//! atomically under `--out`.
 
 use std::path::{Path, PathBuf};
 

@@ -202,4 +202,6 @@ pub fn show_number(n: f64) -> String {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;

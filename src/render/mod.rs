@@ -1,5 +1,6 @@
-//! Views of the results — console text, the workbook, `summary.json` — and the one way every
-//! output file is written (atomically).
+//! Views of the results — console text, the workbook, the chart pictures (one chart list for
+//! both), the brief and `summary.json` — and the one way every output file is written
+//! (atomically).
 
 pub mod brief;
 pub mod charts;

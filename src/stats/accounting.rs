@@ -75,3 +75,41 @@ pub fn data_issues(issues: &[DataIssue], sheets: &[SheetReport]) -> Table {
     }
     t
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reconciliation_and_problem_rows_name_their_sheet() {
+        let mut s = SheetReport::new("in/a.xlsx".into(), "Sheet1", None);
+        s.kind = Some(crate::schema::Kind::Complaint);
+        (s.rows_read, s.used, s.skipped, s.rejected) = (10, 7, 2, 1);
+        let t = reconciliation(std::slice::from_ref(&s));
+        let r = t.first().unwrap();
+        assert_eq!(r.text("kind"), Some("A 客诉登记"));
+        assert_eq!(
+            [
+                r.num("rows_read"),
+                r.num("used"),
+                r.num("skipped"),
+                r.num("rejected")
+            ],
+            [Some(10.0), Some(7.0), Some(2.0), Some(1.0)]
+        );
+        let issue = DataIssue {
+            sheet: 0,
+            row: Some(5),
+            column: Some("受理日期 (B)".into()),
+            raw: "2026-13-05".into(),
+            reason: crate::issues::Reason::BadDate,
+            action: crate::issues::Action::Rejected,
+        };
+        let d = data_issues(&[issue], &[s]);
+        let r = d.first().unwrap();
+        assert_eq!(
+            (r.text("sheet"), r.num("row"), r.text("action")),
+            (Some("Sheet1"), Some(5.0), Some("rejected"))
+        );
+    }
+}

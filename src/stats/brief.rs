@@ -25,6 +25,14 @@ pub struct Brief<'a> {
     pub fcr_own_other: &'a Table,
 }
 
+/// Largest relative change first; among equal ones the headline order stays (stable).
+fn sort_by_size(changes: &mut [Record<'_>]) {
+    changes.sort_by(|a, b| {
+        let size = |r: &Record<'_>| r.num("mom_pct").map_or(0.0, f64::abs);
+        size(b).total_cmp(&size(a))
+    });
+}
+
 /// The brief's content for `report`.
 pub fn brief(report: &Report) -> Brief<'_> {
     let headline = &report.comparisons;
@@ -32,11 +40,7 @@ pub fn brief(report: &Report) -> Brief<'_> {
         .records()
         .filter(|r| matches!(r.get("mom_pct"), Val::Pct(_)))
         .collect();
-    // Stable: among equal changes, the headline order stays.
-    biggest_changes.sort_by(|a, b| {
-        let size = |r: &Record<'_>| r.num("mom_pct").map_or(0.0, f64::abs);
-        size(b).total_cmp(&size(a))
-    });
+    sort_by_size(&mut biggest_changes);
     biggest_changes.truncate(BIGGEST_CHANGES);
     let severe = &report.complaints.severe;
     Brief {
@@ -49,5 +53,45 @@ pub fn brief(report: &Report) -> Brief<'_> {
         severe,
         own_share: headline.records_where("kpi", "own_brand_share").next(),
         fcr_own_other: &report.fcr.species_brand,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::stats::Measure;
+    use crate::stats::{Column, Table, Val};
+
+    #[test]
+    fn the_biggest_changes_are_the_largest_in_size_in_a_stable_order() {
+        let mut t = Table::new(
+            "comparisons",
+            "",
+            "",
+            vec![
+                Column::text("kpi", "", ""),
+                Column::of(Measure::Change, "mom_pct", "", ""),
+            ],
+        );
+        for (k, v) in [
+            ("a", Some(0.1)),
+            ("b", Some(-0.5)),
+            ("c", None),
+            ("d", Some(0.5)),
+            ("e", Some(0.2)),
+        ] {
+            t.rows
+                .push(vec![Val::text(k), v.map_or(Val::Null, Val::Pct)]);
+        }
+        let mut changes: Vec<_> = t
+            .records()
+            .filter(|r| matches!(r.get("mom_pct"), Val::Pct(_)))
+            .collect();
+        super::sort_by_size(&mut changes);
+        let keys: Vec<&str> = changes
+            .iter()
+            .take(3)
+            .filter_map(|r| r.text("kpi"))
+            .collect();
+        assert_eq!(keys, vec!["b", "d", "e"]);
     }
 }

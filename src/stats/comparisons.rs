@@ -221,3 +221,61 @@ pub fn comparisons(loaded: &Loaded, p: &Period, template: &Template) -> PolarsRe
     }
     Ok(t)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::fixtures::{F::*, frame, loaded};
+
+    #[test]
+    fn each_figure_against_the_previous_period_and_a_year_earlier() {
+        // October: 3 received, 1 of them 完成; September: 2 received, both 完成; October 2025: 1.
+        #[rustfmt::skip]
+        let complaints = frame(
+            Kind::Complaint,
+            &[
+                &[("received_date", D("2026-10-01")), ("status", T("完成")), ("closed_date", D("2026-10-02"))],
+                &[("received_date", D("2026-10-05")), ("status", T("未处理"))],
+                &[("received_date", D("2026-10-09")), ("status", T("未处理"))],
+                &[("received_date", D("2026-09-01")), ("status", T("完成")), ("closed_date", D("2026-09-02"))],
+                &[("received_date", D("2026-09-03")), ("status", T("完成")), ("closed_date", D("2026-09-04"))],
+                &[("received_date", D("2025-10-03")), ("status", T("完成")), ("closed_date", D("2025-10-04"))],
+            ],
+        );
+        let l = loaded(vec![(Kind::Complaint, complaints)]);
+        let t = comparisons(&l, &Period::parse("2026-10").unwrap(), &Template::builtin()).unwrap();
+        let received = t
+            .records_where("kpi", "complaints_received")
+            .next()
+            .unwrap();
+        assert_eq!(
+            [
+                received.num("value"),
+                received.num("previous"),
+                received.num("mom_change"),
+                received.num("mom_pct"),
+                received.num("last_year"),
+                received.num("yoy_pct"),
+                received.num("ytd")
+            ],
+            [
+                Some(3.0),
+                Some(2.0),
+                Some(1.0),
+                Some(0.5),
+                Some(1.0),
+                Some(2.0),
+                Some(5.0)
+            ]
+        );
+        assert_eq!(received.measure("value"), Measure::Count);
+        // The close rate falls from 100% to 33.3%: a change in percentage points.
+        let rate = t.records_where("kpi", "close_rate").next().unwrap();
+        assert_eq!(rate.measure("mom_change"), Measure::Share);
+        assert!((rate.num("mom_change").unwrap() + 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!(rate.measure("mom_pct"), Measure::Change);
+        // Nothing surveyed: the own-brand share is missing, not 0.
+        let own = t.records_where("kpi", "own_brand_share").next().unwrap();
+        assert_eq!(*own.get("value"), Val::Null);
+    }
+}

@@ -105,3 +105,49 @@ fn breakdowns(lf: LazyFrame) -> PolarsResult<Table> {
     }
     Ok(t)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Kind;
+    use crate::stats::fixtures::{F::*, frame};
+
+    #[test]
+    fn visits_customers_demo_farms_and_resolved() {
+        #[rustfmt::skip]
+        let df = frame(
+            Kind::FieldVisit,
+            &[
+                &[("visit_date", D("2026-10-01")), ("technician", T("张")), ("customer", T("甲")), ("customer_type", T("示范户")), ("problem_class", T("品质")), ("resolution", T("已解决"))],
+                &[("visit_date", D("2026-10-02")), ("technician", T("张")), ("customer", T("甲")), ("customer_type", T("养殖户")), ("problem_class", T("品质")), ("resolution", T("跟踪中"))],
+                &[("visit_date", D("2026-10-03")), ("technician", T("李")), ("customer", T("乙")), ("customer_type", T("养殖户"))],
+            ],
+        );
+        let (kpis, by) = compute(&df, &crate::period::Period::parse("2026-10").unwrap()).unwrap();
+        let k = kpis.first().unwrap();
+        assert_eq!(
+            [
+                k.num("visits"),
+                k.num("customers"),
+                k.num("demo_visits"),
+                k.num("resolved")
+            ],
+            [Some(3.0), Some(2.0), Some(1.0), Some(1.0)]
+        );
+        let quality = by
+            .records()
+            .find(|r| {
+                r.text("dimension") == Some("problem_class") && r.text("value") == Some("品质")
+            })
+            .unwrap();
+        assert_eq!(
+            (quality.num("count"), quality.num("resolved_share")),
+            (Some(2.0), Some(0.5))
+        );
+        let blank = by
+            .records()
+            .find(|r| r.text("value") == Some(BLANK))
+            .unwrap();
+        assert_eq!(blank.num("count"), Some(1.0));
+    }
+}

@@ -314,3 +314,60 @@ pub fn livestock_scale(livestock: &DataFrame, p: &Period) -> PolarsResult<Table>
     }
     Ok(t)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Kind;
+    use crate::stats::fixtures::{F::*, frame};
+
+    #[test]
+    fn shares_by_region_and_overall_from_volumes() {
+        // 东: 金穗 30 + 正大 10 = 40; 西: 正大 60. Overall 金穗 30, 正大 70 of 100.
+        #[rustfmt::skip]
+        let feed = frame(
+            Kind::FeedMarket,
+            &[
+                &[("survey_date", D("2026-10-05")), ("region", T("东")), ("brand", T("金穗")), ("volume_t", N(20.0))],
+                &[("survey_date", D("2026-10-25")), ("region", T("东")), ("brand", T("金穗")), ("volume_t", N(10.0))],
+                &[("survey_date", D("2026-10-05")), ("region", T("东")), ("brand", T("正大")), ("volume_t", N(10.0))],
+                &[("survey_date", D("2026-10-05")), ("region", T("西")), ("brand", T("正大")), ("volume_t", N(60.0))],
+                &[("survey_date", D("2026-09-05")), ("region", T("西")), ("brand", T("金穗")), ("volume_t", N(99.0))],
+            ],
+        );
+        let p = Period::parse("2026-10").unwrap();
+        let (t, matrix) = market_share(&feed, &p, &Template::builtin()).unwrap();
+        let find = |region: &str, brand: &str| {
+            t.records()
+                .find(|r| r.text("region") == Some(region) && r.text("brand") == Some(brand))
+                .unwrap()
+        };
+        let own = find(ALL_REGIONS, "金穗");
+        assert_eq!(own.num("share"), Some(0.3));
+        assert_eq!(own.num("rows"), Some(2.0));
+        assert_eq!(*own.get("own_brand"), Val::Bool(true));
+        assert_eq!(find("东", "金穗").num("share"), Some(0.75));
+        // Overall first, then the regions by volume (西 60 before 东 40).
+        let regions: Vec<&str> = t.records().filter_map(|r| r.text("region")).collect();
+        assert_eq!(regions, vec!["全部", "全部", "西", "东", "东"]);
+        let west = matrix.records_where("region", "西").next().unwrap();
+        assert_eq!((west.num("正大"), west.num("金穗")), (Some(1.0), Some(0.0)));
+    }
+
+    #[test]
+    fn livestock_takes_the_latest_survey_of_the_period() {
+        #[rustfmt::skip]
+        let df = frame(
+            Kind::Livestock,
+            &[
+                &[("survey_date", D("2026-10-05")), ("region", T("东")), ("species", T("生猪")), ("scale", N(100.0))],
+                &[("survey_date", D("2026-10-20")), ("region", T("东")), ("species", T("生猪")), ("scale", N(120.0))],
+                &[("survey_date", D("2026-10-20")), ("region", T("东")), ("species", T("生猪")), ("scale", N(5.0))],
+            ],
+        );
+        let t = livestock_scale(&df, &Period::parse("2026-10").unwrap()).unwrap();
+        let r = t.first().unwrap();
+        assert_eq!((r.num("value"), r.text("unit")), (Some(125.0), Some("头")));
+        assert_eq!(t.rows.len(), 1);
+    }
+}

@@ -7,6 +7,8 @@ pub mod comparisons;
 pub mod complaints;
 pub mod fcr;
 pub mod field_visits;
+#[cfg(test)]
+pub mod fixtures;
 pub mod market;
 pub mod prices;
 pub mod query;

@@ -262,3 +262,35 @@ pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
     }
     Ok(t)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Kind;
+    use crate::stats::Record;
+    use crate::stats::fixtures::{F::*, frame};
+
+    #[test]
+    fn jin_becomes_kg_and_other_units_stay_apart() {
+        // 猪肉 零售: 10 元/斤 = 20 元/kg and 18 元/kg → n 2, mean 19; 仔猪 in 元/头 alone.
+        #[rustfmt::skip]
+        let df = frame(
+            Kind::Price,
+            &[
+                &[("survey_date", D("2026-10-15")), ("region", T("东")), ("item", T("猪肉")), ("price_type", T("零售")), ("price", N(10.0)), ("unit", T("元/斤"))],
+                &[("survey_date", D("2026-10-15")), ("region", T("西")), ("item", T("猪肉")), ("price_type", T("零售")), ("price", N(18.0)), ("unit", T("元/kg"))],
+                &[("survey_date", D("2026-10-15")), ("region", T("西")), ("item", T("仔猪")), ("price_type", T("幼畜苗禽")), ("price", N(500.0)), ("unit", T("元/头"))],
+            ],
+        );
+        let t = prices(&df, &Period::parse("2026-10").unwrap()).unwrap();
+        let overall: Vec<Record<'_>> = t.records_where("region", ALL_REGIONS).collect();
+        assert_eq!(overall.len(), 2);
+        let pork = overall
+            .iter()
+            .find(|r| r.text("item") == Some("猪肉"))
+            .unwrap();
+        assert_eq!(pork.text("unit"), Some("元/kg"));
+        assert_eq!((pork.num("n"), pork.num("mean")), (Some(2.0), Some(19.0)));
+        assert_eq!((pork.num("min"), pork.num("max")), (Some(18.0), Some(20.0)));
+    }
+}

@@ -1,5 +1,6 @@
 //! The whole report for one period: every table of every section, plus the inputs it came
-//! from. Renderers (workbook, `summary.json`) take this and only lay it out.
+//! from. The renderers — the workbook, the chart pictures, the brief and `summary.json` —
+//! take this and only lay it out.
 
 use polars::prelude::PolarsResult;
 

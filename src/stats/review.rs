@@ -372,4 +372,68 @@ mod tests {
         assert_eq!(rank(1.0, &[5.0, 7.0, 5.0, 1.0], false), 4);
         assert_eq!(rank(2.0, &[2.5, 2.0, 3.0], true), 1);
     }
+
+    #[test]
+    fn each_figure_beside_the_department_median_and_rank() {
+        use crate::stats::fixtures::{F::*, frame, loaded};
+        // October field visits: 张 3, 李 1, 王 2 → median 2; 张 ranks 1, 李 3. September: 张 1.
+        #[rustfmt::skip]
+        let visits = frame(
+            Kind::FieldVisit,
+            &[
+                &[("visit_date", D("2026-10-01")), ("technician", T("张"))],
+                &[("visit_date", D("2026-10-02")), ("technician", T("张"))],
+                &[("visit_date", D("2026-10-03")), ("technician", T("张"))],
+                &[("visit_date", D("2026-10-03")), ("technician", T("李"))],
+                &[("visit_date", D("2026-10-04")), ("technician", T("王"))],
+                &[("visit_date", D("2026-10-05")), ("technician", T("王"))],
+                &[("visit_date", D("2026-09-05")), ("technician", T("张"))],
+            ],
+        );
+        let l = loaded(vec![(Kind::FieldVisit, visits)]);
+        let p = Period::parse("2026-10").unwrap();
+        let reviews = Reviews::compute(&l, &p, &Template::builtin()).unwrap();
+        assert_eq!(reviews.people(), vec!["张", "李", "王"]);
+        let zhang = reviews.review("张").unwrap();
+        let visits = zhang
+            .figures
+            .records_where("figure", "现场拜访(次)")
+            .next()
+            .unwrap();
+        assert_eq!(
+            [
+                visits.num("value"),
+                visits.num("department_median"),
+                visits.num("rank"),
+                visits.num("of"),
+                visits.num("previous"),
+                visits.num("mom_change")
+            ],
+            [
+                Some(3.0),
+                Some(2.0),
+                Some(1.0),
+                Some(3.0),
+                Some(1.0),
+                Some(2.0)
+            ]
+        );
+        let li = reviews.review("李").unwrap();
+        let visits = li
+            .figures
+            .records_where("figure", "现场拜访(次)")
+            .next()
+            .unwrap();
+        assert_eq!(visits.num("rank"), Some(3.0));
+        assert_eq!(li.field_visits.rows.len(), 1);
+        let october = zhang
+            .monthly
+            .records_where("month", "2026-10")
+            .next()
+            .unwrap();
+        assert_eq!(
+            (october.num("mine"), october.num("department_median")),
+            (Some(3.0), Some(2.0))
+        );
+    }
 }

@@ -105,3 +105,44 @@ fn unlinked(in_period: LazyFrame, complaints: &DataFrame) -> PolarsResult<Vec<Da
         })
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Kind;
+    use crate::stats::fixtures::{F::*, frame};
+
+    #[test]
+    fn signed_rate_evidence_and_unlinked_visits() {
+        let complaints = frame(
+            Kind::Complaint,
+            &[&[("id", T("C1")), ("received_date", D("2026-10-01"))]],
+        );
+        #[rustfmt::skip]
+        let visits = frame(
+            Kind::SiteVisit,
+            &[
+                &[("visit_date", D("2026-10-02")), ("technician", T("张")), ("complaint_id", T("C1")), ("signed", T("是")), ("evidence_kept", T("是"))],
+                &[("visit_date", D("2026-10-03")), ("technician", T("张")), ("complaint_id", T("C9")), ("signed", T("否"))],
+                &[("visit_date", D("2026-10-04")), ("technician", T("李"))],
+                &[("visit_date", D("2026-09-04")), ("technician", T("李"))],
+            ],
+        );
+        let (t, issues) =
+            compute(&visits, &complaints, &Period::parse("2026-10").unwrap()).unwrap();
+        let r = t.first().unwrap();
+        assert_eq!(
+            [
+                r.num("visits"),
+                r.num("signed"),
+                r.num("evidence_kept"),
+                r.num("unlinked")
+            ],
+            [Some(3.0), Some(1.0), Some(1.0), Some(2.0)]
+        );
+        assert!((r.num("signed_rate").unwrap() - 1.0 / 3.0).abs() < 1e-12);
+        let rows: Vec<(Option<u32>, &str)> =
+            issues.iter().map(|i| (i.row, i.raw.as_str())).collect();
+        assert_eq!(rows, vec![(Some(3), "C9"), (Some(4), "")]);
+    }
+}

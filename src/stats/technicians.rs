@@ -246,3 +246,43 @@ pub fn figures_table(figures: &ByName) -> Table {
     }
     t
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::fixtures::{F::*, frame, loaded};
+
+    #[test]
+    fn trips_count_their_days_inside_the_period_and_demo_fcr_is_pooled() {
+        #[rustfmt::skip]
+        let trips = frame(
+            Kind::Trip,
+            &[
+                // 3 of its 5 days in October.
+                &[("technician", T("张")), ("depart_date", D("2026-09-29")), ("return_date", D("2026-10-03"))],
+                &[("technician", T("张")), ("depart_date", D("2026-10-10")), ("return_date", D("2026-10-10"))],
+                &[("technician", T("李")), ("depart_date", D("2026-11-01")), ("return_date", D("2026-11-02"))],
+            ],
+        );
+        #[rustfmt::skip]
+        let batches = frame(
+            Kind::Batch,
+            &[
+                &[("farm", T("甲")), ("species", T("生猪")), ("start_date", D("2026-05-01")), ("end_date", D("2026-10-01")), ("start_weight_kg", N(0.0)), ("end_weight_kg", N(100.0)), ("feed_kg", N(300.0)), ("technician", T("张")), ("demo", T("是"))],
+                &[("farm", T("乙")), ("species", T("生猪")), ("start_date", D("2026-05-01")), ("end_date", D("2026-10-01")), ("start_weight_kg", N(0.0)), ("end_weight_kg", N(100.0)), ("feed_kg", N(200.0)), ("technician", T("张")), ("demo", T("是"))],
+                &[("farm", T("丙")), ("species", T("生猪")), ("start_date", D("2026-05-01")), ("end_date", D("2026-10-01")), ("start_weight_kg", N(0.0)), ("end_weight_kg", N(100.0)), ("feed_kg", N(900.0)), ("technician", T("张")), ("demo", T("是"))],
+            ],
+        );
+        let l = loaded(vec![(Kind::Trip, trips), (Kind::Batch, batches)]);
+        let p = Period::parse("2026-10").unwrap();
+        let by = figures(&l, &p, &Template::builtin()).unwrap();
+        let zhang = &by["张"];
+        assert_eq!((zhang.trips, zhang.trip_days), (2, 4));
+        // Three demonstration batches; the FCR-9 one is left out of the pooled 500 / 200.
+        assert_eq!(zhang.demo_batches, 3);
+        assert_eq!(zhang.demo_fcr(), Some(2.5));
+        assert!(!by.contains_key("李"));
+        let t = figures_table(&by);
+        assert_eq!(t.first().unwrap().num("trip_days"), Some(4.0));
+    }
+}

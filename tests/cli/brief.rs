@@ -1,7 +1,6 @@
 //! `brief.md`: the supervisor's page carries the same numbers as `summary.json`.
 
-use serde_json::Value;
-
+use crate::summary::{kpi, read_summary};
 use crate::workdir::*;
 
 fn pct(x: f64) -> String {
@@ -20,18 +19,8 @@ fn brief_numbers_equal_summary_json() {
         .expect_code(0)
         .expect_stdout("Wrote out/brief.md");
     let brief = std::fs::read_to_string(w.path("out/brief.md")).unwrap();
-    let s: Value =
-        serde_json::from_str(&std::fs::read_to_string(w.path("out/summary.json")).unwrap())
-            .unwrap();
-    let kpi = |k: &str| {
-        s["tables"]["comparisons"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["kpi"] == k)
-            .unwrap()
-            .clone()
-    };
+    let s = read_summary(&w.path("out"));
+    let kpi = |k: &str| kpi(&s, k).clone();
     // Received: value, previous, vs previous — the brief's row says the same.
     let r = kpi("complaints_received");
     let line = format!(

@@ -12,5 +12,6 @@ mod pictures;
 mod readme;
 mod report;
 mod sample_data;
+mod summary;
 mod template;
 mod workdir;

@@ -7,6 +7,7 @@ use std::io::Read;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use serde_json::{Value, json};
 
+use crate::summary::{close, report_summary};
 use crate::workdir::*;
 
 fn fixture(w: &Workdir) {
@@ -90,13 +91,7 @@ fn fixture(w: &Workdir) {
 
 fn run(w: &Workdir) -> Value {
     fixture(w);
-    w.run(&["report", "in", "--period", "2026-10", "--out", "out"])
-        .expect_code(0);
-    serde_json::from_str(&std::fs::read_to_string(w.path("out/summary.json")).unwrap()).unwrap()
-}
-
-fn close(a: &Value, b: f64) -> bool {
-    a.as_f64().is_some_and(|a| (a - b).abs() < 1e-9)
+    report_summary(w, "2026-10")
 }
 
 #[test]
@@ -344,7 +339,7 @@ fn field_visits_by_customer_type_and_problem_class() {
 fn market_sheets_and_charts_in_the_workbook() {
     let w = Workdir::new();
     run(&w);
-    let path = w.path("out/技术服务部统计报表_2026-10.xlsx");
+    let path = w.path("2026-10/技术服务部统计报表_2026-10.xlsx");
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     assert_eq!(wb.sheet_names(), crate::report::SHEETS);
     let fcr = wb.worksheet_range("料肉比").unwrap();

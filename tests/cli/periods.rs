@@ -4,6 +4,7 @@
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use serde_json::{Value, json};
 
+use crate::summary::{close, kpi, report_summary};
 use crate::workdir::*;
 
 fn fixture(w: &Workdir) {
@@ -59,31 +60,11 @@ fn fixture(w: &Workdir) {
     w.xlsx("in/出差.xlsx", &[("出差", trips)]);
 }
 
-fn summary(w: &Workdir, period: &str) -> Value {
-    w.run(&["report", "in", "--period", period, "--out", period])
-        .expect_code(0);
-    serde_json::from_str(&std::fs::read_to_string(w.path(period).join("summary.json")).unwrap())
-        .unwrap()
-}
-
-fn kpi<'a>(s: &'a Value, key: &str) -> &'a Value {
-    s["tables"]["comparisons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["kpi"] == key)
-        .unwrap()
-}
-
-fn close(v: &Value, x: f64) -> bool {
-    v.as_f64().is_some_and(|v| (v - x).abs() < 1e-9)
-}
-
 #[test]
 fn month_against_previous_month_last_year_and_year_to_date() {
     let w = Workdir::new();
     fixture(&w);
-    let s = summary(&w, "2026-03");
+    let s = report_summary(&w, "2026-03");
     // Received: March 3, February 2, March 2025 4, Jan–Mar 2026 6.
     let r = kpi(&s, "complaints_received");
     assert_eq!(
@@ -133,7 +114,7 @@ fn month_against_previous_month_last_year_and_year_to_date() {
 fn quarter_compares_with_the_previous_quarter_and_has_year_to_date() {
     let w = Workdir::new();
     fixture(&w);
-    let s = summary(&w, "2026-Q1");
+    let s = report_summary(&w, "2026-Q1");
     let r = kpi(&s, "complaints_received");
     // Q1 2026: J1, F1, F2, K1–K3 = 6; Q4 2025: none; Q1 2025: four.
     assert_eq!(
@@ -152,7 +133,7 @@ fn quarter_compares_with_the_previous_quarter_and_has_year_to_date() {
             &json!(6.0)
         )
     );
-    let h = summary(&w, "2026-H1");
+    let h = report_summary(&w, "2026-H1");
     assert_eq!(kpi(&h, "complaints_received")["ytd"], Value::Null);
 }
 
@@ -174,12 +155,12 @@ fn trips_count_only_their_days_inside_the_period() {
             r["field_visits"].as_i64().unwrap(),
         )
     };
-    let march = summary(&w, "2026-03");
+    let march = report_summary(&w, "2026-03");
     assert_eq!(tech(&march, "张伟"), (1, 2, 3));
     assert_eq!(tech(&march, "李娜"), (1, 3, 1));
-    let feb = summary(&w, "2026-02");
+    let feb = report_summary(&w, "2026-02");
     assert_eq!(tech(&feb, "张伟"), (1, 2, 2));
-    let q1 = summary(&w, "2026-Q1");
+    let q1 = report_summary(&w, "2026-Q1");
     assert_eq!(tech(&q1, "张伟"), (1, 4, 5));
 }
 
@@ -187,7 +168,7 @@ fn trips_count_only_their_days_inside_the_period() {
 fn comparisons_on_the_overview_show_a_dash_where_there_is_no_base() {
     let w = Workdir::new();
     fixture(&w);
-    summary(&w, "2026-03");
+    report_summary(&w, "2026-03");
     let mut wb: Xlsx<_> = open_workbook(w.path("2026-03/技术服务部统计报表_2026-03.xlsx")).unwrap();
     let sheet = wb.worksheet_range("概览").unwrap();
     let row: Vec<&Data> = sheet

@@ -6,8 +6,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use serde_json::{Value, json};
+use serde_json::json;
 
+use crate::summary::{read_summary, record, table};
 use crate::workdir::*;
 
 /// Complaints: ten received in 2026-10 (C01–C10), five before (P01–P05), one after (N01).
@@ -89,22 +90,6 @@ pub fn month_fixture(w: &Workdir) {
     w.xlsx("in/访问.xlsx", &[("访问", visits())]);
 }
 
-fn summary(dir: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap()
-}
-
-fn table<'a>(s: &'a Value, id: &str) -> &'a Vec<Value> {
-    s["tables"][id]
-        .as_array()
-        .unwrap_or_else(|| panic!("no table {id}"))
-}
-
-fn record<'a>(rows: &'a [Value], key: &str, label: &str) -> &'a Value {
-    rows.iter()
-        .find(|r| r[key] == label)
-        .unwrap_or_else(|| panic!("no {key} = {label}"))
-}
-
 fn run_month(w: &Workdir) -> PathBuf {
     month_fixture(w);
     w.run(&["report", "in", "--period", "2026-10", "--out", "out"])
@@ -117,7 +102,7 @@ fn run_month(w: &Workdir) -> PathBuf {
 #[test]
 fn kpis_match_the_hand_count() {
     let w = Workdir::new();
-    let s = summary(&run_month(&w));
+    let s = read_summary(&run_month(&w));
     assert_eq!(
         s["period"],
         json!({"label": "2026-10", "start": "2026-10-01", "end": "2026-10-31"})
@@ -144,7 +129,7 @@ fn kpis_match_the_hand_count() {
 #[test]
 fn breakdowns_count_each_complaint_once() {
     let w = Workdir::new();
-    let s = summary(&run_month(&w));
+    let s = read_summary(&run_month(&w));
     let ch = table(&s, "complaints_by_channel");
     // 电话: C01 C02 C05 C08 C10; 即时处置 C01 C08 C10, 现场访问 C02, 呈报主管 C05.
     let phone = record(ch, "channel", "电话");
@@ -253,7 +238,7 @@ fn breakdowns_count_each_complaint_once() {
 #[test]
 fn lists_and_trend() {
     let w = Workdir::new();
-    let s = summary(&run_month(&w));
+    let s = read_summary(&run_month(&w));
     let open: Vec<(String, i64)> = table(&s, "complaints_open")
         .iter()
         .map(|r| {
@@ -318,7 +303,7 @@ fn lists_and_trend() {
 #[test]
 fn data_issues_list_unrecognised_values_and_unlinked_visits() {
     let w = Workdir::new();
-    let s = summary(&run_month(&w));
+    let s = read_summary(&run_month(&w));
     let issues = table(&s, "data_issues");
     let reasons: Vec<(&str, &str, &str)> = issues
         .iter()

@@ -261,3 +261,46 @@ pub fn region_x_category(lf: LazyFrame) -> PolarsResult<Table> {
         "Region × category",
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Kind;
+    use crate::stats::fixtures::{F::*, frame};
+
+    #[test]
+    fn every_complaint_counts_once_with_blank_and_unknown_rows() {
+        #[rustfmt::skip]
+        let df = frame(
+            Kind::Complaint,
+            &[
+                &[("received_date", D("2026-10-01")), ("category", T("品质")), ("responsibility", T("公司")), ("dept", T("生产"))],
+                &[("received_date", D("2026-10-02")), ("category", T("品质")), ("responsibility", T("公司"))],
+                &[("received_date", D("2026-10-03")), ("category", T("其他/未识别")), ("responsibility", T("用户"))],
+                &[("received_date", D("2026-10-04")), ("responsibility", T("用户"))],
+            ],
+        );
+        let t = by_category(df.clone().lazy()).unwrap();
+        let rows: Vec<(String, i64)> = t
+            .records()
+            .map(|r| {
+                (
+                    r.text("category").unwrap().to_string(),
+                    r.num("count").unwrap() as i64,
+                )
+            })
+            .collect();
+        // The six categories in SPEC order, then the unknown and the blank.
+        assert_eq!(rows[0], ("品质".to_string(), 2));
+        assert_eq!(rows.len(), 8);
+        assert_eq!(rows[6], ("其他/未识别".to_string(), 1));
+        assert_eq!(rows[7], ("未填写".to_string(), 1));
+        assert_eq!(t.first().unwrap().num("share"), Some(0.5));
+        // Departments are shares of the two complaints the company is responsible for.
+        let d = by_dept(df.lazy()).unwrap();
+        let production = d.records_where("dept", "生产").next().unwrap();
+        assert_eq!(production.num("share"), Some(0.5));
+        let blank = d.records_where("dept", "未填写").next().unwrap();
+        assert_eq!(blank.num("count"), Some(1.0));
+    }
+}

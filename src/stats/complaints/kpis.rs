@@ -138,3 +138,54 @@ fn median_days_to_visit(received: LazyFrame, visits: &DataFrame) -> PolarsResult
         .collect()?;
     scalar_f64(&df, "median")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Kind;
+    use crate::stats::fixtures::{F::*, frame};
+
+    #[test]
+    fn headline_figures_follow_the_closed_at_rule() {
+        // Hand count for 2026-10: received A B D F = 4; received and 完成 A D F = 3;
+        // closed in October A (3 days) and C (11 days) = 2; open at 10-31: B, E, and F
+        // (closed only in November) = 3 — D has no 结案日期 but is 完成, so it is closed.
+        #[rustfmt::skip]
+        let complaints = frame(
+            Kind::Complaint,
+            &[
+                &[("id", T("A")), ("received_date", D("2026-10-02")), ("status", T("完成")), ("closed_date", D("2026-10-05"))],
+                &[("id", T("B")), ("received_date", D("2026-10-10")), ("status", T("正在完成"))],
+                &[("id", T("C")), ("received_date", D("2026-09-20")), ("status", T("完成")), ("closed_date", D("2026-10-01"))],
+                &[("id", T("D")), ("received_date", D("2026-10-20")), ("status", T("完成"))],
+                &[("id", T("E")), ("received_date", D("2026-09-01")), ("status", T("未处理"))],
+                &[("id", T("F")), ("received_date", D("2026-10-30")), ("status", T("完成")), ("closed_date", D("2026-11-02"))],
+            ],
+        );
+        // First visits: A after 1 day (the later visit does not count), B after 5; C was
+        // received before the period. Median of 1 and 5 = 3.
+        #[rustfmt::skip]
+        let visits = frame(
+            Kind::SiteVisit,
+            &[
+                &[("visit_date", D("2026-10-04")), ("technician", T("张")), ("complaint_id", T("A"))],
+                &[("visit_date", D("2026-10-03")), ("technician", T("张")), ("complaint_id", T("A"))],
+                &[("visit_date", D("2026-10-15")), ("technician", T("李")), ("complaint_id", T("B"))],
+                &[("visit_date", D("2026-10-02")), ("technician", T("李")), ("complaint_id", T("C"))],
+            ],
+        );
+        let p = Period::parse("2026-10").unwrap();
+        let t = kpis(&complaints, &visits, &p).unwrap();
+        let r = t.first().unwrap();
+        assert_eq!(r.num("received"), Some(4.0));
+        assert_eq!(r.num("received_and_closed"), Some(3.0));
+        assert_eq!(r.num("close_rate"), Some(0.75));
+        assert_eq!(r.num("closed_in_period"), Some(2.0));
+        assert_eq!(r.num("backlog_end"), Some(3.0));
+        assert_eq!(r.num("median_days_to_close"), Some(7.0));
+        // P90 of 3 and 11, linear: 3 + 0.9 × 8.
+        assert!((r.num("p90_days_to_close").unwrap() - 10.2).abs() < 1e-9);
+        assert_eq!(r.num("median_days_to_visit"), Some(3.0));
+        assert_eq!(r.measure("close_rate"), crate::measure::Measure::Share);
+    }
+}

@@ -205,3 +205,57 @@ pub fn monthly(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
     }
     Ok(t)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Kind;
+    use crate::stats::fixtures::{F::*, frame};
+
+    #[test]
+    fn open_complaints_oldest_first_with_their_age_at_period_end() {
+        #[rustfmt::skip]
+        let df = frame(
+            Kind::Complaint,
+            &[
+                &[("id", T("B")), ("received_date", D("2026-10-21")), ("status", T("未处理"))],
+                &[("id", T("A")), ("received_date", D("2026-09-30")), ("status", T("正在跟踪"))],
+                // Closed at the period end by its date, though its status was not updated.
+                &[("id", T("C")), ("received_date", D("2026-10-01")), ("status", T("正在完成")), ("closed_date", D("2026-10-20"))],
+                // Received after the period.
+                &[("id", T("D")), ("received_date", D("2026-11-01")), ("status", T("未处理"))],
+                &[("id", T("E")), ("received_date", D("2026-10-02")), ("status", T("完成"))],
+            ],
+        );
+        let t = open(&df, &Period::parse("2026-10").unwrap()).unwrap();
+        let got: Vec<(&str, f64)> = t
+            .records()
+            .map(|r| (r.text("id").unwrap(), r.num("age_days").unwrap()))
+            .collect();
+        assert_eq!(got, vec![("A", 31.0), ("B", 10.0)]);
+    }
+
+    #[test]
+    fn severe_and_repeat_complainants() {
+        #[rustfmt::skip]
+        let df = frame(
+            Kind::Complaint,
+            &[
+                &[("id", T("A")), ("received_date", D("2026-10-03")), ("customer", T("甲")), ("severity", T("重大"))],
+                &[("id", T("B")), ("received_date", D("2026-10-01")), ("customer", T("甲")), ("severity", T("严重"))],
+                &[("id", T("C")), ("received_date", D("2026-10-09")), ("customer", T("乙")), ("severity", T("一般"))],
+                &[("id", T("D")), ("received_date", D("2026-10-12")), ("customer", T("甲"))],
+            ],
+        );
+        let severe = severe(df.clone().lazy()).unwrap();
+        let ids: Vec<&str> = severe.records().filter_map(|r| r.text("id")).collect();
+        assert_eq!(ids, vec!["B", "A"]);
+        let repeat = repeat_customers(df.lazy()).unwrap();
+        let r = repeat.first().unwrap();
+        assert_eq!(
+            (r.text("customer"), r.num("complaints")),
+            (Some("甲"), Some(3.0))
+        );
+        assert_eq!(repeat.rows.len(), 1);
+    }
+}
