@@ -35,7 +35,7 @@ const PRICE_UNITS: &[&str] = &[
 ];
 
 pub(super) const COMPLAINT: [Field; 18] = [
-    field("id", "投诉编号", "complaint id", T, false),
+    field("id", "投诉编号", "id", T, false),
     field("received_date", "受理日期", "received", D, true),
     field(
         "channel",

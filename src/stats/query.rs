@@ -6,6 +6,8 @@ use polars::prelude::*;
 
 use crate::frames::{date_of, day};
 use crate::period::Period;
+use crate::schema::{FieldType, Kind};
+use crate::stats::{Column, Measure, Val};
 
 /// A date column as day numbers.
 pub fn days(name: &str) -> Expr {
@@ -120,10 +122,10 @@ pub fn num_col(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
 ///
 /// # Errors
 /// The column is missing or not text.
-pub fn text_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<crate::stats::Val>> {
+pub fn text_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<Val>> {
     Ok(text_col(df, name)?
         .into_iter()
-        .map(|v| v.map_or(crate::stats::Val::Null, crate::stats::Val::Text))
+        .map(|v| v.map_or(Val::Null, Val::Text))
         .collect())
 }
 
@@ -131,15 +133,11 @@ pub fn text_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<crate::stats::V
 ///
 /// # Errors
 /// The column is missing or not a date.
-pub fn date_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<crate::stats::Val>> {
+pub fn date_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<Val>> {
     let c = df.column(name)?.cast(&DataType::Int32)?;
     Ok(c.i32()?
         .iter()
-        .map(|d| {
-            d.map_or(crate::stats::Val::Null, |d| {
-                crate::stats::Val::Date(date_of(d))
-            })
-        })
+        .map(|d| d.map_or(Val::Null, |d| Val::Date(date_of(d))))
         .collect())
 }
 
@@ -147,12 +145,12 @@ pub fn date_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<crate::stats::V
 ///
 /// # Errors
 /// The column is missing or not an `i64`.
-pub fn int_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<crate::stats::Val>> {
+pub fn int_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<Val>> {
     Ok(df
         .column(name)?
         .i64()?
         .iter()
-        .map(|v| v.map_or(crate::stats::Val::Null, crate::stats::Val::Int))
+        .map(|v| v.map_or(Val::Null, Val::Int))
         .collect())
 }
 
@@ -171,4 +169,56 @@ pub fn origins(df: &DataFrame) -> PolarsResult<Vec<crate::issues::Origin>> {
             row: r,
         })
         .collect())
+}
+
+/// The column is one of the texts `values` (nulls never are).
+pub fn is_one_of(name: &str, values: &[&str]) -> Expr {
+    values.iter().fold(lit(false), |acc, v| {
+        acc.or(col(name).eq(lit(*v)).fill_null(lit(false)))
+    })
+}
+
+/// Table columns for fields of `kind`, labelled as the schema labels them.
+pub fn field_columns(kind: Kind, fields: &[&str]) -> Vec<Column> {
+    fields
+        .iter()
+        .map(|id| {
+            let f = kind.field(id);
+            let measure = match f.ty {
+                FieldType::Date => Measure::Date,
+                FieldType::Number(_) => Measure::Quantity,
+                FieldType::Text | FieldType::Category(_) => Measure::Text,
+            };
+            Column::of(measure, f.id, f.zh, f.en)
+        })
+        .collect()
+}
+
+/// The values of fields of `kind` in `df`, one list per field.
+///
+/// # Errors
+/// A field is missing from the frame (a bug: the schema makes every frame's columns).
+pub fn field_values(df: &DataFrame, kind: Kind, fields: &[&str]) -> PolarsResult<Vec<Vec<Val>>> {
+    fields
+        .iter()
+        .map(|id| match kind.field(id).ty {
+            FieldType::Date => date_vals(df, id),
+            FieldType::Number(_) => Ok(num_col(df, id)?.into_iter().map(Val::num).collect()),
+            FieldType::Text | FieldType::Category(_) => text_vals(df, id),
+        })
+        .collect()
+}
+
+/// Rows from columns of equal length.
+pub fn transpose(columns: Vec<Vec<Val>>) -> Vec<Vec<Val>> {
+    let n = columns.first().map_or(0, Vec::len);
+    let mut iters: Vec<_> = columns.into_iter().map(Vec::into_iter).collect();
+    (0..n)
+        .map(|_| {
+            iters
+                .iter_mut()
+                .map(|c| c.next().unwrap_or(Val::Null))
+                .collect()
+        })
+        .collect()
 }

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 use polars::prelude::*;
 
-use super::query::{date_vals, text_vals, within, year_month, year_month_of};
+use super::query::{field_columns, field_values, transpose, within, year_month, year_month_of};
 use super::technicians::{FIGURES, Figures, figures};
 use super::{Column, Measure, Table, Val};
 use crate::normalize::Loaded;
 use crate::period::Period;
-use crate::schema::{FieldType, Kind};
+use crate::schema::Kind;
 use crate::template::Template;
 
 /// One technician's review tables.
@@ -99,28 +99,8 @@ fn list(
         .filter(within(date, p).and(col(who).eq(lit(name)).fill_null(lit(false))))
         .sort_by_exprs([col(date)], SortMultipleOptions::default())
         .collect()?;
-    let fields: Vec<&crate::schema::Field> = fields.iter().map(|f| kind.field(f)).collect();
-    let columns = fields
-        .iter()
-        .map(|f| {
-            let measure = match f.ty {
-                FieldType::Date => Measure::Date,
-                _ => Measure::Text,
-            };
-            Column::of(measure, f.id, f.zh, f.en)
-        })
-        .collect();
-    let mut t = Table::new(id, zh, en, columns);
-    let values: Vec<Vec<Val>> = fields
-        .iter()
-        .map(|f| match f.ty {
-            FieldType::Date => date_vals(&df, f.id),
-            _ => text_vals(&df, f.id),
-        })
-        .collect::<PolarsResult<_>>()?;
-    for i in 0..df.height() {
-        t.rows.push(values.iter().map(|c| c[i].clone()).collect());
-    }
+    let mut t = Table::new(id, zh, en, field_columns(kind, fields));
+    t.rows = transpose(field_values(&df, kind, fields)?);
     Ok(t)
 }
 

@@ -7,125 +7,94 @@ use polars::prelude::*;
 use super::kpis::closed_at;
 use crate::frames::day;
 use crate::period::Period;
+use crate::schema::Kind;
 use crate::stats::query::{
-    date_vals, days, int_vals, on_or_before, text_vals, within, year_month, year_month_of,
+    date_vals, days, field_columns, field_values, int_vals, is_one_of, on_or_before, text_vals,
+    transpose, within, year_month, year_month_of,
 };
 use crate::stats::{Column, Measure, Table, Val};
 use crate::taxonomy::{OPEN_STATUSES, SEVERE};
 
-/// Rows from columns of equal length.
-fn rows(columns: Vec<Vec<Val>>) -> Vec<Vec<Val>> {
-    let n = columns.first().map_or(0, Vec::len);
-    let mut iters: Vec<_> = columns.into_iter().map(Vec::into_iter).collect();
-    (0..n)
-        .map(|_| {
-            iters
-                .iter_mut()
-                .map(|c| c.next().unwrap_or(Val::Null))
-                .collect()
-        })
-        .collect()
+/// Sorted by received date, oldest first (then id and origin, so the order is stable).
+fn oldest_first(lf: LazyFrame) -> LazyFrame {
+    lf.sort_by_exprs(
+        [
+            col("received_date"),
+            col("id"),
+            col(crate::frames::SOURCE),
+            col(crate::frames::ROW),
+        ],
+        SortMultipleOptions::default().with_nulls_last(true),
+    )
 }
 
 /// Complaints received by the period end whose status is still open and that are not
 /// closed at the period end, oldest first, with their age in days at the period end.
 pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
-    let is_open = OPEN_STATUSES.iter().fold(lit(false), |acc, s| {
-        acc.or(col("status").eq(lit(*s)).fill_null(lit(false)))
-    });
-    let df = complaints
-        .clone()
-        .lazy()
-        .filter(
-            on_or_before("received_date", p.end)
-                .and(is_open)
-                .and(closed_at(p.end).not()),
-        )
-        .with_column(
-            (lit(day(p.end)) - days("received_date"))
-                .cast(DataType::Int64)
-                .alias("age_days"),
-        )
-        .sort_by_exprs(
-            [
-                col("received_date"),
-                col("id"),
-                col(crate::frames::SOURCE),
-                col(crate::frames::ROW),
-            ],
-            SortMultipleOptions::default().with_nulls_last(true),
-        )
-        .collect()?;
+    let df = oldest_first(
+        complaints
+            .clone()
+            .lazy()
+            .filter(
+                on_or_before("received_date", p.end)
+                    .and(is_one_of("status", &OPEN_STATUSES))
+                    .and(closed_at(p.end).not()),
+            )
+            .with_column(
+                (lit(day(p.end)) - days("received_date"))
+                    .cast(DataType::Int64)
+                    .alias("age_days"),
+            ),
+    )
+    .collect()?;
+    let fields = [
+        "id",
+        "received_date",
+        "channel",
+        "customer",
+        "category",
+        "status",
+        "technician",
+    ];
+    let mut columns = field_columns(Kind::Complaint, &fields);
+    columns.push(Column::of(
+        Measure::Days,
+        "age_days",
+        "至期末天数",
+        "age (days)",
+    ));
     let mut t = Table::new(
         "complaints_open",
         "未结案投诉(按受理日期,最早在前)",
         "Open complaints, oldest first",
-        vec![
-            Column::text("id", "投诉编号", "id"),
-            Column::of(Measure::Date, "received_date", "受理日期", "received"),
-            Column::text("channel", "受理方式", "channel"),
-            Column::text("customer", "客户名称", "customer"),
-            Column::text("category", "投诉类别", "category"),
-            Column::text("status", "处理状态", "status"),
-            Column::text("technician", "负责技术员", "technician"),
-            Column::of(Measure::Days, "age_days", "至期末天数", "age (days)"),
-        ],
+        columns,
     );
-    let ages = int_vals(&df, "age_days")?;
-    t.rows = rows(vec![
-        text_vals(&df, "id")?,
-        date_vals(&df, "received_date")?,
-        text_vals(&df, "channel")?,
-        text_vals(&df, "customer")?,
-        text_vals(&df, "category")?,
-        text_vals(&df, "status")?,
-        text_vals(&df, "technician")?,
-        ages,
-    ]);
+    let mut values = field_values(&df, Kind::Complaint, &fields)?;
+    values.push(int_vals(&df, "age_days")?);
+    t.rows = transpose(values);
     Ok(t)
 }
 
 /// Severe (严重/重大) complaints received in the period.
 pub fn severe(received: LazyFrame) -> PolarsResult<Table> {
-    let df = received
-        .filter(SEVERE.iter().fold(lit(false), |acc, s| {
-            acc.or(col("severity").eq(lit(*s)).fill_null(lit(false)))
-        }))
-        .sort_by_exprs(
-            [
-                col("received_date"),
-                col("id"),
-                col(crate::frames::SOURCE),
-                col(crate::frames::ROW),
-            ],
-            SortMultipleOptions::default().with_nulls_last(true),
-        )
-        .collect()?;
+    let df = oldest_first(received.filter(is_one_of("severity", &SEVERE))).collect()?;
+    let fields = [
+        "id",
+        "received_date",
+        "severity",
+        "customer",
+        "category",
+        "description",
+        "status",
+        "closed_date",
+    ];
     let mut t = Table::new(
         "complaints_severe",
         "严重/重大投诉",
         "Severe and major complaints",
-        vec![
-            Column::text("id", "投诉编号", "id"),
-            Column::of(Measure::Date, "received_date", "受理日期", "received"),
-            Column::text("severity", "严重程度", "severity"),
-            Column::text("customer", "客户名称", "customer"),
-            Column::text("category", "投诉类别", "category"),
-            Column::text("description", "投诉内容", "description"),
-            Column::text("status", "处理状态", "status"),
-            Column::of(Measure::Date, "closed_date", "结案日期", "closed"),
-        ],
+        field_columns(Kind::Complaint, &fields),
     );
-    t.rows = rows(vec![
-        text_vals(&df, "id")?,
-        date_vals(&df, "received_date")?,
-        text_vals(&df, "severity")?,
-        text_vals(&df, "customer")?,
-        text_vals(&df, "category")?,
-        text_vals(&df, "description")?,
-        text_vals(&df, "status")?,
-        date_vals(&df, "closed_date")?,
-    ]);
+    t.rows = transpose(field_values(&df, Kind::Complaint, &fields)?);
     Ok(t)
 }
 
@@ -157,7 +126,7 @@ pub fn repeat_customers(received: LazyFrame) -> PolarsResult<Table> {
         ],
     );
     let n = int_vals(&df, "complaints")?;
-    t.rows = rows(vec![
+    t.rows = transpose(vec![
         text_vals(&df, "customer")?,
         n,
         date_vals(&df, "first")?,
