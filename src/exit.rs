@@ -18,3 +18,15 @@ impl From<Code> for std::process::ExitCode {
         std::process::ExitCode::from(c.0)
     }
 }
+
+/// A mistake on the command line found after parsing (an invalid `--period`): exit code 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}

@@ -6,6 +6,8 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
+use crate::lang::Lang;
+use crate::messages::SheetProblem;
 use crate::schema::Kind;
 
 /// What happened to the row or value a problem is about.
@@ -26,6 +28,24 @@ impl Action {
             Action::Skipped => "跳过",
             Action::Rejected => "拒收",
             Action::Kept => "保留",
+        }
+    }
+
+    /// The action in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Action::Skipped => lang.pick("跳过", "skipped"),
+            Action::Rejected => lang.pick("拒收", "rejected"),
+            Action::Kept => lang.pick("保留", "kept"),
+        }
+    }
+
+    /// The stable English key (`summary.json`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::Skipped => "skipped",
+            Action::Rejected => "rejected",
+            Action::Kept => "kept",
         }
     }
 }
@@ -68,7 +88,11 @@ pub enum Reason {
         hi: f64,
     },
     UnrecognisedSheet(Unrecognised),
-    SheetError(String),
+    /// A sheet holding no table (instructions, notes): skipped, as expected.
+    NotADataSheet,
+    /// A sheet with nothing in it.
+    EmptySheet,
+    SheetError(SheetProblem),
 }
 
 impl Reason {
@@ -113,7 +137,9 @@ impl Reason {
                     u.searched_rows
                 ),
             },
-            Reason::SheetError(s) => format!("工作表读取失败:{s}"),
+            Reason::NotADataSheet => "不是数据表(说明或备注页),已跳过".into(),
+            Reason::EmptySheet => "空工作表,已跳过".into(),
+            Reason::SheetError(s) => s.text(Lang::Zh),
         }
     }
 
@@ -165,7 +191,38 @@ impl Reason {
                     u.searched_rows
                 ),
             },
-            Reason::SheetError(s) => s.clone(),
+            Reason::NotADataSheet => "not a data sheet (instructions or notes), skipped".into(),
+            Reason::EmptySheet => "empty sheet, skipped".into(),
+            Reason::SheetError(s) => s.text(Lang::En),
+        }
+    }
+
+    /// The reason in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.zh(),
+            Lang::En => self.en(),
+        }
+    }
+
+    /// The reason without what is particular to one row (an id, how many blank rows), so
+    /// that rows with the same problem group under one line.
+    pub fn summary(&self, lang: Lang) -> String {
+        match self {
+            Reason::BlankRows(_) => Reason::BlankRow.text(lang),
+            Reason::DuplicateIdentical { .. } => lang
+                .pick(
+                    "投诉编号重复(内容相同)",
+                    "complaint exported twice (identical)",
+                )
+                .into(),
+            Reason::DuplicateConflict { .. } => lang
+                .pick(
+                    "投诉编号重复且内容不同,以最后修改的文件为准",
+                    "complaint exported twice with different content; the file modified last wins",
+                )
+                .into(),
+            other => other.text(lang),
         }
     }
 
@@ -178,6 +235,8 @@ impl Reason {
                 | Reason::FooterRow
                 | Reason::RepeatedHeader
                 | Reason::DuplicateIdentical { .. }
+                | Reason::NotADataSheet
+                | Reason::EmptySheet
         )
     }
 }
@@ -249,8 +308,8 @@ pub struct SheetReport {
     pub used: u64,
     pub skipped: u64,
     pub rejected: u64,
-    /// Why the sheet was not used, when it was not.
-    pub note: Option<String>,
+    /// Why the sheet was not used, or not completely, when that is so.
+    pub note: Option<Reason>,
 }
 
 impl SheetReport {

@@ -13,6 +13,7 @@ pub mod ingest;
 pub mod issues;
 pub mod lang;
 pub mod measure;
+pub mod messages;
 pub mod normalize;
 pub mod period;
 pub mod render;

@@ -2,15 +2,16 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use tsreport::exit::{FAILED, USAGE, UsageError};
 
 fn main() -> ExitCode {
-    let cli = tsreport::cmd::Cli::parse();
+    let cli = tsreport::cmd::parse();
     match tsreport::cmd::run(cli) {
         Ok(code) => code.into(),
         Err(e) => {
             eprintln!("tsreport: {e:#}");
-            std::process::ExitCode::from(tsreport::exit::FAILED)
+            let code = if e.is::<UsageError>() { USAGE } else { FAILED };
+            ExitCode::from(code)
         }
     }
 }

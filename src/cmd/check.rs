@@ -1,14 +1,16 @@
 //! `tsreport check`: are my exports clean? Reads every input, prints how each sheet was
-//! recognised and mapped, the reconciliation and every data problem; exits 1 on problems.
+//! recognised and mapped, the reconciliation and the data problems (grouped, or every one
+//! with `--all`); exits 1 on problems.
 
 use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::load::read_inputs;
+use super::load::{read_inputs, template};
 use crate::exit::{Code, OK, PROBLEMS_FOUND};
+use crate::lang::Lang;
+use crate::messages::Check;
 use crate::render::console;
-use crate::template::Template;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -18,12 +20,16 @@ pub struct Args {
     /// A template laid over the built-in one (extra aliases, synonyms, own brands).
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
+    /// List every problem on its own line (by default they are grouped per sheet and
+    /// reason, with three examples each).
+    #[arg(long)]
+    all: bool,
 }
 
-pub fn run(args: Args) -> Result<Code> {
-    let template = Template::load(args.template.as_deref())?;
-    let loaded = read_inputs(&args.inputs, &template);
-    print!("{}", console::check_report(&loaded));
+pub fn run(args: Args, lang: Lang) -> Result<Code> {
+    let template = template(args.template.as_deref(), lang)?;
+    let loaded = read_inputs(&args.inputs, &template, lang);
+    print!("{}", console::check_report(&loaded, lang, args.all));
     let problems = loaded
         .issues
         .iter()
@@ -31,13 +37,13 @@ pub fn run(args: Args) -> Result<Code> {
         .count()
         + loaded.file_errors.len();
     if problems == 0 {
-        println!("\nClean: every row is accounted for and no problems were found.");
+        println!("\n{}", Check::Clean.text(lang));
         Ok(Code(OK))
     } else {
-        for line in loaded.error_lines() {
+        for line in loaded.error_lines(lang) {
             eprintln!("tsreport: {line}");
         }
-        println!("\n{problems} problem(s) found.");
+        println!("\n{}", Check::ProblemsFound { count: problems }.text(lang));
         Ok(Code(PROBLEMS_FOUND))
     }
 }

@@ -3,11 +3,14 @@
 //! the period.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 
+use crate::exit::UsageError;
+use crate::lang::Lang;
+use crate::messages::Report;
 use crate::normalize::{self, Loaded};
 use crate::period::Period;
 use crate::template::Template;
@@ -20,8 +23,8 @@ pub struct InputArgs {
     pub inputs: Vec<PathBuf>,
     /// The period: 2026-10, 2026-Q3, 2026-H1, 2026 or 2026-01-01..2026-03-15. Default: the
     /// latest month with records, or the month before when that month is still running.
-    #[arg(long, value_name = "P", value_parser = Period::parse)]
-    pub period: Option<Period>,
+    #[arg(long, value_name = "P")]
+    pub period: Option<String>,
     /// A template laid over the built-in one (extra aliases, synonyms, own brands).
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
@@ -31,13 +34,30 @@ impl InputArgs {
     /// Loads the template and every input, and chooses the period.
     ///
     /// # Errors
-    /// The template is invalid, or nothing usable was found.
-    pub fn load(&self) -> Result<(Template, Loaded, Period)> {
-        let template = Template::load(self.template.as_deref())?;
-        let loaded = load(&self.inputs, &template)?;
-        let period = choose_period(&loaded, self.period);
+    /// The period is not understood (a usage error), the template is invalid, or nothing
+    /// usable was found.
+    pub fn load(&self, lang: Lang) -> Result<(Template, Loaded, Period)> {
+        let asked = self
+            .period
+            .as_deref()
+            .map(|text| {
+                Period::parse(text)
+                    .map_err(|_| UsageError(Report::InvalidPeriod { text }.text(lang)))
+            })
+            .transpose()?;
+        let template = template(self.template.as_deref(), lang)?;
+        let loaded = load(&self.inputs, &template, lang)?;
+        let period = choose_period(&loaded, asked, lang);
         Ok((template, loaded, period))
     }
+}
+
+/// The template: the built-in one with the user's file laid over it.
+///
+/// # Errors
+/// The user's template cannot be read or is not valid; the message says why, in `lang`.
+pub fn template(path: Option<&Path>, lang: Lang) -> Result<Template> {
+    Template::load(path).map_err(|e| anyhow!(e.text(lang)))
 }
 
 /// Today, for the default period; `TSREPORT_TODAY=yyyy-mm-dd` fixes it (tests, reruns).
@@ -49,13 +69,13 @@ fn today() -> NaiveDate {
 }
 
 /// Reads every input once, with a progress bar when stderr is a terminal.
-pub fn read_inputs(inputs: &[PathBuf], template: &Template) -> Loaded {
+pub fn read_inputs(inputs: &[PathBuf], template: &Template, lang: Lang) -> Loaded {
     if !std::io::stderr().is_terminal() {
         return normalize::load(inputs, template, &mut |_, _| {});
     }
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
-        indicatif::ProgressStyle::with_template("reading {pos}/{len} files {wide_bar} {elapsed}")
+        indicatif::ProgressStyle::with_template(&Report::Reading.text(lang))
             .expect("valid template"),
     );
     let loaded = normalize::load(inputs, template, &mut |done, total| {
@@ -70,36 +90,41 @@ pub fn read_inputs(inputs: &[PathBuf], template: &Template) -> Loaded {
 ///
 /// # Errors
 /// Nothing usable was found.
-pub fn load(inputs: &[PathBuf], template: &Template) -> Result<Loaded> {
-    let loaded = read_inputs(inputs, template);
-    for line in loaded.error_lines() {
+pub fn load(inputs: &[PathBuf], template: &Template, lang: Lang) -> Result<Loaded> {
+    let loaded = read_inputs(inputs, template, lang);
+    for line in loaded.error_lines(lang) {
         eprintln!("tsreport: {line}");
     }
     if !loaded.has_records() {
-        bail!(
-            "no usable records in the inputs; nothing to report (run `tsreport check` on them to see why)"
-        );
+        bail!(Report::NoUsableRecords.text(lang));
     }
     Ok(loaded)
 }
 
 /// The period asked for, or the default one; says which on stdout.
-pub fn choose_period(loaded: &Loaded, asked: Option<Period>) -> Period {
-    match asked {
-        Some(p) => {
-            println!("Period: {} ({} – {})", p.label(), p.start, p.end);
-            p
-        }
+pub fn choose_period(loaded: &Loaded, asked: Option<Period>, lang: Lang) -> Period {
+    let (p, chosen) = match asked {
+        Some(p) => (p, false),
         None => {
             let latest = loaded.frames.latest_date().expect("records have dates");
-            let p = Period::default_for(latest, today());
-            println!(
-                "Period: {} ({} – {}), the latest complete month with records; choose another with --period",
-                p.label(),
-                p.start,
-                p.end
-            );
-            p
+            (Period::default_for(latest, today()), true)
         }
-    }
+    };
+    let label = p.label();
+    let (start, end) = (&p.start, &p.end);
+    let line = if chosen {
+        Report::PeriodChosen {
+            label: &label,
+            start,
+            end,
+        }
+    } else {
+        Report::PeriodAsked {
+            label: &label,
+            start,
+            end,
+        }
+    };
+    println!("{}", line.text(lang));
+    p
 }

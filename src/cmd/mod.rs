@@ -2,6 +2,7 @@
 //! Clap types stop here; the library below takes plain values.
 
 pub mod check;
+mod help;
 mod load;
 pub mod report;
 pub mod review;
@@ -9,8 +10,10 @@ pub mod sample;
 pub mod template;
 mod timing;
 
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
 use crate::exit::Code;
-use clap::{Parser, Subcommand};
+use crate::lang::Lang;
 
 /// Turns the technical service department's exported spreadsheets into its statistics.
 #[derive(Debug, Parser)]
@@ -18,6 +21,40 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of everything printed and written: zh (Chinese, the default) or en
+    /// (English); also the TSREPORT_LANG environment variable.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "TSREPORT_LANG",
+        default_value = "zh"
+    )]
+    pub lang: LangArg,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl Cli {
+    /// The language asked for.
+    pub fn lang(&self) -> Lang {
+        match self.lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Parses the command line, with `--help` in the language asked for; on a usage error or
+/// `--help`, prints and exits as clap does (code 2 for errors).
+pub fn parse() -> Cli {
+    let matches = help::localise(Cli::command(), help::lang_asked()).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 #[derive(Debug, Subcommand)]
@@ -42,11 +79,12 @@ pub enum Command {
 /// # Errors
 /// A fatal problem the command could not get past; the message says which input and why.
 pub fn run(cli: Cli) -> anyhow::Result<Code> {
+    let lang = cli.lang();
     match cli.command {
-        Command::Report(args) => report::run(args),
-        Command::Review(args) => review::run(args),
-        Command::Check(args) => check::run(args),
-        Command::Sample(args) => sample::run(args),
-        Command::Template(args) => template::run(args),
+        Command::Report(args) => report::run(args, lang),
+        Command::Review(args) => review::run(args, lang),
+        Command::Check(args) => check::run(args, lang),
+        Command::Sample(args) => sample::run(args, lang),
+        Command::Template(args) => template::run(args, lang),
     }
 }

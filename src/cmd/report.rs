@@ -9,19 +9,14 @@ use anyhow::{Context, Result};
 use super::load::InputArgs;
 use super::timing::Timer;
 use crate::exit::{Code, FAILED, OK};
-use crate::issues::Action;
+use crate::issues::{Action, DataIssue};
 use crate::lang::Lang;
+use crate::messages::{Check, Report as Msg};
 use crate::normalize::Loaded;
 use crate::render::console;
 use crate::render::outputs::{Written, write_report};
 use crate::render::pictures::ChartFont;
 use crate::stats::report::Report;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum LangArg {
-    Zh,
-    En,
-}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -30,9 +25,6 @@ pub struct Args {
     /// Output folder (default: reports/<period>/).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Label language of the outputs.
-    #[arg(long, value_enum, default_value = "zh")]
-    lang: LangArg,
     /// Exit 1 when any input row was rejected (the report is still written).
     #[arg(long)]
     strict: bool,
@@ -41,16 +33,12 @@ pub struct Args {
     font: Option<PathBuf>,
 }
 
-pub fn run(args: Args) -> Result<Code> {
+pub fn run(args: Args, lang: Lang) -> Result<Code> {
     let mut timer = Timer::from_env();
-    let font = ChartFont::load(args.font.as_deref())?;
-    let (template, mut loaded, period) = args.input.load()?;
+    let font = ChartFont::load(args.font.as_deref(), lang)?;
+    let (template, mut loaded, period) = args.input.load(lang)?;
     timer.lap("read");
-    let lang = match args.lang {
-        LangArg::Zh => Lang::Zh,
-        LangArg::En => Lang::En,
-    };
-    let report = Report::build(&loaded, period, &template).context("computing the statistics")?;
+    let report = Report::build(&loaded, period, &template).context(Msg::Computing.text(lang))?;
     timer.lap("statistics");
     // The records are in the report's tables now; free them before rendering.
     loaded.frames = Default::default();
@@ -59,43 +47,71 @@ pub fn run(args: Args) -> Result<Code> {
         .unwrap_or_else(|| Path::new("reports").join(period.file_label()));
     let written = write_report(&report, lang, &out_dir, &font)?;
     timer.lap("write");
-    print_summary(&loaded, &report, &written);
+    print_summary(&loaded, &report, &written, lang);
     let rejected = loaded
         .issues
         .iter()
         .filter(|i| i.action == Action::Rejected)
         .count();
     if args.strict && rejected > 0 {
-        eprintln!("tsreport: --strict: {rejected} row(s) were rejected");
+        eprintln!(
+            "tsreport: {}",
+            Msg::StrictRejected { rows: rejected }.text(lang)
+        );
         return Ok(Code(FAILED));
     }
     Ok(Code(OK))
 }
 
-/// What was read, the reconciliation, and where the outputs went.
-fn print_summary(loaded: &Loaded, report: &Report, written: &Written) {
-    println!(
-        "Read {} file(s), {} sheet(s).\n",
-        loaded.files_found,
-        loaded.sheets.len()
-    );
-    println!("Reconciliation (rows read = used + skipped + rejected)");
-    print!("{}", console::reconciliation(&loaded.sheets));
-    let rejected = loaded
-        .issues
-        .iter()
-        .filter(|i| i.action == Action::Rejected)
-        .count();
-    let problems = report.data_issues.rows.len();
-    println!(
-        "\n{problems} row(s)/value(s) listed on the data-problem sheet ({rejected} rejected)."
-    );
-    println!("Wrote {}", written.workbook.display());
-    println!("Wrote {}", written.summary.display());
-    println!("Wrote {}", written.brief.display());
-    println!(
-        "Wrote {} chart(s) as PNG and SVG in {}",
-        written.charts.len(),
-        written.charts_dir.display()
-    );
+/// What was read, the reconciliation, the data problems grouped, and where the outputs
+/// went.
+fn print_summary(loaded: &Loaded, report: &Report, written: &Written, lang: Lang) {
+    let read = Msg::ReadFiles {
+        files: loaded.files_found,
+        sheets: loaded.sheets.len(),
+    };
+    println!("{}\n", read.text(lang));
+    println!("{}", Check::ReconciliationHeading.text(lang));
+    print!("{}", console::reconciliation(&loaded.sheets, lang));
+    let (routine, problems): (Vec<&DataIssue>, Vec<&DataIssue>) =
+        report.issues.iter().partition(|i| i.reason.is_routine());
+    println!();
+    if problems.is_empty() {
+        println!("{}", Msg::NoProblems.text(lang));
+    } else {
+        let rejected = problems
+            .iter()
+            .filter(|i| i.action == Action::Rejected)
+            .count();
+        let heading = Msg::ReportProblems {
+            listed: problems.len(),
+            rejected,
+        };
+        println!("{}", heading.text(lang));
+        print!("{}", console::grouped(&problems, &report.sheets, lang));
+    }
+    if !routine.is_empty() {
+        println!(
+            "{}",
+            Msg::RoutineSkips {
+                rows: routine.len()
+            }
+            .text(lang)
+        );
+    }
+    println!("{}\n", Msg::FullListInWorkbook.text(lang));
+    for path in [&written.workbook, &written.summary, &written.brief] {
+        println!(
+            "{}",
+            Msg::Wrote {
+                path: &path.display()
+            }
+            .text(lang)
+        );
+    }
+    let charts = Msg::WroteCharts {
+        count: written.charts.len(),
+        dir: &written.charts_dir.display(),
+    };
+    println!("{}", charts.text(lang));
 }

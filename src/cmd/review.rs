@@ -6,7 +6,10 @@ use anyhow::{Context, Result, bail};
 
 use super::load::InputArgs;
 use crate::exit::{Code, OK};
+use crate::lang::Lang;
+use crate::messages::Report as Msg;
 use crate::render;
+use crate::render::file_names::distinct_stems;
 use crate::stats::review::{Reviews, all_names};
 
 #[derive(Debug, clap::Args)]
@@ -21,31 +24,23 @@ pub struct Args {
     out: Option<PathBuf>,
 }
 
-/// A name safe as a file name on Windows and elsewhere.
-fn file_name(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-pub fn run(args: Args) -> Result<Code> {
-    let (template, loaded, period) = args.input.load()?;
-    let reviews = Reviews::compute(&loaded, &period, &template).context("computing the reviews")?;
+pub fn run(args: Args, lang: Lang) -> Result<Code> {
+    let (template, loaded, period) = args.input.load(lang)?;
+    let reviews =
+        Reviews::compute(&loaded, &period, &template).context(Msg::Computing.text(lang))?;
     let names = if args.technician.is_empty() {
         reviews.people()
     } else {
         let known = all_names(&loaded);
-        for n in &args.technician {
-            if !known.contains(n) {
+        for name in &args.technician {
+            if !known.contains(name) {
+                let names = known.join(", ");
                 bail!(
-                    "no technician named \"{n}\" in the inputs; names found: {}",
-                    known.join(", ")
+                    Msg::NoTechnician {
+                        name,
+                        names: &names
+                    }
+                    .text(lang)
                 );
             }
         }
@@ -53,8 +48,10 @@ pub fn run(args: Args) -> Result<Code> {
     };
     if names.is_empty() {
         bail!(
-            "nobody has records in {}; choose another --period",
-            period.label()
+            Msg::NobodyInPeriod {
+                period: &period.label()
+            }
+            .text(lang)
         );
     }
     let out_dir = args.out.unwrap_or_else(|| {
@@ -62,13 +59,23 @@ pub fn run(args: Args) -> Result<Code> {
             .join(period.file_label())
             .join("review")
     });
-    for name in &names {
-        let review = reviews.review(name).context("computing the reviews")?;
-        let path = out_dir.join(format!("{}.xlsx", file_name(&review.technician)));
-        let bytes = render::xlsx::review::to_bytes(&review, &period)?;
-        render::write_atomic(&path, &bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        println!("Wrote {}", path.display());
+    for (name, stem) in names.iter().zip(distinct_stems(&names)) {
+        let review = reviews.review(name).context(Msg::Computing.text(lang))?;
+        let path = out_dir.join(format!("{stem}.xlsx"));
+        let bytes = render::xlsx::review::to_bytes(&review, &period, lang)?;
+        render::write_atomic(&path, &bytes).with_context(|| {
+            Msg::CannotWrite {
+                path: &path.display(),
+            }
+            .text(lang)
+        })?;
+        println!(
+            "{}",
+            Msg::Wrote {
+                path: &path.display()
+            }
+            .text(lang)
+        );
     }
     Ok(Code(OK))
 }

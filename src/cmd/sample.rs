@@ -6,6 +6,8 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::exit::{Code, OK};
+use crate::lang::Lang;
+use crate::messages::Report as Msg;
 use crate::sample::{SampleConfig, generate};
 
 #[derive(Debug, clap::Args)]
@@ -28,7 +30,7 @@ pub struct Args {
     complaints_only: bool,
 }
 
-pub fn run(args: Args) -> Result<Code> {
+pub fn run(args: Args, lang: Lang) -> Result<Code> {
     let cfg = SampleConfig {
         out: args.out,
         seed: args.seed,
@@ -39,7 +41,7 @@ pub fn run(args: Args) -> Result<Code> {
     };
     let files = generate(&cfg)?;
     for f in &files {
-        println!("wrote {}", f.display());
+        println!("{}", Msg::Wrote { path: &f.display() }.text(lang));
     }
     Ok(Code(OK))
 }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 
 use crate::exit::{Code, OK};
+use crate::lang::Lang;
+use crate::messages::{Report as Msg, Setup};
 use crate::template::DEFAULT_TOML;
 
 #[derive(Debug, clap::Args)]
@@ -18,21 +20,15 @@ pub struct Args {
     init: Option<PathBuf>,
 }
 
-pub fn run(args: Args) -> Result<Code> {
+pub fn run(args: Args, lang: Lang) -> Result<Code> {
     if let Some(path) = args.init {
+        let shown = path.display();
         if path.exists() {
-            bail!(
-                "{} already exists; choose another name or delete it first",
-                path.display()
-            );
+            bail!(Setup::AlreadyExists { path: &shown }.text(lang));
         }
         crate::render::write_atomic(&path, DEFAULT_TOML.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        println!(
-            "wrote {} — edit it, then pass it with --template {}",
-            path.display(),
-            path.display()
-        );
+            .with_context(|| Msg::CannotWrite { path: &shown }.text(lang))?;
+        println!("{}", Setup::TemplateWritten { path: &shown }.text(lang));
     } else if args.show {
         print!("{DEFAULT_TOML}");
     }

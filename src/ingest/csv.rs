@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use super::{Cell, FileError, SheetConsumer};
+use super::{Cell, FileError, FileProblem, SheetConsumer, SheetProblem};
 use crate::template::Limits;
 
 /// The sheet name CSV rows are reported under.
@@ -16,25 +16,22 @@ pub fn read(
     consumer: &mut dyn SheetConsumer,
 ) -> Result<(), FileError> {
     let size = std::fs::metadata(path)
-        .map_err(|e| FileError::new(path, format!("cannot read the file: {e}")))?
+        .map_err(|e| FileError::new(path, FileProblem::CannotRead(e.to_string())))?
         .len();
     if size > limits.max_csv_bytes {
         return Err(FileError::new(
             path,
-            format!(
-                "the file has {size} bytes, more than the limit of {} bytes for a CSV file; refused",
-                limits.max_csv_bytes
-            ),
+            FileProblem::CsvTooLarge {
+                size,
+                limit: limits.max_csv_bytes,
+            },
         ));
     }
     let bytes = std::fs::read(path)
-        .map_err(|e| FileError::new(path, format!("cannot read the file: {e}")))?;
+        .map_err(|e| FileError::new(path, FileProblem::CannotRead(e.to_string())))?;
     let text = decode(&bytes);
     if text.contains('\0') {
-        return Err(FileError::new(
-            path,
-            "not a CSV file: it holds binary data (is it a workbook with the wrong extension?)",
-        ));
+        return Err(FileError::new(path, FileProblem::CsvBinary));
     }
     let delimiter = sniff_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
@@ -65,7 +62,10 @@ pub fn read(
                 row = line + 1;
             }
             Err(e) => {
-                consumer.end_sheet(Some(format!("malformed CSV after row {row}: {e}")));
+                consumer.end_sheet(Some(SheetProblem::MalformedCsv {
+                    after_row: row,
+                    detail: e.to_string(),
+                }));
                 return Ok(());
             }
         }

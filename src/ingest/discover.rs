@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::FileError;
+use super::{FileError, FileProblem};
 
 /// Extensions read as spreadsheets (lower case).
 pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "ods", "csv"];
@@ -46,14 +46,15 @@ pub fn discover(inputs: &[PathBuf]) -> Discovered {
         if input.is_dir() {
             walk(input, &mut found);
         } else if !input.exists() {
-            found.errors.push(FileError::new(input, "file not found"));
+            found
+                .errors
+                .push(FileError::new(input, FileProblem::NotFound));
         } else if extension(input).is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
             found.files.push(input.clone());
         } else {
-            found.errors.push(FileError::new(
-                input,
-                "unsupported file type (expected .xlsx, .xlsm, .xls, .ods or .csv)",
-            ));
+            found
+                .errors
+                .push(FileError::new(input, FileProblem::UnsupportedType));
         }
     }
     let mut seen = std::collections::HashSet::new();
@@ -65,9 +66,10 @@ fn walk(dir: &Path, found: &mut Discovered) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            found
-                .errors
-                .push(FileError::new(dir, format!("cannot read folder: {e}")));
+            found.errors.push(FileError::new(
+                dir,
+                FileProblem::CannotReadFolder(e.to_string()),
+            ));
             return;
         }
     };

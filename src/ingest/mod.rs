@@ -10,13 +10,14 @@ mod range;
 mod sniff;
 mod xlsx;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use cell::Cell;
 pub use csv::CSV_SHEET;
 pub use discover::{Discovered, discover};
 
+use crate::lang::Lang;
+pub use crate::messages::{FileProblem, SheetProblem};
 use crate::template::Limits;
 
 /// Receives the sheets of one file, row by row. Rows come in order, each once; rows that
@@ -27,38 +28,31 @@ pub trait SheetConsumer: Send {
     fn begin_sheet(&mut self, sheet: &str);
     /// One row: its 0-based index in the sheet and its cells from column A on.
     fn row(&mut self, row: u32, cells: &[Cell<'_>]);
-    /// The sheet ended, completely or with an error that stopped it.
-    fn end_sheet(&mut self, error: Option<String>);
+    /// The sheet ended, completely or with a problem that stopped it.
+    fn end_sheet(&mut self, error: Option<SheetProblem>);
 }
 
 /// A problem with a whole file: it could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
     pub path: PathBuf,
-    pub sheet: Option<String>,
-    pub message: String,
+    pub problem: FileProblem,
 }
 
 impl FileError {
-    pub fn new(path: &Path, message: impl Into<String>) -> FileError {
+    pub fn new(path: &Path, problem: FileProblem) -> FileError {
         FileError {
             path: path.to_path_buf(),
-            sheet: None,
-            message: message.into(),
+            problem,
         }
     }
-}
 
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.sheet {
-            Some(s) => write!(f, "{} [{}]: {}", self.path.display(), s, self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
-        }
+    /// `path: problem`, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let sep = lang.pick(":", ": ");
+        format!("{}{sep}{}", self.path.display(), self.problem.text(lang))
     }
 }
-
-impl std::error::Error for FileError {}
 
 /// Opens an input for reading; the error names the file and says why it failed.
 ///

@@ -7,17 +7,14 @@ use std::path::Path;
 use calamine::{Data, Ods, OdsError, Range, Reader, Xls, XlsError};
 
 use super::cell::from_data;
-use super::{FileError, SheetConsumer};
+use super::{FileError, FileProblem, SheetConsumer, SheetProblem};
 use crate::template::Limits;
 
 pub fn read_xls(path: &Path, consumer: &mut dyn SheetConsumer) -> Result<(), FileError> {
     let file = super::open(path)?;
     let book = Xls::new(BufReader::new(file)).map_err(|e| match e {
-        XlsError::Password => FileError::new(path, PASSWORD),
-        other => FileError::new(
-            path,
-            format!("corrupt or unreadable .xls workbook: {other}"),
-        ),
+        XlsError::Password => FileError::new(path, FileProblem::Password),
+        other => FileError::new(path, FileProblem::Unreadable(other.to_string())),
     })?;
     read_sheets(book, consumer);
     Ok(())
@@ -31,12 +28,11 @@ pub fn read_ods(
     super::xlsx::check_part_sizes(path, limits)?;
     let file = super::open(path)?;
     let book = Ods::new(BufReader::new(file)).map_err(|e| match e {
-        OdsError::Password => FileError::new(path, PASSWORD),
-        OdsError::Zip(_) | OdsError::Io(_) => FileError::new(
-            path,
-            "corrupt or truncated workbook: the .ods container cannot be read (re-export or re-save the file)",
-        ),
-        other => FileError::new(path, format!("cannot read the workbook: {other}")),
+        OdsError::Password => FileError::new(path, FileProblem::Password),
+        OdsError::Zip(_) | OdsError::Io(_) => {
+            FileError::new(path, FileProblem::Corrupt { ext: "ods" })
+        }
+        other => FileError::new(path, FileProblem::Unreadable(other.to_string())),
     })?;
     read_sheets(book, consumer);
     Ok(())
@@ -56,13 +52,10 @@ where
                 feed(&range, consumer);
                 consumer.end_sheet(None);
             }
-            Err(e) => consumer.end_sheet(Some(format!("cannot read the sheet: {e}"))),
+            Err(e) => consumer.end_sheet(Some(SheetProblem::Unreadable(e.to_string()))),
         }
     }
 }
-
-const PASSWORD: &str =
-    "the workbook is password-protected; save a copy without a password and try again";
 
 fn feed(range: &Range<Data>, consumer: &mut dyn SheetConsumer) {
     let (row0, col0) = range.start().unwrap_or((0, 0));

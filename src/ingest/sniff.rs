@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::FileError;
+use super::{FileError, FileProblem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -27,9 +27,9 @@ pub fn sniff(path: &Path) -> Result<Format, FileError> {
     (&mut file)
         .take(512)
         .read_to_end(&mut head)
-        .map_err(|e| FileError::new(path, format!("cannot read the file: {e}")))?;
+        .map_err(|e| FileError::new(path, FileProblem::CannotRead(e.to_string())))?;
     if head.is_empty() {
-        return Err(FileError::new(path, "the file is empty (0 bytes)"));
+        return Err(FileError::new(path, FileProblem::Empty));
     }
     let ext = path
         .extension()
@@ -60,37 +60,29 @@ pub fn sniff(path: &Path) -> Result<Format, FileError> {
 /// The error for a file that could not be opened, saying why in the user's terms.
 pub(super) fn open_error(path: &Path, e: &std::io::Error) -> FileError {
     match e.kind() {
-        std::io::ErrorKind::NotFound => FileError::new(path, "file not found"),
-        std::io::ErrorKind::PermissionDenied => FileError::new(
-            path,
-            "cannot open the file: permission denied (is it open in Excel?)",
-        ),
-        _ => FileError::new(path, format!("cannot open the file: {e}")),
+        std::io::ErrorKind::NotFound => FileError::new(path, FileProblem::NotFound),
+        std::io::ErrorKind::PermissionDenied => FileError::new(path, FileProblem::PermissionDenied),
+        _ => FileError::new(path, FileProblem::CannotOpen(e.to_string())),
     }
 }
 
-fn not_a_spreadsheet(head: &[u8], ext: &str) -> String {
+fn not_a_spreadsheet(head: &[u8], ext: &str) -> FileProblem {
     let text = String::from_utf8_lossy(head).to_ascii_lowercase();
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    let ext = ext.to_string();
     if trimmed.starts_with("<!doctype html")
         || trimmed.starts_with("<html")
         || trimmed.contains("<table")
     {
-        return format!(
-            "not a spreadsheet: this .{ext} file is an HTML page (some systems export tables this way); open it in Excel or WPS and save it as .xlsx"
-        );
+        return FileProblem::Html { ext };
     }
     let printable = head
         .iter()
         .filter(|&&b| b == b'\n' || b == b'\r' || b == b'\t' || b >= 0x20)
         .count();
     if printable * 10 >= head.len() * 9 {
-        format!(
-            "not a spreadsheet: this .{ext} file holds plain text; if it is comma-separated, rename it to .csv"
-        )
+        FileProblem::PlainText { ext }
     } else {
-        format!(
-            "not a spreadsheet: this .{ext} file is neither an Excel nor an OpenDocument workbook"
-        )
+        FileProblem::NotSpreadsheet { ext }
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use calamine::{DataRef, Reader, Xlsx, XlsxError};
 
 use super::cell::{Cell, borrow};
-use super::{FileError, SheetConsumer, column_letter};
+use super::{FileError, FileProblem, SheetConsumer, SheetProblem, column_letter};
 use crate::template::Limits;
 
 pub fn read(
@@ -39,58 +39,64 @@ pub(super) fn check_part_sizes(path: &Path, limits: &Limits) -> Result<(), FileE
     for i in 0..zip.len() {
         let entry = zip
             .by_index_raw(i)
-            .map_err(|_| FileError::new(path, CORRUPT))?;
+            .map_err(|_| FileError::new(path, corrupt(path)))?;
         if entry.size() > limits.max_part_bytes {
             return Err(FileError::new(
                 path,
-                format!(
-                    "part {} would decompress to {} bytes, more than the limit of {} bytes; refused",
-                    entry.name().unwrap_or_default(),
-                    entry.size(),
-                    limits.max_part_bytes
-                ),
+                FileProblem::PartTooLarge {
+                    part: entry.name().unwrap_or_default().to_string(),
+                    size: entry.size(),
+                    limit: limits.max_part_bytes,
+                },
             ));
         }
     }
     Ok(())
 }
 
-const CORRUPT: &str = "corrupt or truncated workbook: the .xlsx container cannot be read (re-export or re-save the file)";
-
-fn open_error(path: &Path, e: XlsxError) -> FileError {
-    match e {
-        XlsxError::Password => FileError::new(
-            path,
-            "the workbook is password-protected; save a copy without a password and try again",
-        ),
-        XlsxError::Zip(_) | XlsxError::Io(_) => FileError::new(path, CORRUPT),
-        other => FileError::new(path, format!("cannot read the workbook: {other}")),
+/// A zip container that cannot be read, named by the file's kind.
+fn corrupt(path: &Path) -> FileProblem {
+    let ods = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ods"));
+    FileProblem::Corrupt {
+        ext: if ods { "ods" } else { "xlsx" },
     }
 }
 
-/// Streams one sheet. Returns the message that stopped it, if any.
+fn open_error(path: &Path, e: XlsxError) -> FileError {
+    match e {
+        XlsxError::Password => FileError::new(path, FileProblem::Password),
+        XlsxError::Zip(_) | XlsxError::Io(_) => FileError::new(path, corrupt(path)),
+        other => FileError::new(path, FileProblem::Unreadable(other.to_string())),
+    }
+}
+
+/// Streams one sheet. Returns the problem that stopped it, if any.
 fn stream_sheet(
     book: &mut Xlsx<BufReader<File>>,
     name: &str,
     limits: &Limits,
     consumer: &mut dyn SheetConsumer,
-) -> Result<(), String> {
+) -> Result<(), SheetProblem> {
     let mut reader = book
         .worksheet_cells_reader(name)
-        .map_err(|e| format!("cannot read the sheet: {e}"))?;
+        .map_err(|e| SheetProblem::Unreadable(e.to_string()))?;
     let dim = reader.dimensions();
     let rows = u64::from(dim.end.0.saturating_sub(dim.start.0)) + 1;
     let cols = u64::from(dim.end.1.saturating_sub(dim.start.1)) + 1;
     if rows * cols > limits.max_cells {
-        return Err(format!(
-            "the sheet claims the range {}{}:{}{} ({} cells), more than the limit of {} cells; refused",
-            column_letter(dim.start.1),
-            dim.start.0 + 1,
-            column_letter(dim.end.1),
-            dim.end.0 + 1,
-            rows * cols,
-            limits.max_cells
-        ));
+        return Err(SheetProblem::RangeTooLarge {
+            range: format!(
+                "{}{}:{}{}",
+                column_letter(dim.start.1),
+                dim.start.0 + 1,
+                column_letter(dim.end.1),
+                dim.end.0 + 1
+            ),
+            cells: rows * cols,
+            limit: limits.max_cells,
+        });
     }
     // Two stages on two cores: this thread decompresses and parses the XML into rows of
     // calamine cells (moved, never copied); a second thread normalises them. Batches keep
@@ -108,7 +114,7 @@ fn stream_sheet(
         drop(tx);
         let joined = worker.join();
         produced?;
-        joined.map_err(|_| "internal error while reading the sheet".to_string())
+        joined.map_err(|_| SheetProblem::Internal)
     })
 }
 
@@ -122,32 +128,30 @@ fn produce<'a>(
     reader: &mut calamine::XlsxCellReader<'a, BufReader<File>>,
     limits: &Limits,
     tx: &std::sync::mpsc::SyncSender<Batch<'a>>,
-) -> Result<(), String> {
+) -> Result<(), SheetProblem> {
     let mut batch: Batch<'a> = Vec::with_capacity(BATCH_CELLS);
     loop {
         let next = reader
             .next_cell()
-            .map_err(|e| format!("the sheet is corrupt: {e}"))?;
+            .map_err(|e| SheetProblem::Corrupt(e.to_string()))?;
         let Some(cell) = next else { break };
         let (r, col) = cell.get_position();
         if col >= limits.max_columns {
-            return Err(format!(
-                "cell {}{} lies beyond the limit of {} columns; refused",
-                column_letter(col),
-                r + 1,
-                limits.max_columns
-            ));
+            return Err(SheetProblem::ColumnTooFar {
+                cell: format!("{}{}", column_letter(col), r + 1),
+                limit: limits.max_columns,
+            });
         }
         if batch.len() >= BATCH_CELLS && batch.last().is_some_and(|c| c.get_position().0 != r) {
             let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_CELLS));
             if tx.send(full).is_err() {
-                return Err("internal error while reading the sheet".to_string());
+                return Err(SheetProblem::Internal);
             }
         }
         batch.push(cell);
     }
     if !batch.is_empty() && tx.send(batch).is_err() {
-        return Err("internal error while reading the sheet".to_string());
+        return Err(SheetProblem::Internal);
     }
     Ok(())
 }

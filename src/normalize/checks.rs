@@ -20,26 +20,30 @@ fn date(values: &[Value<'_>], i: usize) -> Option<chrono::NaiveDate> {
     }
 }
 
+/// A field's cell as it was written in the input (for the data-problem list: raw is raw).
+pub type RawCell<'a> = &'a dyn Fn(usize) -> String;
+
 /// Applies the record-level rules, adding to `issues`; a record is usable when none of its
-/// issues rejects it.
+/// issues rejects it. `raw` gives a field's cell as written.
 pub fn check_record(
     template: &Template,
     kind: Kind,
     values: &mut [Value<'_>],
     suffix_units: &[Option<&'static str>],
+    raw: RawCell<'_>,
     issues: &mut Vec<RowIssue>,
 ) {
     match kind {
-        Kind::Complaint => complaint(values, issues),
-        Kind::Trip => trip(values, issues),
-        Kind::Batch => batch(values, issues),
-        Kind::Price => price(template, values, suffix_units, issues),
+        Kind::Complaint => complaint(values, raw, issues),
+        Kind::Trip => trip(values, raw, issues),
+        Kind::Batch => batch(values, raw, issues),
+        Kind::Price => price(template, values, suffix_units, raw, issues),
         _ => {}
     }
 }
 
 /// 完成 without 结案日期; closed before received.
-fn complaint(values: &[Value<'_>], issues: &mut Vec<RowIssue>) {
+fn complaint(values: &[Value<'_>], raw: RawCell<'_>, issues: &mut Vec<RowIssue>) {
     let kind = Kind::Complaint;
     let (received, closed, status) = (
         field(kind, "received_date"),
@@ -47,17 +51,17 @@ fn complaint(values: &[Value<'_>], issues: &mut Vec<RowIssue>) {
         field(kind, "status"),
     );
     if values[status] == Value::Label(STATUS_DONE) && values[closed] == Value::Null {
-        issues.push(kept(status, STATUS_DONE, Reason::DoneWithoutClosedDate));
+        issues.push(kept(status, raw(status), Reason::DoneWithoutClosedDate));
     }
     if let (Some(r), Some(c)) = (date(values, received), date(values, closed))
         && c < r
     {
-        issues.push(kept(closed, &c.to_string(), Reason::ClosedBeforeReceived));
+        issues.push(kept(closed, raw(closed), Reason::ClosedBeforeReceived));
     }
 }
 
 /// Return before departure rejects the trip; 天数 computed when absent.
-fn trip(values: &mut [Value<'_>], issues: &mut Vec<RowIssue>) {
+fn trip(values: &mut [Value<'_>], raw: RawCell<'_>, issues: &mut Vec<RowIssue>) {
     let kind = Kind::Trip;
     let (depart, ret, days) = (
         field(kind, "depart_date"),
@@ -68,20 +72,20 @@ fn trip(values: &mut [Value<'_>], issues: &mut Vec<RowIssue>) {
         return;
     };
     if r < d {
-        issues.push(rejected(ret, &r.to_string(), Reason::ReturnBeforeDepart));
+        issues.push(rejected(ret, raw(ret), Reason::ReturnBeforeDepart));
     } else if values[days] == Value::Null {
         values[days] = Value::Number(((r - d).num_days() + 1) as f64);
     }
 }
 
 /// 出栏 before 入栏 rejects the batch.
-fn batch(values: &[Value<'_>], issues: &mut Vec<RowIssue>) {
+fn batch(values: &[Value<'_>], raw: RawCell<'_>, issues: &mut Vec<RowIssue>) {
     let kind = Kind::Batch;
     let (start, end) = (field(kind, "start_date"), field(kind, "end_date"));
     if let (Some(s), Some(e)) = (date(values, start), date(values, end))
         && e < s
     {
-        issues.push(rejected(end, &e.to_string(), Reason::EndBeforeStart));
+        issues.push(rejected(end, raw(end), Reason::EndBeforeStart));
     }
 }
 
@@ -90,6 +94,7 @@ fn price(
     template: &Template,
     values: &mut [Value<'_>],
     suffix_units: &[Option<&'static str>],
+    raw: RawCell<'_>,
     issues: &mut Vec<RowIssue>,
 ) {
     let kind = Kind::Price;
@@ -108,25 +113,25 @@ fn price(
     } else if values[unit] != label {
         issues.push(rejected(
             price,
-            written,
+            raw(price),
             Reason::UnexpectedUnit(written.to_string()),
         ));
     }
 }
 
-fn rejected(field: usize, raw: &str, reason: Reason) -> RowIssue {
+fn rejected(field: usize, raw: String, reason: Reason) -> RowIssue {
     RowIssue {
         field: Some(field),
-        raw: raw.to_string(),
+        raw,
         reason,
         action: Action::Rejected,
     }
 }
 
-fn kept(field: usize, raw: &str, reason: Reason) -> RowIssue {
+fn kept(field: usize, raw: String, reason: Reason) -> RowIssue {
     RowIssue {
         field: Some(field),
-        raw: raw.to_string(),
+        raw,
         reason,
         action: Action::Kept,
     }

@@ -10,7 +10,7 @@ use super::checks::check_record;
 use super::header::{self, Header};
 use super::record::{RowIssue, RowParser};
 use crate::frames::{RecordsBuilder, Value};
-use crate::ingest::{Cell, SheetConsumer, column_letter};
+use crate::ingest::{Cell, SheetConsumer, SheetProblem, column_letter};
 use crate::issues::{Action, DataIssue, Reason, SheetReport, Unrecognised};
 use crate::schema::Kind;
 use crate::template::Template;
@@ -90,7 +90,7 @@ impl<'t> Collector<'t> {
     /// Tries to recognise the header among the rows held back, then replays the rest.
     fn resolve_header(&mut self, rows: Vec<(u32, Vec<Cell<'static>>)>) {
         if rows.is_empty() {
-            self.sheet().note = Some("empty sheet".to_string());
+            self.sheet().note = Some(Reason::EmptySheet);
             self.state = State::Unrecognised;
             return;
         }
@@ -116,22 +116,22 @@ impl<'t> Collector<'t> {
                 }
             }
             Err(closest) => {
-                let why = Unrecognised {
-                    closest: closest.map(|c| (c.kind, c.missing)),
-                    searched_rows: self.template.header_search_rows,
+                // No header cell named any known field, and no row has the shape of a table:
+                // an instructions or notes sheet, skipped calmly.
+                let reason = if closest.is_none() && !looks_like_a_table(&rows) {
+                    Reason::NotADataSheet
+                } else {
+                    Reason::UnrecognisedSheet(Unrecognised {
+                        closest: closest.map(|c| (c.kind, c.missing)),
+                        searched_rows: self.template.header_search_rows,
+                    })
                 };
                 let count = rows.len() as u64;
                 let report = self.sheet();
-                report.note = Some(Reason::UnrecognisedSheet(why.clone()).en());
+                report.note = Some(reason.clone());
                 report.rows_read += count;
                 report.skipped += count;
-                self.sheet_issue(
-                    None,
-                    None,
-                    String::new(),
-                    Reason::UnrecognisedSheet(why),
-                    Action::Skipped,
-                );
+                self.sheet_issue(None, None, String::new(), reason, Action::Skipped);
                 self.state = State::Unrecognised;
             }
         }
@@ -217,11 +217,19 @@ impl<'t> Collector<'t> {
         let mut values: Vec<Value<'_>> = Vec::with_capacity(ds.parser.field_cols.len());
         ds.parser
             .parse(self.template, cells, &mut values, &mut issues);
+        let field_cols = &ds.parser.field_cols;
+        let raw = |f: usize| {
+            field_cols[f]
+                .and_then(|c| cells.get(c as usize))
+                .map(Cell::display)
+                .unwrap_or_default()
+        };
         check_record(
             self.template,
             ds.parser.kind,
             &mut values,
             &ds.parser.suffix_units,
+            &raw,
             &mut issues,
         );
         let rejected = issues.iter().any(|i| i.action == Action::Rejected);
@@ -266,6 +274,12 @@ impl<'t> Collector<'t> {
     }
 }
 
+/// Whether some rows hold three or more filled cells, as a table's header and data do.
+fn looks_like_a_table(rows: &[(u32, Vec<Cell<'static>>)]) -> bool {
+    let wide = |cells: &Vec<Cell<'static>>| cells.iter().filter(|c| !c.is_blank()).count() >= 3;
+    rows.iter().filter(|(_, cells)| wide(cells)).count() >= 2
+}
+
 /// A row's non-blank cells joined, to show a skipped row on the problem list.
 fn row_text(cells: &[Cell<'_>]) -> String {
     let parts: Vec<String> = cells
@@ -308,13 +322,13 @@ impl SheetConsumer for Collector<'_> {
         }
     }
 
-    fn end_sheet(&mut self, error: Option<String>) {
+    fn end_sheet(&mut self, error: Option<SheetProblem>) {
         if let State::Searching(rows) = std::mem::replace(&mut self.state, State::Idle) {
             self.resolve_header(rows);
         }
         if let Some(message) = error {
             let report = self.sheet();
-            report.note = Some(message.clone());
+            report.note = Some(Reason::SheetError(message.clone()));
             self.sheet_issue(
                 None,
                 None,

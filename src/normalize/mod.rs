@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use crate::frames::Frames;
 use crate::ingest::{self, FileError};
 use crate::issues::{DataIssue, Reason, SheetReport};
+use crate::lang::Lang;
 use crate::schema::Kind;
 use crate::template::Template;
 
@@ -35,16 +36,21 @@ pub struct Loaded {
 
 impl Loaded {
     /// One line per file or sheet that could not be used: files that could not be read,
-    /// sheets that failed or matched no kind.
-    pub fn error_lines(&self) -> Vec<String> {
-        let mut lines: Vec<String> = self.file_errors.iter().map(ToString::to_string).collect();
+    /// sheets that failed or matched no kind (sheets that hold no table are not errors).
+    pub fn error_lines(&self, lang: Lang) -> Vec<String> {
+        let sep = lang.pick(":", ": ");
+        let mut lines: Vec<String> = self.file_errors.iter().map(|e| e.text(lang)).collect();
         for issue in &self.issues {
             if matches!(
                 issue.reason,
                 Reason::UnrecognisedSheet(_) | Reason::SheetError(_)
             ) {
                 let sheet = &self.sheets[issue.sheet];
-                lines.push(format!("{}: {}", sheet.location(), issue.reason.en()));
+                lines.push(format!(
+                    "{}{sep}{}",
+                    sheet.location(),
+                    issue.reason.text(lang)
+                ));
             }
         }
         lines

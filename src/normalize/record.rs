@@ -137,7 +137,7 @@ impl RowParser {
             None => {
                 issues.push(RowIssue {
                     field: Some(i),
-                    raw: raw.into_owned(),
+                    raw: cell.display(),
                     reason: Reason::Unrecognised,
                     action: Action::Kept,
                 });

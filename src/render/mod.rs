@@ -5,6 +5,7 @@
 pub mod brief;
 pub mod charts;
 pub mod console;
+pub mod file_names;
 pub mod json;
 pub mod outputs;
 

@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 use super::pictures::ChartFont;
 use super::{brief, json, pictures, write_atomic, xlsx};
 use crate::lang::Lang;
+use crate::messages::Report as Report_;
 use crate::stats::report::Report;
 
 /// Where the outputs went.
@@ -31,7 +32,7 @@ fn workbook_name(report: &Report, lang: Lang) -> String {
 }
 
 /// Refuses to write an output over one of the inputs.
-fn check_not_input(out: &Path, report: &Report) -> Result<()> {
+fn check_not_input(out: &Path, report: &Report, lang: Lang) -> Result<()> {
     let Ok(out) = out.canonicalize() else {
         return Ok(());
     };
@@ -41,8 +42,10 @@ fn check_not_input(out: &Path, report: &Report) -> Result<()> {
         .any(|s| s.file.canonicalize().is_ok_and(|f| f == out))
     {
         bail!(
-            "{} is one of the inputs; choose another --out folder",
-            out.display()
+            Report_::OutputIsInput {
+                path: &out.display()
+            }
+            .text(lang)
         );
     }
     Ok(())
@@ -61,26 +64,40 @@ pub fn write_report(
     let workbook = out_dir.join(workbook_name(report, lang));
     let summary = out_dir.join("summary.json");
     for p in [&workbook, &summary] {
-        check_not_input(p, report)?;
+        check_not_input(p, report, lang)?;
     }
     let charts_dir = out_dir.join("charts");
     // The workbook, summary.json and the pictures are independent views: render them side by
     // side.
-    let (xlsx, json, charts) = std::thread::scope(|s| {
+    let (xlsx, json, pictures) = std::thread::scope(|s| {
         let json = s.spawn(|| json::to_bytes(report));
-        let charts = s.spawn(|| pictures::write_all(report, lang, &charts_dir, font));
+        let pictures = s.spawn(|| pictures::draw_all(report, lang, font));
         let xlsx = xlsx::to_bytes(report, lang);
         (
             xlsx,
             json.join().expect("JSON rendering does not panic"),
-            charts.join().expect("chart drawing does not panic"),
+            pictures.join().expect("chart drawing does not panic"),
         )
     });
-    let charts = charts?;
+    let pictures = pictures?;
+    let mut charts = Vec::new();
+    for p in &pictures {
+        write(&charts_dir.join(format!("{}.png", p.stem)), &p.png, lang)?;
+        write(
+            &charts_dir.join(format!("{}.svg", p.stem)),
+            p.svg.as_bytes(),
+            lang,
+        )?;
+        charts.push((format!("{}.png", p.stem), p.title.clone()));
+    }
     let brief = out_dir.join("brief.md");
-    write(&brief, brief::to_markdown(report, lang, &charts).as_bytes())?;
-    write(&workbook, &xlsx?)?;
-    write(&summary, &json)?;
+    write(
+        &brief,
+        brief::to_markdown(report, lang, &charts).as_bytes(),
+        lang,
+    )?;
+    write(&workbook, &xlsx?, lang)?;
+    write(&summary, &json, lang)?;
     Ok(Written {
         workbook,
         summary,
@@ -90,6 +107,11 @@ pub fn write_report(
     })
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_atomic(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+fn write(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
+    write_atomic(path, bytes).with_context(|| {
+        Report_::CannotWrite {
+            path: &path.display(),
+        }
+        .text(lang)
+    })
 }

@@ -9,7 +9,7 @@ use super::fcr::{self, FcrStats};
 use super::{
     Table, accounting, comparisons, field_visits, market, prices, site_visits, technicians,
 };
-use crate::issues::SheetReport;
+use crate::issues::{DataIssue, SheetReport};
 use crate::normalize::Loaded;
 use crate::period::Period;
 use crate::schema::Kind;
@@ -35,6 +35,9 @@ pub struct Report {
     pub comparisons: Table,
     pub technicians: Table,
     pub data_issues: Table,
+    /// Every data problem: the reading's and the statistics' (unlinked visits, batches
+    /// left out), in sheet and row order — the rows of `data_issues`.
+    pub issues: Vec<DataIssue>,
 }
 
 impl Report {
@@ -82,6 +85,7 @@ impl Report {
             comparisons,
             technicians,
             data_issues: accounting::data_issues(&issues, &loaded.sheets),
+            issues,
         })
     }
 

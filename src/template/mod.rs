@@ -9,8 +9,8 @@ mod file;
 use std::collections::HashMap;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
-
+use crate::lang::Lang;
+use crate::messages::TemplateProblem;
 use crate::schema::Kind;
 use crate::taxonomy::Dimension;
 use crate::text::{header_key, value_key};
@@ -47,6 +47,35 @@ pub struct Template {
     aquatic: Vec<String>,
 }
 
+/// The name the built-in layer goes by.
+const BUILT_IN: &str = "built-in template";
+
+/// A template that is not valid: which layer (`None` for the built-in one) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    pub layer: Option<String>,
+    pub problem: TemplateProblem,
+}
+
+impl TemplateError {
+    /// The error in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let name = match &self.layer {
+            Some(path) => path.clone(),
+            None => lang.pick("内置模板", "built-in template").to_string(),
+        };
+        self.problem.text(&name, lang)
+    }
+}
+
+/// An unknown key and the keys that would have been valid there.
+fn unknown<'a>(key: String, valid: impl Iterator<Item = &'a str>) -> TemplateProblem {
+    TemplateProblem::UnknownKey {
+        key,
+        valid: valid.map(str::to_string).collect(),
+    }
+}
+
 /// What a categorical cell's text maps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lookup {
@@ -65,19 +94,19 @@ impl Template {
     ///
     /// # Errors
     /// The file cannot be read, is not valid TOML, or has an unknown key or label.
-    pub fn load(user: Option<&Path>) -> Result<Template> {
+    pub fn load(user: Option<&Path>) -> Result<Template, TemplateError> {
         let Some(path) = user else {
             return Ok(Template::builtin());
         };
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read template {}", path.display()))?;
-        Template::from_layers(&[
-            ("built-in template", DEFAULT_TOML),
-            (&path.display().to_string(), &text),
-        ])
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| TemplateError {
+            layer: Some(name.clone()),
+            problem: TemplateProblem::CannotRead(e.to_string()),
+        })?;
+        Template::from_layers(&[(BUILT_IN, DEFAULT_TOML), (&name, &text)])
     }
 
-    fn from_layers(layers: &[(&str, &str)]) -> Result<Template> {
+    fn from_layers(layers: &[(&str, &str)]) -> Result<Template, TemplateError> {
         let mut t = Template {
             own_brands: Vec::new(),
             // Set by the built-in template (checked below).
@@ -106,28 +135,42 @@ impl Template {
             aquatic: Vec::new(),
         };
         for (name, text) in layers {
+            let layer = (*name != BUILT_IN).then(|| name.to_string());
+            let fail = |problem| TemplateError {
+                layer: layer.clone(),
+                problem,
+            };
             let file: TemplateFile = toml::from_str(text)
-                .map_err(|e| anyhow::anyhow!("template {name}: {}", e.to_string().trim()))?;
-            t.apply(name, file)?;
+                .map_err(|e| fail(TemplateProblem::Toml(e.to_string().trim().to_string())))?;
+            t.apply(file).map_err(fail)?;
         }
-        t.check_ambiguity()?;
+        t.check_ambiguity().map_err(|problem| TemplateError {
+            layer: layers
+                .last()
+                .map(|(n, _)| n.to_string())
+                .filter(|n| n != BUILT_IN),
+            problem,
+        })?;
         let l = t.limits;
         if t.header_search_rows == 0
             || [l.max_cells, l.max_part_bytes, l.max_csv_bytes].contains(&0)
             || l.max_columns == 0
         {
-            bail!("template: header_search_rows and every [limits] value must be set and above 0");
+            return Err(TemplateError {
+                layer: None,
+                problem: TemplateProblem::MissingSettings,
+            });
         }
         Ok(t)
     }
 
-    fn apply(&mut self, name: &str, file: TemplateFile) -> Result<()> {
+    fn apply(&mut self, file: TemplateFile) -> Result<(), TemplateProblem> {
         if let Some(brands) = file.own_brands {
             self.own_brands = brands.iter().map(|b| b.trim().to_string()).collect();
         }
         if let Some(rows) = file.header_search_rows {
             if rows == 0 {
-                bail!("template {name}: header_search_rows must be at least 1");
+                return Err(TemplateProblem::HeaderSearchRows);
             }
             self.header_search_rows = rows;
         }
@@ -143,17 +186,17 @@ impl Template {
             lim.max_csv_bytes = l.max_csv_bytes.unwrap_or(lim.max_csv_bytes);
         }
         if let Some(aliases) = file.aliases {
-            self.apply_aliases(name, aliases)?;
+            self.apply_aliases(aliases)?;
         }
         if let Some(synonyms) = file.synonyms {
-            self.apply_synonyms(name, synonyms)?;
+            self.apply_synonyms(synonyms)?;
         }
         for (species, range) in file.fcr_range.unwrap_or_default() {
             let [lo, hi] = range[..] else {
-                bail!("template {name}: fcr_range.{species} must be [low, high]");
+                return Err(TemplateProblem::FcrRangeShape { species });
             };
             if !(lo > 0.0 && lo < hi) {
-                bail!("template {name}: fcr_range.{species} must have 0 < low < high");
+                return Err(TemplateProblem::FcrRangeOrder { species });
             }
             let key = value_key(&species);
             self.fcr_ranges.retain(|(k, _, _)| *k != key);
@@ -168,23 +211,21 @@ impl Template {
         Ok(())
     }
 
-    fn apply_aliases(&mut self, name: &str, aliases: NestedLists) -> Result<()> {
+    fn apply_aliases(&mut self, aliases: NestedLists) -> Result<(), TemplateProblem> {
         for (kind_key, fields) in aliases {
             let Some(kind) = Kind::from_key(&kind_key) else {
-                let valid: Vec<_> = Kind::ALL.iter().map(|k| k.key()).collect();
-                bail!(
-                    "template {name}: unknown key `aliases.{kind_key}` (kinds: {})",
-                    valid.join(", ")
-                );
+                return Err(unknown(
+                    format!("aliases.{kind_key}"),
+                    Kind::ALL.iter().map(|k| k.key()),
+                ));
             };
             let lists = self.aliases.get_mut(&kind).expect("every kind has a list");
             for (field_key, names) in fields {
                 let Some(i) = kind.field_index(&field_key) else {
-                    let valid: Vec<_> = kind.fields().iter().map(|f| f.id).collect();
-                    bail!(
-                        "template {name}: unknown key `aliases.{kind_key}.{field_key}` (fields: {})",
-                        valid.join(", ")
-                    );
+                    return Err(unknown(
+                        format!("aliases.{kind_key}.{field_key}"),
+                        kind.fields().iter().map(|f| f.id),
+                    ));
                 };
                 for n in names {
                     let key = header_key(&n);
@@ -197,14 +238,13 @@ impl Template {
         Ok(())
     }
 
-    fn apply_synonyms(&mut self, name: &str, synonyms: NestedLists) -> Result<()> {
+    fn apply_synonyms(&mut self, synonyms: NestedLists) -> Result<(), TemplateProblem> {
         for (dim_key, labels) in synonyms {
             let Some(dim) = Dimension::from_key(&dim_key) else {
-                let valid: Vec<_> = Dimension::ALL.iter().map(|d| d.key()).collect();
-                bail!(
-                    "template {name}: unknown key `synonyms.{dim_key}` (dimensions: {})",
-                    valid.join(", ")
-                );
+                return Err(unknown(
+                    format!("synonyms.{dim_key}"),
+                    Dimension::ALL.iter().map(|d| d.key()),
+                ));
             };
             let map = self
                 .synonyms
@@ -212,19 +252,22 @@ impl Template {
                 .expect("every dimension has a map");
             for (label, spellings) in labels {
                 let Some(canon) = dim.labels().iter().find(|l| l.zh == label) else {
-                    let valid: Vec<_> = dim.labels().iter().map(|l| l.zh).collect();
-                    bail!(
-                        "template {name}: unknown key `synonyms.{dim_key}.{label}` (labels: {})",
-                        valid.join(", ")
-                    );
+                    return Err(unknown(
+                        format!("synonyms.{dim_key}.{label}"),
+                        dim.labels().iter().map(|l| l.zh),
+                    ));
                 };
                 for s in spellings {
                     let key = value_key(&s);
                     match map.get(&key) {
-                        Some(existing) if *existing != canon.zh => bail!(
-                            "template {name}: `{s}` in synonyms.{dim_key} maps to both {existing} and {}",
-                            canon.zh
-                        ),
+                        Some(existing) if *existing != canon.zh => {
+                            return Err(TemplateProblem::SynonymTwice {
+                                spelling: s,
+                                dimension: dim_key,
+                                first: existing.to_string(),
+                                second: canon.zh.to_string(),
+                            });
+                        }
                         _ => {
                             map.insert(key, canon.zh);
                         }
@@ -236,7 +279,7 @@ impl Template {
     }
 
     /// A header that names two fields of one kind would make matching depend on order.
-    fn check_ambiguity(&self) -> Result<()> {
+    fn check_ambiguity(&self) -> Result<(), TemplateProblem> {
         for kind in Kind::ALL {
             let lists = &self.aliases[&kind];
             let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -245,13 +288,11 @@ impl Template {
                     if let Some(&j) = seen.get(k.as_str())
                         && j != i
                     {
-                        bail!(
-                            "template: header `{k}` is an alias of both {}.{} and {}.{}",
-                            kind.key(),
-                            kind.fields()[j].id,
-                            kind.key(),
-                            kind.fields()[i].id
-                        );
+                        return Err(TemplateProblem::AliasTwice {
+                            header: k.clone(),
+                            first: format!("{}.{}", kind.key(), kind.fields()[j].id),
+                            second: format!("{}.{}", kind.key(), kind.fields()[i].id),
+                        });
                     }
                     seen.insert(k, i);
                 }

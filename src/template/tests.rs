@@ -2,7 +2,7 @@ use std::io::Write;
 
 use super::*;
 
-fn user_template(text: &str) -> (tempfile::NamedTempFile, Result<Template>) {
+fn user_template(text: &str) -> (tempfile::NamedTempFile, Result<Template, TemplateError>) {
     let mut f = tempfile::NamedTempFile::new().unwrap();
     f.write_all(text.as_bytes()).unwrap();
     let t = Template::load(Some(f.path()));
@@ -60,25 +60,27 @@ fn user_aliases_and_synonyms_extend_the_builtin_ones() {
 #[test]
 fn unknown_keys_are_errors_naming_key_and_file() {
     let (f, t) = user_template("own_brand = [\"x\"]\n");
-    let msg = t.unwrap_err().to_string();
+    let msg = t.unwrap_err().text(Lang::En);
     assert!(msg.contains("own_brand"), "{msg}");
     assert!(msg.contains(&f.path().display().to_string()), "{msg}");
 
     let (_f, t) = user_template("[aliases.complaint]\nreceive_date = [\"x\"]\n");
-    let msg = t.unwrap_err().to_string();
+    let msg = t.unwrap_err().text(Lang::En);
     assert!(
         msg.contains("unknown key `aliases.complaint.receive_date`"),
         "{msg}"
     );
 
     let (_f, t) = user_template("[synonyms.channel]\n\"电邮\" = [\"x\"]\n");
-    let msg = t.unwrap_err().to_string();
+    let msg = t.unwrap_err().text(Lang::En);
     assert!(msg.contains("unknown key `synonyms.channel.电邮`"), "{msg}");
 }
 
 #[test]
 fn an_alias_naming_two_fields_is_refused() {
     let (_f, t) = user_template("[aliases.complaint]\nclosed_date = [\"投诉日期\"]\n");
-    let msg = t.unwrap_err().to_string();
+    let e = t.unwrap_err();
+    let msg = e.text(Lang::En);
     assert!(msg.contains("alias of both"), "{msg}");
+    assert!(e.text(Lang::Zh).contains("同时是"), "{}", e.text(Lang::Zh));
 }

@@ -1,5 +1,5 @@
 //! Every file-level problem is one line naming the file (and sheet), and the other files
-//! are still read. Messages are asserted exactly.
+//! are still read. Messages are asserted exactly, in Chinese (the default) and in English.
 
 use std::io::Write;
 
@@ -25,12 +25,18 @@ fn good(w: &Workdir) {
     );
 }
 
-/// Runs `check` on the bad file and a good one: the bad file's line, the good file used.
-fn expect_error(w: &Workdir, bad: &str, line: &str) {
+/// Runs `check` on the bad file and a good one, in Chinese and in English: the bad file's
+/// line, the good file used.
+fn expect_error(w: &Workdir, bad: &str, zh: &str, en: &str) {
     good(w);
     w.run(&["check", bad, "good.xlsx"])
         .expect_code(1)
-        .expect_stderr_line(line)
+        .expect_stderr_line(zh)
+        .expect_stdout("good.xlsx [Sheet1]\n  类型:A 客诉登记")
+        .expect_stdout("  行:读取 1 = 使用 1 + 跳过 0 + 拒收 0");
+    w.run(&["check", bad, "good.xlsx", "--lang", "en"])
+        .expect_code(1)
+        .expect_stderr_line(en)
         .expect_stdout("good.xlsx [Sheet1]\n  kind:    A 客诉登记")
         .expect_stdout("  rows:    read 1 = used 1 + skipped 0 + rejected 0");
 }
@@ -38,7 +44,12 @@ fn expect_error(w: &Workdir, bad: &str, line: &str) {
 #[test]
 fn missing_path() {
     let w = Workdir::new();
-    expect_error(&w, "missing.xlsx", "tsreport: missing.xlsx: file not found");
+    expect_error(
+        &w,
+        "missing.xlsx",
+        "tsreport: missing.xlsx:找不到文件",
+        "tsreport: missing.xlsx: file not found",
+    );
 }
 
 #[test]
@@ -48,6 +59,7 @@ fn empty_file() {
     expect_error(
         &w,
         "empty.xlsx",
+        "tsreport: empty.xlsx:文件是空的(0 字节)",
         "tsreport: empty.xlsx: the file is empty (0 bytes)",
     );
 }
@@ -59,6 +71,7 @@ fn text_renamed_to_xlsx() {
     expect_error(
         &w,
         "renamed.xlsx",
+        "tsreport: renamed.xlsx:不是电子表格:这个 .xlsx 文件是纯文本;如果是逗号分隔的,请把扩展名改为 .csv",
         "tsreport: renamed.xlsx: not a spreadsheet: this .xlsx file holds plain text; if it is comma-separated, rename it to .csv",
     );
 }
@@ -73,6 +86,7 @@ fn html_saved_as_xls() {
     expect_error(
         &w,
         "export.xls",
+        "tsreport: export.xls:不是电子表格:这个 .xls 文件是网页(有些系统这样导出表格);请在 Excel 或 WPS 中打开并另存为 .xlsx",
         "tsreport: export.xls: not a spreadsheet: this .xls file is an HTML page (some systems export tables this way); open it in Excel or WPS and save it as .xlsx",
     );
 }
@@ -84,6 +98,7 @@ fn unsupported_extension() {
     expect_error(
         &w,
         "notes.txt",
+        "tsreport: notes.txt:不支持的文件类型(应为 .xlsx、.xlsm、.xls、.ods 或 .csv)",
         "tsreport: notes.txt: unsupported file type (expected .xlsx, .xlsm, .xls, .ods or .csv)",
     );
 }
@@ -97,6 +112,7 @@ fn truncated_zip() {
     expect_error(
         &w,
         "cut.xlsx",
+        "tsreport: cut.xlsx:工作簿已损坏或不完整:无法读取 .xlsx 文件(请重新导出或重新保存)",
         "tsreport: cut.xlsx: corrupt or truncated workbook: the .xlsx container cannot be read (re-export or re-save the file)",
     );
 }
@@ -120,6 +136,7 @@ fn password_protected_workbook() {
     expect_error(
         &w,
         "secret.xlsx",
+        "tsreport: secret.xlsx:工作簿设有密码;请另存一份不带密码的副本再试",
         "tsreport: secret.xlsx: the workbook is password-protected; save a copy without a password and try again",
     );
 }
@@ -140,6 +157,7 @@ fn sheet_without_a_recognisable_header() {
     expect_error(
         &w,
         "odd.xlsx",
+        "tsreport: odd.xlsx [Sheet1]:无法识别的工作表:最接近 A 客诉登记,但缺少必需列 受理方式(表头在前 30 个非空行中查找)",
         "tsreport: odd.xlsx [Sheet1]: unrecognised sheet: closest to A 客诉登记 (complaint register), but the required column(s) 受理方式 are missing (header searched in the first 30 non-blank rows)",
     );
 }
@@ -155,6 +173,7 @@ fn sheet_claiming_an_absurd_range_is_refused_before_allocating() {
     expect_error(
         &w,
         "huge.xlsx",
+        "tsreport: huge.xlsx [Sheet1]:工作表声明的范围是 A1:XFD1048576(17179869184 个单元格),超过上限 200000000;拒收(按 Ctrl+End 找到并删除表格外的内容后保存)",
         "tsreport: huge.xlsx [Sheet1]: the sheet claims the range A1:XFD1048576 (17179869184 cells), more than the limit of 200000000 cells; refused",
     );
 }
@@ -173,6 +192,7 @@ fn far_cell_without_a_declared_range_is_refused() {
     expect_error(
         &w,
         "far.xlsx",
+        "tsreport: far.xlsx [Sheet1]:单元格 XFD1048576 超出 1000 列的上限;拒收",
         "tsreport: far.xlsx [Sheet1]: cell XFD1048576 lies beyond the limit of 1000 columns; refused",
     );
 }
@@ -194,6 +214,11 @@ fn part_decompressing_past_the_budget_is_refused() {
     w.run(&["check", "big.xlsx", "--template", "limits.toml"])
         .expect_code(1)
         .expect_stderr_line(&format!(
+            "tsreport: big.xlsx:其中的 {name} 解压后有 {size} 字节,超过上限 1000 字节;拒收"
+        ));
+    w.run(&["check", "big.xlsx", "--template", "limits.toml", "--lang", "en"])
+        .expect_code(1)
+        .expect_stderr_line(&format!(
             "tsreport: big.xlsx: part {name} would decompress to {size} bytes, more than the limit of 1000 bytes; refused"
         ));
 }
@@ -208,7 +233,7 @@ fn folder_with_a_bad_file_still_reads_the_rest_and_skips_lock_files() {
     w.write("in/.hidden.csv", b"x");
     w.write("in/readme.txt", b"notes");
     w.write("in/sub/empty.csv", b"");
-    w.run(&["check", "in"])
+    w.run(&["check", "in", "--lang", "en"])
         .expect_code(1)
         .expect_stderr_line(&format!(
             "tsreport: {}: the file is empty (0 bytes)",

@@ -17,7 +17,7 @@ fn brief_numbers_equal_summary_json() {
     crate::report::month_fixture(&w);
     w.run(&["report", "in", "--period", "2026-10", "--out", "out"])
         .expect_code(0)
-        .expect_stdout("Wrote out/brief.md");
+        .expect_stdout("已写出 out/brief.md");
     let brief = std::fs::read_to_string(w.path("out/brief.md")).unwrap();
     let s = read_summary(&w.path("out"));
     let kpi = |k: &str| kpi(&s, k).clone();

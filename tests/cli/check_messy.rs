@@ -225,14 +225,24 @@ fn messy_register_is_recognised_and_every_row_accounted_for() {
 fn check_prints_mapping_reconciliation_and_problems_and_exits_1() {
     let w = Workdir::new();
     messy_register(&w);
-    w.run(&["check", "messy.xlsx"])
+    w.run(&["check", "messy.xlsx", "--all"])
+        .expect_code(1)
+        .expect_stdout("  类型:A 客诉登记")
+        .expect_stdout("  表头:第 3–4 行(两行表头)")
+        .expect_stdout("  忽略的列:H 附注")
+        .expect_stdout("  行:读取 10 = 使用 6 + 跳过 3 + 拒收 1")
+        .expect_stdout(
+            "messy.xlsx [客诉] 第 11 行,受理日期 (B) 列:\"下周一\" — 无法识别的日期 [拒收]",
+        )
+        .expect_stdout("发现 4 个问题。");
+    w.run(&["check", "messy.xlsx", "--all", "--lang", "en"])
         .expect_code(1)
         .expect_stdout("  kind:    A 客诉登记 (complaint register)")
         .expect_stdout("  header:  rows 3–4 (two-row header)")
         .expect_stdout("  ignored: H 附注")
         .expect_stdout("  rows:    read 10 = used 6 + skipped 3 + rejected 1")
         .expect_stdout(
-            "messy.xlsx [客诉] row 11, column 受理日期 (B): \"下周一\" — 无法识别的日期 [拒收]",
+            "messy.xlsx [客诉] row 11, column 受理日期 (B): \"下周一\" — not a date [rejected]",
         )
         .expect_stdout("4 problem(s) found.");
 }
@@ -260,8 +270,8 @@ fn a_clean_file_passes_check_with_exit_0() {
     );
     w.run(&["check", "clean.xlsx"])
         .expect_code(0)
-        .expect_stdout("  rows:    read 2 = used 1 + skipped 1 + rejected 0")
-        .expect_stdout("Clean: every row is accounted for");
+        .expect_stdout("  行:读取 2 = 使用 1 + 跳过 1 + 拒收 0")
+        .expect_stdout("数据干净:每一行都有着落,没有发现问题。");
 }
 
 /// GBK CSV with a title line; numbers as text with separators, units, full-width digits.

@@ -196,7 +196,7 @@ fn review_puts_each_figure_beside_the_department() {
         "rv",
     ])
     .expect_code(0)
-    .expect_stdout("Wrote rv/张伟.xlsx");
+    .expect_stdout("已写出 rv/张伟.xlsx");
     let mut wb: Xlsx<_> = open_workbook(w.path("rv/张伟.xlsx")).unwrap();
     assert_eq!(wb.sheet_names(), ["自查", "明细"]);
     let sheet = wb.worksheet_range("自查").unwrap();
@@ -244,6 +244,9 @@ fn review_of_an_unknown_name_lists_the_names_found() {
     let w = Workdir::new();
     fixture(&w);
     w.run(&["review", "in", "--technician", "张三"])
+        .expect_code(1)
+        .expect_stderr_line("tsreport: 输入中没有名为 \"张三\" 的技术员;现有的名字:张伟, 李娜");
+    w.run(&["review", "in", "--technician", "张三", "--lang", "en"])
         .expect_code(1)
         .expect_stderr_line(
             "tsreport: no technician named \"张三\" in the inputs; names found: 张伟, 李娜",

@@ -147,5 +147,5 @@ fn a_font_that_is_not_a_font_is_refused() {
     w.write("bad.ttf", "not a font");
     w.run(&["report", "in", "--period", "2026-10", "--font", "bad.ttf"])
         .expect_code(1)
-        .expect_stderr_line("tsreport: preparing the chart font: bad.ttf is not a TrueType/OpenType font (a .ttc collection is not supported; extract one face)");
+        .expect_stderr_line("tsreport: bad.ttf 不是 TrueType/OpenType 字体(不支持 .ttc 字体集,请先提取其中一个字体)");
 }

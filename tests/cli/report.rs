@@ -94,8 +94,8 @@ fn run_month(w: &Workdir) -> PathBuf {
     month_fixture(w);
     w.run(&["report", "in", "--period", "2026-10", "--out", "out"])
         .expect_code(0)
-        .expect_stdout("Period: 2026-10 (2026-10-01 – 2026-10-31)")
-        .expect_stdout("Wrote out/技术服务部统计报表_2026-10.xlsx");
+        .expect_stdout("期间:2026-10(2026-10-01 至 2026-10-31)")
+        .expect_stdout("已写出 out/技术服务部统计报表_2026-10.xlsx");
     w.path("out")
 }
 
@@ -452,7 +452,7 @@ fn default_period_is_the_latest_complete_month() {
         .unwrap();
     let out = String::from_utf8_lossy(&run.stdout);
     assert!(
-        out.contains("Period: 2026-10 (2026-10-01 – 2026-10-31), the latest complete month"),
+        out.contains("期间:2026-10(2026-10-01 至 2026-10-31),有记录的最近一个完整月份"),
         "{out}"
     );
     assert!(w.path("reports/2026-10/summary.json").exists());
@@ -463,6 +463,13 @@ fn a_bad_period_is_a_usage_error_listing_the_forms() {
     let w = Workdir::new();
     month_fixture(&w);
     let run = w.run(&["report", "in", "--period", "2026-13"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr().contains("无法识别的期间 \"2026-13\";可用的写法:2026-10(月)、2026-Q3(季度)、2026-H1(半年)、2026(年)、2026-01-01..2026-03-15(日期范围)"),
+        "{}",
+        run.stderr()
+    );
+    let run = w.run(&["report", "in", "--period", "2026-13", "--lang", "en"]);
     run.expect_code(2);
     assert!(
         run.stderr().contains("invalid period \"2026-13\"; accepted forms: 2026-10 (month), 2026-Q3 (quarter), 2026-H1 (half year), 2026 (year), 2026-01-01..2026-03-15 (days)"),
@@ -488,7 +495,7 @@ fn strict_turns_rejected_rows_into_exit_1() {
         "report", "in", "--period", "2026-10", "--out", "o2", "--strict",
     ])
     .expect_code(1)
-    .expect_stderr_line("tsreport: --strict: 1 row(s) were rejected");
+    .expect_stderr_line("tsreport: --strict:有 1 行被拒收");
     assert!(w.path("o2/summary.json").exists());
 }
 
@@ -507,5 +514,5 @@ fn a_report_written_into_the_input_folder_is_not_read_back() {
         .expect_code(0);
     w.run(&["report", "in", "--period", "2026-10", "--out", "in/reports"])
         .expect_code(0)
-        .expect_stdout("Read 2 file(s), 2 sheet(s).");
+        .expect_stdout("读取了 2 个文件、2 个工作表。");
 }

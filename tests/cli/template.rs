@@ -24,6 +24,9 @@ fn init_writes_a_copy_and_never_overwrites() {
     );
     w.run(&["template", "--init", "mine.toml"])
         .expect_code(1)
+        .expect_stderr_line("tsreport: mine.toml 已存在;请换一个名字,或先删除它");
+    w.run(&["template", "--init", "mine.toml", "--lang", "en"])
+        .expect_code(1)
         .expect_stderr_line(
             "tsreport: mine.toml already exists; choose another name or delete it first",
         );
@@ -49,7 +52,7 @@ fn a_user_alias_makes_a_sheet_recognisable() {
     );
     w.run(&["check", "x.xlsx"])
         .expect_code(1)
-        .expect_stdout("unrecognised sheet");
+        .expect_stdout("无法识别的工作表");
     w.write(
         "mine.toml",
         "[aliases.complaint]\nreceived_date = [\"来电日期\"]\n\n[synonyms.channel]\n\"电话\" = [\"400热线\"]\n",
@@ -67,6 +70,10 @@ fn unknown_template_key_is_an_error_naming_it_and_the_file() {
     let run = w.run(&["check", "x.xlsx", "--template", "bad.toml"]);
     run.expect_code(1);
     let err = run.stderr();
-    assert!(err.starts_with("tsreport: template bad.toml:"), "{err}");
+    assert!(err.starts_with("tsreport: 模板 bad.toml:"), "{err}");
     assert!(err.contains("unknown field `own_brand`"), "{err}");
+    let run = w.run(&["check", "x.xlsx", "--template", "bad.toml", "--lang", "en"]);
+    run.expect_code(1);
+    let err = run.stderr();
+    assert!(err.starts_with("tsreport: template bad.toml:"), "{err}");
 }

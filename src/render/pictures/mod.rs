@@ -7,8 +7,6 @@ pub mod font;
 
 pub use font::ChartFont;
 
-use std::path::Path;
-
 use anyhow::{Context, Result, anyhow};
 use image::ImageEncoder;
 use plotters::prelude::*;
@@ -17,7 +15,6 @@ pub use draw::{HEIGHT, WIDTH};
 
 use crate::lang::Lang;
 use crate::render::charts::{ChartData, report_charts};
-use crate::render::write_atomic;
 use crate::stats::report::Report;
 
 /// The chart as PNG bytes.
@@ -54,25 +51,29 @@ pub fn svg(chart: &ChartData, _font: &ChartFont) -> Result<String> {
     Ok(out)
 }
 
-/// Writes every chart as PNG and SVG into `dir`; returns each PNG's file name and title.
+/// One chart drawn: its file stem, title, PNG bytes and SVG text.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    pub stem: &'static str,
+    pub title: String,
+    pub png: Vec<u8>,
+    pub svg: String,
+}
+
+/// Every chart of the report with something to show, drawn as PNG and SVG.
 ///
 /// # Errors
-/// A chart could not be drawn or written.
-pub fn write_all(
-    report: &Report,
-    lang: Lang,
-    dir: &Path,
-    font: &ChartFont,
-) -> Result<Vec<(String, String)>> {
-    let mut written = Vec::new();
-    for chart in report_charts(report, lang) {
-        let png_path = dir.join(format!("{}.png", chart.def.stem));
-        write_atomic(&png_path, &png(&chart, font)?)
-            .with_context(|| format!("cannot write {}", png_path.display()))?;
-        let svg_path = dir.join(format!("{}.svg", chart.def.stem));
-        write_atomic(&svg_path, svg(&chart, font)?.as_bytes())
-            .with_context(|| format!("cannot write {}", svg_path.display()))?;
-        written.push((format!("{}.png", chart.def.stem), chart.title.clone()));
-    }
-    Ok(written)
+/// A chart could not be drawn.
+pub fn draw_all(report: &Report, lang: Lang, font: &ChartFont) -> Result<Vec<Picture>> {
+    report_charts(report, lang)
+        .into_iter()
+        .map(|chart| {
+            Ok(Picture {
+                stem: chart.def.stem,
+                png: png(&chart, font)?,
+                svg: svg(&chart, font)?,
+                title: chart.title,
+            })
+        })
+        .collect()
 }

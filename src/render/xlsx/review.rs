@@ -15,22 +15,27 @@ use crate::stats::review::Review;
 ///
 /// # Errors
 /// rust_xlsxwriter failed (a bug).
-pub fn to_bytes(review: &Review, period: &Period) -> Result<Vec<u8>> {
+pub fn to_bytes(review: &Review, period: &Period, lang: Lang) -> Result<Vec<u8>> {
     let f = Formats::new();
-    let lang = Lang::Zh;
     let caption = format!("{} ({} – {})", period.label(), period.start, period.end);
     let mut wb = new_workbook(period.end, None)?;
-    let title = format!("技术员自查 · {} · {caption}", review.technician);
+    let what = lang.pick("技术员自查", "Technician self-review");
+    let title = format!("{what} · {} · {caption}", review.technician);
+    let (mine, details) = (
+        lang.pick("自查", "Self-review"),
+        lang.pick("明细", "Details"),
+    );
     {
         let ws = wb.add_worksheet();
-        let mut sheet = SheetWriter::new(ws, "自查", &title, lang, &f)?;
+        let mut sheet = SheetWriter::new(ws, mine, &title, lang, &f)?;
         sheet.table(&review.figures, &caption, &no_highlight)?;
         let monthly = sheet.table(&review.monthly, &caption, &no_highlight)?;
-        let chart_title = format!("{} {}", review.technician, REVIEW_MONTHLY.zh);
+        let chart = lang.pick(REVIEW_MONTHLY.zh, REVIEW_MONTHLY.en);
+        let chart_title = format!("{} {chart}", review.technician);
         if let Some(chart) = build(
             &REVIEW_MONTHLY,
             &review.monthly,
-            ("自查", monthly),
+            (mine, monthly),
             &chart_title,
             lang,
         ) {
@@ -41,7 +46,7 @@ pub fn to_bytes(review: &Review, period: &Period) -> Result<Vec<u8>> {
     }
     {
         let ws = wb.add_worksheet();
-        let mut sheet = SheetWriter::new(ws, "明细", &title, lang, &f)?;
+        let mut sheet = SheetWriter::new(ws, details, &title, lang, &f)?;
         sheet.table(&review.field_visits, &caption, &no_highlight)?;
         sheet.table(&review.site_visits, &caption, &no_highlight)?;
         sheet.table(&review.complaints, &caption, &no_highlight)?;

@@ -1,0 +1,322 @@
+//! What can be wrong with a whole file, a whole sheet or a template — as data, worded in
+//! Chinese and English here, once. (A row's problems are worded in `issues.rs`.)
+
+use crate::lang::Lang;
+
+/// Why a file could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    NotFound,
+    /// Usually: the workbook is open in Excel.
+    PermissionDenied,
+    /// The operating system's reason.
+    CannotOpen(String),
+    CannotRead(String),
+    CannotReadFolder(String),
+    Empty,
+    UnsupportedType,
+    /// An HTML page with a spreadsheet's extension.
+    Html {
+        ext: String,
+    },
+    /// Plain text with a workbook's extension.
+    PlainText {
+        ext: String,
+    },
+    NotSpreadsheet {
+        ext: String,
+    },
+    Password,
+    /// The zip container (xlsx, ods) cannot be read.
+    Corrupt {
+        ext: &'static str,
+    },
+    /// calamine's reason.
+    Unreadable(String),
+    PartTooLarge {
+        part: String,
+        size: u64,
+        limit: u64,
+    },
+    CsvTooLarge {
+        size: u64,
+        limit: u64,
+    },
+    CsvBinary,
+}
+
+/// Why a sheet could not be read (the file's other sheets still are).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetProblem {
+    /// The sheet's declared range is past the cell budget.
+    RangeTooLarge {
+        range: String,
+        cells: u64,
+        limit: u64,
+    },
+    /// A cell lies past the column budget.
+    ColumnTooFar { cell: String, limit: u32 },
+    /// The sheet's XML is damaged (calamine's reason).
+    Corrupt(String),
+    /// calamine could not open the sheet.
+    Unreadable(String),
+    /// A CSV file's quoting is broken after a row.
+    MalformedCsv { after_row: u32, detail: String },
+    /// A bug: the reading thread failed.
+    Internal,
+}
+
+/// Why a template is not valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateProblem {
+    CannotRead(String),
+    /// The TOML parser's reason (it names the key and the line).
+    Toml(String),
+    /// A key the template does not have, with the valid ones.
+    UnknownKey {
+        key: String,
+        valid: Vec<String>,
+    },
+    HeaderSearchRows,
+    FcrRangeShape {
+        species: String,
+    },
+    FcrRangeOrder {
+        species: String,
+    },
+    /// One spelling mapped to two labels.
+    SynonymTwice {
+        spelling: String,
+        dimension: String,
+        first: String,
+        second: String,
+    },
+    /// One header naming two fields of a kind.
+    AliasTwice {
+        header: String,
+        first: String,
+        second: String,
+    },
+    MissingSettings,
+}
+
+fn pick(lang: Lang, zh: String, en: String) -> String {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+impl FileProblem {
+    /// The problem in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use FileProblem as P;
+        match self {
+            P::NotFound => pick(lang, "找不到文件".into(), "file not found".into()),
+            P::PermissionDenied => pick(
+                lang,
+                "无法打开文件:没有权限(是否正在 Excel 中打开?)".into(),
+                "cannot open the file: permission denied (is it open in Excel?)".into(),
+            ),
+            P::CannotOpen(e) => pick(
+                lang,
+                format!("无法打开文件:{e}"),
+                format!("cannot open the file: {e}"),
+            ),
+            P::CannotRead(e) => pick(
+                lang,
+                format!("无法读取文件:{e}"),
+                format!("cannot read the file: {e}"),
+            ),
+            P::CannotReadFolder(e) => pick(
+                lang,
+                format!("无法读取文件夹:{e}"),
+                format!("cannot read folder: {e}"),
+            ),
+            P::Empty => pick(
+                lang,
+                "文件是空的(0 字节)".into(),
+                "the file is empty (0 bytes)".into(),
+            ),
+            P::UnsupportedType => pick(
+                lang,
+                "不支持的文件类型(应为 .xlsx、.xlsm、.xls、.ods 或 .csv)".into(),
+                "unsupported file type (expected .xlsx, .xlsm, .xls, .ods or .csv)".into(),
+            ),
+            P::Html { ext } => pick(
+                lang,
+                format!(
+                    "不是电子表格:这个 .{ext} 文件是网页(有些系统这样导出表格);请在 Excel 或 WPS 中打开并另存为 .xlsx"
+                ),
+                format!(
+                    "not a spreadsheet: this .{ext} file is an HTML page (some systems export tables this way); open it in Excel or WPS and save it as .xlsx"
+                ),
+            ),
+            P::PlainText { ext } => pick(
+                lang,
+                format!(
+                    "不是电子表格:这个 .{ext} 文件是纯文本;如果是逗号分隔的,请把扩展名改为 .csv"
+                ),
+                format!(
+                    "not a spreadsheet: this .{ext} file holds plain text; if it is comma-separated, rename it to .csv"
+                ),
+            ),
+            P::NotSpreadsheet { ext } => pick(
+                lang,
+                format!("不是电子表格:这个 .{ext} 文件既不是 Excel 也不是 OpenDocument 工作簿"),
+                format!(
+                    "not a spreadsheet: this .{ext} file is neither an Excel nor an OpenDocument workbook"
+                ),
+            ),
+            P::Password => pick(
+                lang,
+                "工作簿设有密码;请另存一份不带密码的副本再试".into(),
+                "the workbook is password-protected; save a copy without a password and try again"
+                    .into(),
+            ),
+            P::Corrupt { ext } => pick(
+                lang,
+                format!("工作簿已损坏或不完整:无法读取 .{ext} 文件(请重新导出或重新保存)"),
+                format!(
+                    "corrupt or truncated workbook: the .{ext} container cannot be read (re-export or re-save the file)"
+                ),
+            ),
+            P::Unreadable(e) => pick(
+                lang,
+                format!("无法读取工作簿:{e}"),
+                format!("cannot read the workbook: {e}"),
+            ),
+            P::PartTooLarge { part, size, limit } => pick(
+                lang,
+                format!("其中的 {part} 解压后有 {size} 字节,超过上限 {limit} 字节;拒收"),
+                format!(
+                    "part {part} would decompress to {size} bytes, more than the limit of {limit} bytes; refused"
+                ),
+            ),
+            P::CsvTooLarge { size, limit } => pick(
+                lang,
+                format!("文件有 {size} 字节,超过 CSV 文件的上限 {limit} 字节;拒收"),
+                format!(
+                    "the file has {size} bytes, more than the limit of {limit} bytes for a CSV file; refused"
+                ),
+            ),
+            P::CsvBinary => pick(
+                lang,
+                "不是 CSV 文件:其中含有二进制数据(是否是改错了扩展名的工作簿?)".into(),
+                "not a CSV file: it holds binary data (is it a workbook with the wrong extension?)"
+                    .into(),
+            ),
+        }
+    }
+}
+
+impl SheetProblem {
+    /// The problem in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use SheetProblem as P;
+        match self {
+            P::RangeTooLarge {
+                range,
+                cells,
+                limit,
+            } => pick(
+                lang,
+                format!(
+                    "工作表声明的范围是 {range}({cells} 个单元格),超过上限 {limit};拒收(按 Ctrl+End 找到并删除表格外的内容后保存)"
+                ),
+                format!(
+                    "the sheet claims the range {range} ({cells} cells), more than the limit of {limit} cells; refused"
+                ),
+            ),
+            P::ColumnTooFar { cell, limit } => pick(
+                lang,
+                format!("单元格 {cell} 超出 {limit} 列的上限;拒收"),
+                format!("cell {cell} lies beyond the limit of {limit} columns; refused"),
+            ),
+            P::Corrupt(e) => pick(
+                lang,
+                format!("工作表已损坏:{e}"),
+                format!("the sheet is corrupt: {e}"),
+            ),
+            P::Unreadable(e) => pick(
+                lang,
+                format!("无法读取工作表:{e}"),
+                format!("cannot read the sheet: {e}"),
+            ),
+            P::MalformedCsv { after_row, detail } => pick(
+                lang,
+                format!("CSV 格式错误(第 {after_row} 行之后):{detail}"),
+                format!("malformed CSV after row {after_row}: {detail}"),
+            ),
+            P::Internal => pick(
+                lang,
+                "读取工作表时发生内部错误".into(),
+                "internal error while reading the sheet".into(),
+            ),
+        }
+    }
+}
+
+impl TemplateProblem {
+    /// The problem in `lang`, for the template named `name`.
+    pub fn text(&self, name: &str, lang: Lang) -> String {
+        use TemplateProblem as P;
+        let detail = match self {
+            P::CannotRead(e) => pick(
+                lang,
+                format!("无法读取:{e}"),
+                format!("cannot read it: {e}"),
+            ),
+            P::Toml(e) => e.clone(),
+            P::UnknownKey { key, valid } => pick(
+                lang,
+                format!("未知的键 `{key}`(可用:{})", valid.join(", ")),
+                format!("unknown key `{key}` (valid: {})", valid.join(", ")),
+            ),
+            P::HeaderSearchRows => pick(
+                lang,
+                "header_search_rows 至少为 1".into(),
+                "header_search_rows must be at least 1".into(),
+            ),
+            P::FcrRangeShape { species } => pick(
+                lang,
+                format!("fcr_range.{species} 应写成 [下限, 上限]"),
+                format!("fcr_range.{species} must be [low, high]"),
+            ),
+            P::FcrRangeOrder { species } => pick(
+                lang,
+                format!("fcr_range.{species} 须满足 0 < 下限 < 上限"),
+                format!("fcr_range.{species} must have 0 < low < high"),
+            ),
+            P::SynonymTwice {
+                spelling,
+                dimension,
+                first,
+                second,
+            } => pick(
+                lang,
+                format!("synonyms.{dimension} 中的 `{spelling}` 同时对应 {first} 和 {second}"),
+                format!("`{spelling}` in synonyms.{dimension} maps to both {first} and {second}"),
+            ),
+            P::AliasTwice {
+                header,
+                first,
+                second,
+            } => pick(
+                lang,
+                format!("表头 `{header}` 同时是 {first} 和 {second} 的别名"),
+                format!("header `{header}` is an alias of both {first} and {second}"),
+            ),
+            P::MissingSettings => pick(
+                lang,
+                "header_search_rows 和 [limits] 的每一项都必须设置且大于 0".into(),
+                "header_search_rows and every [limits] value must be set and above 0".into(),
+            ),
+        };
+        pick(
+            lang,
+            format!("模板 {name}:{detail}"),
+            format!("template {name}: {detail}"),
+        )
+    }
+}
