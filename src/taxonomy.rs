@@ -76,6 +76,46 @@ impl Dimension {
         }
     }
 
+    /// The dimension's Chinese name, as a column header.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Dimension::Channel => "受理方式",
+            Dimension::Category => "投诉类别",
+            Dimension::Responsibility => "责任归属",
+            Dimension::Dept => "责任部门",
+            Dimension::Status => "处理状态",
+            Dimension::FirstAction => "处置方式",
+            Dimension::Severity => "严重程度",
+            Dimension::CustomerType => "客户类型",
+            Dimension::ProblemClass => "问题分类",
+            Dimension::Resolution => "解决情况",
+            Dimension::FeedType => "饲料类型",
+            Dimension::PriceType => "价格类型",
+            Dimension::Unit => "单位",
+            Dimension::YesNo => "是/否",
+        }
+    }
+
+    /// The dimension's English name.
+    pub fn en(self) -> &'static str {
+        match self {
+            Dimension::Channel => "channel",
+            Dimension::Category => "category",
+            Dimension::Responsibility => "responsibility",
+            Dimension::Dept => "department",
+            Dimension::Status => "status",
+            Dimension::FirstAction => "first action",
+            Dimension::Severity => "severity",
+            Dimension::CustomerType => "customer type",
+            Dimension::ProblemClass => "problem class",
+            Dimension::Resolution => "resolution",
+            Dimension::FeedType => "feed type",
+            Dimension::PriceType => "price type",
+            Dimension::Unit => "unit",
+            Dimension::YesNo => "yes/no",
+        }
+    }
+
     /// Looks a dimension up by its template key.
     pub fn from_key(key: &str) -> Option<Dimension> {
         Dimension::ALL.into_iter().find(|d| d.key() == key)

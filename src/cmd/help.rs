@@ -176,10 +176,14 @@ fn zh_args(cmd: Command, name: &str) -> Command {
         if let Some(help) = help {
             // The Chinese help names the default and the values itself.
             cmd = cmd.mut_arg(id.as_str(), |a| {
-                a.help(help)
-                    .hide_default_value(true)
-                    .hide_possible_values(true)
-                    .hide_env(true)
+                let a = a.help(help);
+                if a.get_action().takes_values() {
+                    a.hide_default_value(true)
+                        .hide_possible_values(true)
+                        .hide_env(true)
+                } else {
+                    a
+                }
             });
         }
     }

@@ -3,6 +3,7 @@
 
 use super::{Column, Measure, Table, Val};
 use crate::issues::{DataIssue, SheetReport};
+use crate::lang::Lang;
 
 fn file_name(s: &SheetReport) -> String {
     s.file.display().to_string()
@@ -18,10 +19,10 @@ pub fn reconciliation(sheets: &[SheetReport]) -> Table {
             Column::text("file", "文件", "file"),
             Column::text("sheet", "工作表", "sheet"),
             Column::text("kind", "类型", "kind"),
-            Column::text("rows_read", "读取行数", "rows read"),
-            Column::text("used", "使用", "used"),
-            Column::text("skipped", "跳过", "skipped"),
-            Column::text("rejected", "拒收", "rejected"),
+            Column::of(Measure::Count, "rows_read", "读取行数", "rows read"),
+            Column::of(Measure::Count, "used", "使用", "used"),
+            Column::of(Measure::Count, "skipped", "跳过", "skipped"),
+            Column::of(Measure::Count, "rejected", "拒收", "rejected"),
         ],
     );
     for s in sheets {
@@ -51,9 +52,10 @@ pub fn data_issues(issues: &[DataIssue], sheets: &[SheetReport]) -> Table {
             Column::of(Measure::Ordinal, "row", "行", "row"),
             Column::text("column", "列", "column"),
             Column::text("raw", "原始值", "raw value"),
-            Column::text("reason", "原因", "reason (Chinese)"),
-            Column::text("reason_en", "原因(英文)", "reason"),
-            Column::text("action", "处理", "action"),
+            Column::label_in(Lang::Zh, "reason", "原因", "reason (Chinese)"),
+            Column::label_in(Lang::En, "reason_en", "原因(英文)", "reason"),
+            Column::label_in(Lang::Zh, "action_label", "处理", "action (Chinese)"),
+            Column::label_in(Lang::En, "action", "处理(英文)", "action"),
         ],
     );
     for i in issues {
@@ -66,11 +68,8 @@ pub fn data_issues(issues: &[DataIssue], sheets: &[SheetReport]) -> Table {
             Val::text(&i.raw),
             Val::Text(i.reason.zh()),
             Val::Text(i.reason.en()),
-            Val::text(match i.action {
-                crate::issues::Action::Skipped => "skipped",
-                crate::issues::Action::Rejected => "rejected",
-                crate::issues::Action::Kept => "kept",
-            }),
+            Val::text(i.action.text(Lang::Zh)),
+            Val::text(i.action.key()),
         ]);
     }
     t

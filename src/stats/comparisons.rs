@@ -8,6 +8,7 @@ use super::market::ALL_REGIONS;
 use super::query::{count, within};
 use super::table::change;
 use super::{Column, Measure, Record, Table, Val, complaints, fcr, market, prices};
+use crate::lang::Lang;
 use crate::normalize::Loaded;
 use crate::period::Period;
 use crate::schema::Kind;
@@ -170,9 +171,8 @@ pub fn comparisons(loaded: &Loaded, p: &Period, template: &Template) -> PolarsRe
             p.last_year().label()
         ),
         vec![
-            Column::of(Measure::Key, "kpi", "指标代码", "key"),
-            Column::text("label", "指标", "figure"),
-            Column::text("label_en", "指标(英文)", "figure (English)"),
+            Column::label_in(Lang::Zh, "label", "指标", "figure"),
+            Column::label_in(Lang::En, "label_en", "指标(英文)", "figure"),
             Column::of(Measure::OfRow, "value", "本期", "this period"),
             Column::of(Measure::OfRow, "previous", "上期", "previous"),
             Column::of(
@@ -191,6 +191,7 @@ pub fn comparisons(loaded: &Loaded, p: &Period, template: &Template) -> PolarsRe
             ),
             Column::of(Measure::Change, "yoy_pct", "同比%", "% vs a year earlier"),
             Column::of(Measure::OfRow, "ytd", "本年累计", "year to date"),
+            Column::of(Measure::Key, "kpi", "指标代码", "key"),
         ],
     );
     t.dash_for_null = true;
@@ -199,23 +200,20 @@ pub fn comparisons(loaded: &Loaded, p: &Period, template: &Template) -> PolarsRe
         let ly = find(&last_year, &k.key);
         let (mom, mom_pct) = change(k.value, prev);
         let (yoy, yoy_pct) = change(k.value, ly);
-        let shown = |x: Option<f64>| match x {
-            Some(x) if k.measure == Measure::Share => Val::Pct(x),
-            other => Val::num(other),
-        };
-        let pct = |x: Option<f64>| x.map_or(Val::Null, Val::Pct);
+        let shown = |x: Option<f64>| Val::of(k.measure, x);
+        let pct = |x: Option<f64>| Val::of(Measure::Change, x);
         t.rows.push(vec![
-            Val::text(&k.key),
             Val::text(&k.zh),
             Val::text(&k.en),
             shown(k.value),
             shown(prev),
-            shown(mom),
+            Val::of(k.measure.difference(), mom),
             pct(mom_pct),
             shown(ly),
-            shown(yoy),
+            Val::of(k.measure.difference(), yoy),
             pct(yoy_pct),
             ytd.as_ref().map_or(Val::Null, |y| shown(find(y, &k.key))),
+            Val::text(&k.key),
         ]);
         t.row_measures.push(k.measure);
     }

@@ -13,6 +13,7 @@ use super::query::{num_col, origins, text_col, within};
 use super::{BLANK, Column, Layout, Measure, Table, Val};
 use crate::frames::date_of;
 use crate::issues::{DataIssue, Reason};
+use crate::lang::Lang;
 use crate::period::Period;
 use crate::template::Template;
 
@@ -195,8 +196,59 @@ fn metric_name(aquatic: bool) -> &'static str {
     if aquatic { "饵料系数" } else { "料肉比" }
 }
 
-/// The group a batch belongs to under one grouping.
-type GroupOf = fn(&Batch) -> String;
+/// One way of grouping batches (SPEC §5.2 item 4): its key, labels, the group of a batch,
+/// and the batch's own-brand flag where the grouping is by brand.
+struct Grouping {
+    key: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    group_of: fn(&Batch) -> String,
+    own_flag: fn(&Batch) -> Option<bool>,
+}
+
+/// A brand as a group label: blank as 未填写.
+fn brand_label(b: &Batch) -> &str {
+    if b.brand.is_empty() { BLANK } else { &b.brand }
+}
+
+/// The groupings of the `fcr` table, in order.
+const GROUPINGS: [Grouping; 5] = [
+    Grouping {
+        key: "species",
+        zh: "品种",
+        en: "species",
+        group_of: |b| b.species.clone(),
+        own_flag: |_| None,
+    },
+    Grouping {
+        key: "species_brand",
+        zh: "品种×品牌",
+        en: "species × brand",
+        group_of: |b| format!("{}/{}", b.species, brand_label(b)),
+        own_flag: |b| Some(b.own),
+    },
+    Grouping {
+        key: "species_own",
+        zh: "品种×本公司/其他品牌",
+        en: "species × own/other brands",
+        group_of: |b| format!("{}/{}", b.species, if b.own { OWN } else { OTHER }),
+        own_flag: |b| Some(b.own),
+    },
+    Grouping {
+        key: "region",
+        zh: "地区",
+        en: "region",
+        group_of: |b| b.region.clone(),
+        own_flag: |_| None,
+    },
+    Grouping {
+        key: "technician",
+        zh: "技术员",
+        en: "technician",
+        group_of: |b| b.technician.clone(),
+        own_flag: |_| None,
+    },
+];
 
 fn groups(kept: &[Batch], template: &Template) -> Table {
     let mut t = Table::new(
@@ -204,9 +256,11 @@ fn groups(kept: &[Batch], template: &Template) -> Table {
         "饲养效果:料肉比/饵料系数(Σ饲料 ÷ Σ增重)",
         "Feed conversion: FCR (Σ feed ÷ Σ gain)",
         vec![
-            Column::text("grouping", "分组方式", "grouping"),
+            Column::label_in(Lang::Zh, "grouping_label", "分组方式", "grouping (Chinese)"),
+            Column::label_in(Lang::En, "grouping_label_en", "分组方式(英文)", "grouping"),
             Column::text("group", "组别", "group"),
             Column::text("metric", "指标", "metric"),
+            Column::of(Measure::Flag, "own_brand", "本公司品牌", "own brand"),
             Column::of(Measure::Count, "batches", "批次", "batches"),
             Column::of(Measure::Quantity, "feed_kg", "饲料用量(kg)", "feed (kg)"),
             Column::of(Measure::Quantity, "gain_kg", "增重(kg)", "gain (kg)"),
@@ -224,21 +278,18 @@ fn groups(kept: &[Batch], template: &Template) -> Table {
                 "production cost per kg gain",
             ),
             Column::of(Measure::Share, "mortality", "死亡率", "mortality"),
+            Column::of(Measure::Key, "grouping", "分组代码", "grouping key"),
         ],
     );
-    let groupings: [(&str, GroupOf); 4] = [
-        ("species", |b| b.species.clone()),
-        ("species_brand", |b| {
-            format!("{}·{}", b.species, if b.own { OWN } else { OTHER })
-        }),
-        ("region", |b| b.region.clone()),
-        ("technician", |b| b.technician.clone()),
-    ];
-    for (key, group_of) in groupings {
+    for g in &GROUPINGS {
         let mut by: BTreeMap<String, Sums> = BTreeMap::new();
+        let mut own: BTreeMap<String, bool> = BTreeMap::new();
         for b in kept {
+            if let Some(flag) = (g.own_flag)(b) {
+                own.insert((g.group_of)(b), flag);
+            }
             let aquatic = template.is_aquatic(&b.species);
-            let e = by.entry(group_of(b)).or_default();
+            let e = by.entry((g.group_of)(b)).or_default();
             // A group mixing species is only 饵料系数 when all of them are aquatic.
             let all_aquatic = if e.batches == 0 {
                 aquatic
@@ -248,10 +299,13 @@ fn groups(kept: &[Batch], template: &Template) -> Table {
             e.add(b, all_aquatic);
         }
         for (group, s) in by {
+            let flag = own.get(&group).map_or(Val::Null, |o| Val::Bool(*o));
             t.rows.push(vec![
-                Val::text(key),
-                Val::text(group),
+                Val::text(g.zh),
+                Val::text(g.en),
+                Val::text(&group),
                 Val::text(metric_name(s.aquatic)),
+                flag,
                 Val::Int(s.batches),
                 Val::Num(s.feed),
                 Val::Num(s.gain),
@@ -263,6 +317,7 @@ fn groups(kept: &[Batch], template: &Template) -> Table {
                 } else {
                     Val::Null
                 },
+                Val::text(g.key),
             ]);
         }
     }
@@ -404,6 +459,17 @@ mod tests {
         assert_eq!(f.issues[1].reason, Reason::NoGain);
         let own = f.species_brand.first().unwrap();
         assert_eq!((own.num(OWN), own.num(OTHER)), (Some(3.0), Some(2.5)));
+        // One group per brand, flagged; and own against others pooled.
+        let group = |g: &str| f.groups.records_where("group", g).next().unwrap();
+        let jinsui = group("生猪/金穗");
+        assert_eq!(
+            (jinsui.text("grouping"), jinsui.num("fcr")),
+            (Some("species_brand"), Some(3.0))
+        );
+        assert_eq!(*jinsui.get("own_brand"), Val::Bool(true));
+        assert_eq!(*group("生猪/正大").get("own_brand"), Val::Bool(false));
+        assert_eq!(group("生猪/其他品牌").text("grouping"), Some("species_own"));
+        assert_eq!(group("生猪/本公司品牌").num("fcr"), Some(3.0));
     }
 
     #[test]

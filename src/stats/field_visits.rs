@@ -7,6 +7,7 @@ use polars::prelude::*;
 
 use super::query::{count, count_by2, within};
 use super::{BLANK, Column, Layout, Measure, Table, Val, ordered_labels};
+use crate::lang::Lang;
 use crate::taxonomy::{DEMO_FARM, Dimension, RESOLVED};
 
 /// The field-visit figures and the breakdowns.
@@ -71,11 +72,13 @@ fn breakdowns(lf: LazyFrame) -> PolarsResult<Table> {
         "现场拜访:按客户类型和问题分类",
         "Field visits by customer type and problem class",
         vec![
-            Column::text("dimension", "维度", "dimension"),
+            Column::label_in(Lang::Zh, "dimension_label", "维度", "dimension (Chinese)"),
+            Column::label_in(Lang::En, "dimension_label_en", "维度(英文)", "dimension"),
             Column::text("value", "类别", "value"),
             Column::of(Measure::Count, "count", "拜访次数", "visits"),
             Column::of(Measure::Count, "resolved", "已解决", "resolved"),
             Column::of(Measure::Share, "resolved_share", "解决率", "resolved share"),
+            Column::of(Measure::Key, "dimension", "维度代码", "dimension key"),
         ],
     );
     for (field, dim) in [
@@ -95,11 +98,13 @@ fn breakdowns(lf: LazyFrame) -> PolarsResult<Table> {
         for label in ordered_labels(dim, &present) {
             let (c, r) = n.get(&label).copied().unwrap_or_default();
             t.rows.push(vec![
-                Val::text(field),
+                Val::text(dim.zh()),
+                Val::text(dim.en()),
                 Val::Text(label),
                 Val::Int(c),
                 Val::Int(r),
                 Val::share(r, c),
+                Val::text(field),
             ]);
         }
     }

@@ -18,7 +18,7 @@ pub mod site_visits;
 pub mod table;
 pub mod technicians;
 
-pub use table::{Column, Layout, Measure, Record, Table, Val};
+pub use table::{Column, Layout, Measure, Record, Shown, Table, Val};
 
 use crate::taxonomy::{Dimension, UNRECOGNISED};
 

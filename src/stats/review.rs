@@ -9,6 +9,7 @@ use polars::prelude::*;
 use super::query::{field_columns, field_values, transpose, within, year_month, year_month_of};
 use super::technicians::{FIGURES, Figures, figures};
 use super::{Column, Measure, Table, Val};
+use crate::lang::Lang;
 use crate::normalize::Loaded;
 use crate::period::Period;
 use crate::schema::Kind;
@@ -256,7 +257,8 @@ impl<'a> Reviews<'a> {
             format!("{name} 本期工作与部门对比"),
             format!("{name}: this period against the department"),
             vec![
-                Column::text("figure", "指标", "figure"),
+                Column::label_in(Lang::Zh, "figure", "指标", "figure (Chinese)"),
+                Column::label_in(Lang::En, "figure_en", "指标(英文)", "figure"),
                 Column::of(Measure::OfRow, "value", "本人", "mine"),
                 Column::of(
                     Measure::MedianOfRow,
@@ -291,6 +293,7 @@ impl<'a> Reviews<'a> {
             let change = value.zip(prev).map(|(a, b)| a - b);
             t.rows.push(vec![
                 Val::text(fig.zh),
+                Val::text(fig.en),
                 Val::of(fig.measure, value),
                 Val::of(fig.measure.median(), median(&mut values)),
                 Val::of(Measure::Ordinal, rank),

@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use crate::lang::Lang;
 pub use crate::measure::Measure;
 
 /// One value of a result table.
@@ -70,13 +71,25 @@ impl Val {
     }
 }
 
-/// A column: its stable key (for `summary.json`), its labels, and what its values are.
+/// Which workbook shows a column (`summary.json` always has every column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    Always,
+    /// Only in the workbook of this language (a label column in one language).
+    In(Lang),
+    /// Never: an internal key machines read.
+    Never,
+}
+
+/// A column: its stable key (for `summary.json`), its labels, what its values are, and which
+/// workbook shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
     pub key: String,
     pub zh: String,
     pub en: String,
     pub measure: Measure,
+    pub shown: Shown,
 }
 
 impl Column {
@@ -92,6 +105,33 @@ impl Column {
             zh: zh.into(),
             en: en.into(),
             measure,
+            shown: if measure == Measure::Key {
+                Shown::Never
+            } else {
+                Shown::Always
+            },
+        }
+    }
+
+    /// A column of labels in one language, shown only in that language's workbook.
+    pub fn label_in(
+        lang: Lang,
+        key: impl Into<String>,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Column {
+        Column {
+            shown: Shown::In(lang),
+            ..Column::text(key, zh, en)
+        }
+    }
+
+    /// Whether the workbook in `lang` shows the column.
+    pub fn shown_in(&self, lang: Lang) -> bool {
+        match self.shown {
+            Shown::Always => true,
+            Shown::In(l) => l == lang,
+            Shown::Never => false,
         }
     }
 
@@ -203,6 +243,13 @@ impl Table {
         self.columns.iter().position(|c| c.key == key)
     }
 
+    /// The positions of the columns the workbook in `lang` shows, in order.
+    pub fn shown_columns(&self, lang: Lang) -> Vec<usize> {
+        (0..self.columns.len())
+            .filter(|&c| self.columns[c].shown_in(lang))
+            .collect()
+    }
+
     /// The column with `key`.
     pub fn column(&self, key: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.key == key)
@@ -223,11 +270,11 @@ impl Table {
     }
 
     /// The rows whose value under `key` is the text `value`.
-    pub fn records_where<'a>(
+    pub fn records_where<'a: 'v, 'v>(
         &'a self,
-        key: &'a str,
-        value: &'a str,
-    ) -> impl Iterator<Item = Record<'a>> + 'a {
+        key: &'v str,
+        value: &'v str,
+    ) -> impl Iterator<Item = Record<'a>> + 'v {
         self.records().filter(move |r| r.text(key) == Some(value))
     }
 

@@ -244,11 +244,20 @@ fn fcr_is_a_ratio_of_sums_and_implausible_batches_are_left_out() {
     assert_eq!(fish["metric"], "饵料系数");
     assert!(close(&fish["fcr"], 1.5));
     assert_eq!(fish["mortality"], Value::Null);
+    // One group per brand (B1 + B3 金穗, B2 正大), with the own-brand flag; and own brands
+    // against the others, pooled.
+    let jinsui = get("species_brand", "生猪/金穗");
+    assert!(close(&jinsui["fcr"], 8500.0 / 3500.0));
+    assert_eq!(jinsui["own_brand"], json!(true));
+    let zhengda = get("species_brand", "生猪/正大");
+    assert!(close(&zhengda["fcr"], 3.0));
+    assert_eq!(zhengda["own_brand"], json!(false));
+    assert!(close(&get("species_brand", "草鱼/丰农")["fcr"], 1.5));
     assert!(close(
-        &get("species_brand", "生猪·本公司品牌")["fcr"],
+        &get("species_own", "生猪/本公司品牌")["fcr"],
         8500.0 / 3500.0
     ));
-    assert!(close(&get("species_brand", "生猪·其他品牌")["fcr"], 3.0));
+    assert!(close(&get("species_own", "生猪/其他品牌")["fcr"], 3.0));
     assert!(close(&get("region", "东")["fcr"], 12500.0 / 4500.0));
     assert!(close(&get("region", "西")["fcr"], 3500.0 / 2000.0));
     assert!(close(&get("technician", "张伟")["fcr"], 8500.0 / 3500.0));
@@ -346,11 +355,11 @@ fn market_sheets_and_charts_in_the_workbook() {
     let pig = fcr
         .rows()
         .find(|r| {
-            r.first() == Some(&Data::String("species".into()))
+            r.first() == Some(&Data::String("品种".into()))
                 && r.get(1) == Some(&Data::String("生猪".into()))
         })
         .unwrap();
-    assert!(matches!(pig[6], Data::Float(x) if (x - 14500.0 / 5500.0).abs() < 1e-9));
+    assert!(matches!(pig[7], Data::Float(x) if (x - 14500.0 / 5500.0).abs() < 1e-9));
     let share = wb.worksheet_range("市场占有率").unwrap();
     let jinsui = share
         .rows()
@@ -361,6 +370,8 @@ fn market_sheets_and_charts_in_the_workbook() {
         .unwrap();
     assert!(matches!(jinsui[3], Data::Float(x) if (x - 50.0 / 150.0).abs() < 1e-9));
 
+    // The fixture has no complaints: the complaint sheets say which export they need and
+    // carry no chart; the market charts are the workbook's only ones, in sheet order.
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
     let mut chart = |n: u32| {
         let mut s = String::new();
@@ -370,19 +381,23 @@ fn market_sheets_and_charts_in_the_workbook() {
             .unwrap();
         s
     };
-    let stacked = chart(5);
+    let stacked = chart(1);
     assert!(
         stacked.contains("<c:grouping val=\"stacked\"/>"),
         "{stacked}"
     );
     assert!(stacked.contains("市场占有率!$A$"));
-    assert!(chart(6).contains("<c:pieChart>"));
-    assert!(chart(7).contains("<c:lineChart>"));
-    let fcr_chart = chart(8);
+    assert!(chart(2).contains("<c:pieChart>"));
+    assert!(chart(3).contains("<c:lineChart>"));
+    let fcr_chart = chart(4);
     assert!(
         fcr_chart.contains("<c:barChart>") && fcr_chart.contains("料肉比!$B$"),
         "{fcr_chart}"
     );
+    assert!(zip.by_name("xl/charts/chart5.xml").is_err());
+    let complaints = wb.worksheet_range("客诉统计").unwrap();
+    let notice = complaints.get_value((2, 0)).unwrap().to_string();
+    assert!(notice.contains("A 客诉登记(必填列:受理日期、受理方式)"), "{notice}");
 }
 
 #[test]

@@ -69,11 +69,11 @@ fn month_against_previous_month_last_year_and_year_to_date() {
     let r = kpi(&s, "complaints_received");
     assert_eq!(
         (&r["value"], &r["previous"], &r["mom_change"], &r["mom_pct"]),
-        (&json!(3.0), &json!(2.0), &json!(1.0), &json!(0.5))
+        (&json!(3), &json!(2), &json!(1), &json!(0.5))
     );
     assert_eq!(
         (&r["last_year"], &r["yoy_change"], &r["yoy_pct"], &r["ytd"]),
-        (&json!(4.0), &json!(-1.0), &json!(-0.25), &json!(6.0))
+        (&json!(4), &json!(-1), &json!(-0.25), &json!(6))
     );
     // Close rate: 2 of 3; February 2 of 2; March 2025 4 of 4; year to date 5 of 6.
     let c = kpi(&s, "close_rate");
@@ -87,13 +87,13 @@ fn month_against_previous_month_last_year_and_year_to_date() {
     let b = kpi(&s, "backlog_end");
     assert_eq!(
         (&b["value"], &b["previous"], &b["last_year"], &b["yoy_pct"]),
-        (&json!(1.0), &json!(1.0), &json!(0.0), &Value::Null)
+        (&json!(1), &json!(1), &json!(0), &Value::Null)
     );
     // Closed in March: K1, K3, F2; February: F1; March 2025: four; year to date: J1, F1 + 3.
     let k = kpi(&s, "closed_in_period");
     assert_eq!(
         (&k["value"], &k["previous"], &k["last_year"], &k["ytd"]),
-        (&json!(3.0), &json!(1.0), &json!(4.0), &json!(5.0))
+        (&json!(3), &json!(1), &json!(4), &json!(5))
     );
     // Days to close in March: 5, 2, 10 → median 5; February: 2; March 2025: 1.
     let m = kpi(&s, "median_days_to_close");
@@ -104,7 +104,7 @@ fn month_against_previous_month_last_year_and_year_to_date() {
     let v = kpi(&s, "field_visits");
     assert_eq!(
         (&v["value"], &v["previous"], &v["last_year"], &v["ytd"]),
-        (&json!(4.0), &json!(2.0), &json!(5.0), &json!(7.0))
+        (&json!(4), &json!(2), &json!(5), &json!(7))
     );
     // No site-visit records at all: zero bases give no %.
     assert_eq!(kpi(&s, "site_visits")["mom_pct"], Value::Null);
@@ -126,11 +126,11 @@ fn quarter_compares_with_the_previous_quarter_and_has_year_to_date() {
             &r["ytd"]
         ),
         (
-            &json!(6.0),
-            &json!(0.0),
+            &json!(6),
+            &json!(0),
             &Value::Null,
-            &json!(4.0),
-            &json!(6.0)
+            &json!(4),
+            &json!(6)
         )
     );
     let h = report_summary(&w, "2026-H1");
@@ -173,12 +173,13 @@ fn comparisons_on_the_overview_show_a_dash_where_there_is_no_base() {
     let sheet = wb.worksheet_range("概览").unwrap();
     let row: Vec<&Data> = sheet
         .rows()
-        .find(|r| r[0] == Data::String("backlog_end".into()))
+        .find(|r| r[0] == Data::String("期末未结案(件)".into()))
         .unwrap()
         .iter()
         .collect();
-    assert_eq!(row[3], &Data::Float(1.0));
-    assert_eq!(row[9], &Data::String("—".into()));
+    // The Chinese label first, then 本期 … 同比%; no internal key before it.
+    assert_eq!(row[1], &Data::Float(1.0));
+    assert_eq!(row[7], &Data::String("—".into()));
 }
 
 #[test]

@@ -21,7 +21,7 @@ struct SeriesRef {
 pub fn build(
     def: &ChartDef,
     table: &Table,
-    (sheet, placed): (&str, Placed),
+    (sheet, placed): (&str, &Placed),
     title: &str,
     lang: Lang,
 ) -> Option<Chart> {
@@ -30,23 +30,22 @@ pub fn build(
     if keys.is_empty() {
         return None;
     }
-    let col = |key: &str| placed.col + table.column_index(key).unwrap_or(0) as u16;
     let series: Vec<SeriesRef> = keys
         .iter()
-        .map(|k| SeriesRef {
-            value_col: col(k),
-            name: def.series_name.map(|_| def.series_label(table, k, lang)),
+        .filter_map(|k| {
+            Some(SeriesRef {
+                value_col: placed.col_of(k)?,
+                name: def.series_name.map(|_| def.series_label(table, k, lang)),
+            })
         })
         .collect();
     let names: Vec<String> = keys
         .iter()
         .map(|k| def.series_label(table, k, lang))
         .collect();
-    let (first, last) = (
-        placed.first_row + first as u32,
-        placed.first_row + last as u32,
-    );
-    let category = col(def.category);
+    let first_row = placed.first_row();
+    let (first, last) = (first_row + first as u32, first_row + last as u32);
+    let category = placed.col_of(def.category)?;
     let mut chart = Chart::new(chart_type(def.shape));
     for s in &series {
         let added = chart
@@ -58,7 +57,7 @@ pub fn build(
                 added.set_name(name.as_str());
             }
             None => {
-                added.set_name((sheet, placed.first_row - 1, s.value_col));
+                added.set_name((sheet, placed.header_row, s.value_col));
             }
         }
     }
@@ -90,12 +89,7 @@ fn chart_type(shape: Shape) -> ChartType {
 /// The native chart of a report chart, pointing at its table wherever the workbook placed it.
 pub fn native(def: &ChartDef, ctx: &WorkbookContext<'_>, placed: &Placements) -> Option<Chart> {
     let table = ctx.report.table(def.table)?;
-    let at = *placed.get(def.table)?;
-    build(
-        def,
-        table,
-        at,
-        &report_title(def, ctx.report, ctx.lang),
-        ctx.lang,
-    )
+    let (sheet, at) = placed.get(def.table)?;
+    let title = report_title(def, ctx.report, ctx.lang);
+    build(def, table, (sheet, at), &title, ctx.lang)
 }

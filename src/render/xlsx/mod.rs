@@ -111,9 +111,13 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>> {
         let name = lang.pick(sheet.zh, sheet.en);
         // The heading names the sheet in lower case in English ("feed conversion").
         let heading = ctx.heading(&lang.pick(sheet.zh, sheet.en).to_lowercase());
-        let mut writer = SheetWriter::new(ws, name, &heading, lang, &ctx.formats)?;
-        (sheet.write)(&ctx, &mut writer)?;
-        writer.ws.set_freeze_panes(sheet.frozen_rows, 0)?;
+        let footer = report.period.label();
+        let mut writer = SheetWriter::new(ws, name, &heading, &footer, lang, &ctx.formats)?;
+        writer.ws.set_freeze_panes(1, 0)?;
+        match sheets::missing_input(sheet, report, lang) {
+            Some(notice) => writer.notice(&notice)?,
+            None => (sheet.write)(&ctx, &mut writer)?,
+        }
         for (id, placed) in writer.finish() {
             placements.entry(id).or_insert((name, placed));
         }

@@ -27,7 +27,7 @@ pub fn to_bytes(review: &Review, period: &Period, lang: Lang) -> Result<Vec<u8>>
     );
     {
         let ws = wb.add_worksheet();
-        let mut sheet = SheetWriter::new(ws, mine, &title, lang, &f)?;
+        let mut sheet = SheetWriter::new(ws, mine, &title, &caption, lang, &f)?;
         sheet.table(&review.figures, &caption, &no_highlight)?;
         let monthly = sheet.table(&review.monthly, &caption, &no_highlight)?;
         let chart = lang.pick(REVIEW_MONTHLY.zh, REVIEW_MONTHLY.en);
@@ -35,7 +35,7 @@ pub fn to_bytes(review: &Review, period: &Period, lang: Lang) -> Result<Vec<u8>>
         if let Some(chart) = build(
             &REVIEW_MONTHLY,
             &review.monthly,
-            (mine, monthly),
+            (mine, &monthly),
             &chart_title,
             lang,
         ) {
@@ -46,7 +46,7 @@ pub fn to_bytes(review: &Review, period: &Period, lang: Lang) -> Result<Vec<u8>>
     }
     {
         let ws = wb.add_worksheet();
-        let mut sheet = SheetWriter::new(ws, details, &title, lang, &f)?;
+        let mut sheet = SheetWriter::new(ws, details, &title, &caption, lang, &f)?;
         sheet.table(&review.field_visits, &caption, &no_highlight)?;
         sheet.table(&review.site_visits, &caption, &no_highlight)?;
         sheet.table(&review.complaints, &caption, &no_highlight)?;

@@ -5,8 +5,10 @@ use anyhow::Result;
 
 use super::WorkbookContext;
 use super::writer::{SheetWriter, no_highlight};
+use crate::lang::Lang;
 use crate::schema::Kind;
 use crate::stats::Val;
+use crate::stats::report::Report;
 
 /// One sheet of the workbook.
 pub struct SheetDef {
@@ -14,8 +16,9 @@ pub struct SheetDef {
     pub en: &'static str,
     /// Long lists stream to disk (rust_xlsxwriter's constant-memory mode; no charts then).
     pub constant_memory: bool,
-    /// Rows kept in view when scrolling.
-    pub frozen_rows: u32,
+    /// The input kinds it is made from: when none of them has a record in the inputs, the
+    /// sheet says which export it needs instead of showing empty tables.
+    pub needs: &'static [Kind],
     /// The charts shown down the right side (stems of the chart list).
     pub charts: &'static [&'static str],
     /// The column the charts start in.
@@ -33,7 +36,7 @@ pub const SHEETS: [SheetDef; 9] = [
         zh: "概览",
         en: "Overview",
         constant_memory: false,
-        frozen_rows: 1,
+        needs: &[],
         charts: &[
             "complaints_by_channel",
             "complaints_by_category",
@@ -47,7 +50,7 @@ pub const SHEETS: [SheetDef; 9] = [
         zh: "客诉统计",
         en: "Complaints",
         constant_memory: false,
-        frozen_rows: 1,
+        needs: &[Kind::Complaint],
         charts: &[],
         chart_col: CHART_COL,
         write: complaint_statistics,
@@ -56,7 +59,7 @@ pub const SHEETS: [SheetDef; 9] = [
         zh: "客诉明细",
         en: "Complaint lists",
         constant_memory: true,
-        frozen_rows: 4,
+        needs: &[Kind::Complaint],
         charts: &[],
         chart_col: CHART_COL,
         write: complaint_lists,
@@ -65,7 +68,7 @@ pub const SHEETS: [SheetDef; 9] = [
         zh: "市场占有率",
         en: "Market share",
         constant_memory: false,
-        frozen_rows: 1,
+        needs: &[Kind::FeedMarket, Kind::Livestock],
         charts: &["market_share_by_region", "market_share_overall"],
         chart_col: CHART_COL,
         write: market_share,
@@ -74,7 +77,7 @@ pub const SHEETS: [SheetDef; 9] = [
         zh: "价格",
         en: "Prices",
         constant_memory: false,
-        frozen_rows: 1,
+        needs: &[Kind::Price],
         charts: &["prices_monthly"],
         chart_col: CHART_COL,
         write: prices,
@@ -83,7 +86,7 @@ pub const SHEETS: [SheetDef; 9] = [
         zh: "料肉比",
         en: "Feed conversion",
         constant_memory: false,
-        frozen_rows: 1,
+        needs: &[Kind::Batch],
         charts: &["fcr_species_brand"],
         chart_col: CHART_COL,
         write: fcr,
@@ -92,7 +95,7 @@ pub const SHEETS: [SheetDef; 9] = [
         zh: "现场拜访",
         en: "Field visits",
         constant_memory: false,
-        frozen_rows: 1,
+        needs: &[Kind::FieldVisit],
         charts: &[],
         chart_col: CHART_COL,
         write: field_visits,
@@ -101,7 +104,13 @@ pub const SHEETS: [SheetDef; 9] = [
         zh: "技术员",
         en: "Technicians",
         constant_memory: false,
-        frozen_rows: 4,
+        needs: &[
+            Kind::FieldVisit,
+            Kind::SiteVisit,
+            Kind::Complaint,
+            Kind::Trip,
+            Kind::Batch,
+        ],
         charts: &[],
         chart_col: CHART_COL,
         write: technicians,
@@ -110,7 +119,7 @@ pub const SHEETS: [SheetDef; 9] = [
         zh: "数据问题",
         en: "Data problems",
         constant_memory: true,
-        frozen_rows: 4,
+        needs: &[],
         charts: &[],
         chart_col: CHART_COL,
         write: data_problems,
@@ -147,7 +156,8 @@ fn complaint_statistics(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> 
 fn complaint_lists(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
     let c = &ctx.report.complaints;
     let caption = ctx.caption(&[Kind::Complaint]);
-    sheet.table(&c.open, &caption, &no_highlight)?;
+    let open = sheet.table(&c.open, &caption, &no_highlight)?;
+    sheet.list(&open)?;
     sheet.table(&c.severe, &caption, &no_highlight)?;
     Ok(())
 }
@@ -196,12 +206,55 @@ fn technicians(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()
         Kind::Trip,
         Kind::Batch,
     ]);
-    sheet.table(&ctx.report.technicians, &caption, &no_highlight)?;
+    let placed = sheet.table(&ctx.report.technicians, &caption, &no_highlight)?;
+    sheet.list(&placed)?;
     Ok(())
 }
 
 fn data_problems(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
     let caption = ctx.caption_all_inputs();
-    sheet.table(&ctx.report.data_issues, &caption, &no_highlight)?;
+    let placed = sheet.table(&ctx.report.data_issues, &caption, &no_highlight)?;
+    sheet.list(&placed)?;
     Ok(())
+}
+
+/// The line a sheet shows instead of its tables when none of the kinds it needs has a record
+/// in the inputs: which export it needs and that export's required columns.
+pub fn missing_input(sheet: &SheetDef, report: &Report, lang: Lang) -> Option<String> {
+    let has_rows = |k: &Kind| {
+        report
+            .sheets
+            .iter()
+            .any(|s| s.kind == Some(*k) && s.used > 0)
+    };
+    if sheet.needs.is_empty() || sheet.needs.iter().any(has_rows) {
+        return None;
+    }
+    let exports: Vec<String> = sheet
+        .needs
+        .iter()
+        .map(|k| {
+            let required: Vec<&str> = k
+                .fields()
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| f.zh)
+                .collect();
+            let required = required.join(lang.pick("、", ", "));
+            match lang {
+                Lang::Zh => format!("{} {}(必填列:{required})", k.code(), k.zh()),
+                Lang::En => format!(
+                    "{} {} ({}; required columns: {required})",
+                    k.code(),
+                    k.zh(),
+                    k.en()
+                ),
+            }
+        })
+        .collect();
+    let exports = exports.join(lang.pick(";或 ", "; or "));
+    Some(lang.pick(
+        &format!("输入中没有本表所需的记录。请把这类导出放进输入文件夹:{exports}。"),
+        &format!("The inputs hold no record this sheet needs. Put this export among the inputs: {exports}."),
+    ).to_string())
 }

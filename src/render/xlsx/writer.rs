@@ -1,11 +1,14 @@
 //! Writing tables onto a worksheet: a title row naming the table, period and sources, a
-//! header row, typed cells with number formats, and column widths that fit Chinese text
-//! (a CJK character counts as two).
+//! header row, cells formatted by what each figure is (its `Measure`), column widths that fit
+//! Chinese text (a CJK character counts as two), and the print setup — A4 landscape, one page
+//! wide, the title (and a list's header) repeated on each page, period and page number in the
+//! footer.
 
 use rust_xlsxwriter::{Color, Format, FormatBorder, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
 use crate::lang::Lang;
+use crate::measure::Measure;
 use crate::stats::{Layout, Record, Table, Val};
 
 /// How a data cell is dressed.
@@ -15,26 +18,49 @@ pub enum Dress {
     Bordered,
     /// Borders, bold, a light yellow fill (own brands).
     Highlighted,
-    /// No borders and, where General shows the value, no format (long lists).
+    /// No borders (long lists: a format lookup per cell is most of their writing time).
     Plain,
 }
 
-/// The number formats of a value, by its type: text, whole, number, percentage, date.
-const NUMBER_FORMATS: [&str; 5] = ["General", "0", "0.00", "0.0%", "yyyy-mm-dd"];
+/// The number formats, by what a figure is (SPEC §6).
+const NUMBER_FORMATS: [&str; 8] = [
+    "General",
+    "#,##0",
+    "0.0%",
+    "0.00",
+    "#,##0.00",
+    "0",
+    "0.0",
+    "yyyy-mm-dd",
+];
+
+/// The number format (index into [`NUMBER_FORMATS`]) of a measure.
+fn number_format(m: Measure) -> usize {
+    match m {
+        Measure::Count => 1,
+        Measure::Share | Measure::Change => 2,
+        Measure::Ratio | Measure::Money | Measure::Price => 3,
+        Measure::Quantity => 4,
+        Measure::Days | Measure::Ordinal => 5,
+        Measure::Median => 6,
+        Measure::Date => 7,
+        Measure::Text | Measure::Key | Measure::Flag | Measure::OfRow | Measure::MedianOfRow => 0,
+    }
+}
 
 /// The formats every sheet uses.
 pub struct Formats {
     pub sheet_title: Format,
     pub title: Format,
     pub header: Format,
-    /// Per dress, per value type (in the order of [`NUMBER_FORMATS`]).
-    bordered: [Format; 5],
-    highlighted: [Format; 5],
-    plain: [Format; 5],
+    pub note: Format,
+    /// Per dress, per number format.
+    bordered: [Format; 8],
+    highlighted: [Format; 8],
+    plain: [Format; 8],
 }
 
-/// Tables longer than this are written without cell borders: a format lookup per cell is
-/// most of the time it takes to write a list of a hundred thousand rows.
+/// Tables longer than this are written without cell borders.
 pub const LONG_TABLE_ROWS: usize = 2000;
 
 impl Formats {
@@ -44,9 +70,6 @@ impl Formats {
                 .set_border_color(Color::RGB(0xBFBFBF))
         };
         let numbered = |i: usize| Format::new().set_num_format(NUMBER_FORMATS[i]);
-        let mut bordered: [Format; 5] = std::array::from_fn(|i| border(numbered(i)));
-        // Bordered text carries no number format at all.
-        bordered[0] = border(Format::new());
         Formats {
             sheet_title: Format::new().set_bold().set_font_size(14),
             title: Format::new()
@@ -56,7 +79,10 @@ impl Formats {
                 .set_bold()
                 .set_background_color(Color::RGB(0xDDEBF7))
                 .set_text_wrap(),
-            bordered,
+            note: Format::new()
+                .set_italic()
+                .set_font_color(Color::RGB(0x7F6000)),
+            bordered: std::array::from_fn(|i| border(numbered(i))),
             highlighted: std::array::from_fn(|i| {
                 border(numbered(i))
                     .set_bold()
@@ -66,30 +92,37 @@ impl Formats {
         }
     }
 
-    /// The format to write `v` with, dressed as `dress`; `None` to write it unformatted.
-    fn pick(&self, v: &Val, dress: Dress) -> Option<&Format> {
-        let slot = match v {
-            Val::Int(_) => 1,
-            Val::Num(_) => 2,
-            Val::Pct(_) => 3,
-            Val::Date(_) => 4,
-            Val::Null | Val::Text(_) | Val::Bool(_) => 0,
-        };
+    /// The format of a `measure` value dressed as `dress`; `None` to write it unformatted.
+    fn pick(&self, measure: Measure, dress: Dress) -> Option<&Format> {
+        let i = number_format(measure);
         match dress {
-            Dress::Bordered => Some(&self.bordered[slot]),
-            Dress::Highlighted => Some(&self.highlighted[slot]),
-            Dress::Plain if slot <= 1 => None,
-            Dress::Plain => Some(&self.plain[slot]),
+            Dress::Bordered => Some(&self.bordered[i]),
+            Dress::Highlighted => Some(&self.highlighted[i]),
+            Dress::Plain if i == 0 => None,
+            Dress::Plain => Some(&self.plain[i]),
         }
     }
 }
 
-/// Where a table's data landed, for charts: its first 0-based data row (the header is the row
-/// above) and its first column.
-#[derive(Debug, Clone, Copy)]
+/// Where a table landed: its header row (0-based; the data follow), its last row, and the
+/// keys of the columns shown, in order from column A.
+#[derive(Debug, Clone)]
 pub struct Placed {
-    pub first_row: u32,
-    pub col: u16,
+    pub header_row: u32,
+    pub last_row: u32,
+    pub keys: Vec<String>,
+}
+
+impl Placed {
+    /// The first data row.
+    pub fn first_row(&self) -> u32 {
+        self.header_row + 1
+    }
+
+    /// The workbook column showing the table's column `key`.
+    pub fn col_of(&self, key: &str) -> Option<u16> {
+        self.keys.iter().position(|k| k == key).map(|c| c as u16)
+    }
 }
 
 /// A worksheet being filled from the top down (row order, so it also suits worksheets in
@@ -109,12 +142,16 @@ pub fn no_highlight(_: &Record<'_>) -> bool {
     false
 }
 
-fn display_width(v: &Val) -> usize {
+fn display_width(v: &Val, measure: Measure) -> usize {
     match v {
         Val::Null => 0,
         Val::Text(s) => s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0),
+        Val::Int(i) if measure == Measure::Count => {
+            let digits = i.unsigned_abs().to_string().len();
+            digits + (digits - 1) / 3 + usize::from(*i < 0)
+        }
         Val::Int(i) => i.to_string().len(),
-        Val::Num(_) => 8,
+        Val::Num(x) => format!("{x:.2}").len().min(12),
         Val::Pct(_) => 6,
         Val::Date(_) => 10,
         Val::Bool(_) => 2,
@@ -122,7 +159,9 @@ fn display_width(v: &Val) -> usize {
 }
 
 impl<'w, 'f> SheetWriter<'w, 'f> {
-    /// Names the sheet and writes its title in the first row.
+    /// Names the sheet, writes its title in the first row and sets it up for printing: A4
+    /// landscape, one page wide, the title row on every page, `footer` (the period) on the
+    /// left and the page number on the right.
     ///
     /// # Errors
     /// An invalid sheet name (a bug: names are fixed).
@@ -130,14 +169,18 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         ws: &'w mut Worksheet,
         name: &str,
         title: &str,
+        footer: &str,
         lang: Lang,
         f: &'f Formats,
     ) -> Result<SheetWriter<'w, 'f>, XlsxError> {
         ws.set_name(name)?;
-        // Printed landscape, one page wide, as the clerk takes it to the meeting.
         ws.set_landscape();
         ws.set_paper_size(9);
         ws.set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(0, 0)?;
+        let page = lang.pick("第 &P 页,共 &N 页", "Page &P of &N");
+        // `&` starts a field code in a footer; a period label holds none.
+        ws.set_footer(format!("&L{}&R{page}", footer.replace('&', "&&")));
         ws.write_string_with_format(0, 0, title, &f.sheet_title)?;
         Ok(SheetWriter {
             ws,
@@ -157,12 +200,29 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         self.widths[c] = self.widths[c].max(w);
     }
 
-    /// Writes one value with the format its type calls for. Text is always written as text,
-    /// never as a formula.
-    pub fn cell(&mut self, row: u32, col: u16, v: &Val, dress: Dress) -> Result<(), XlsxError> {
-        self.widen(col, display_width(v));
-        let format = self.f.pick(v, dress);
+    /// Writes one value formatted as its measure asks. Text is always written as text, never
+    /// as a formula.
+    pub fn cell(
+        &mut self,
+        (row, col): (u32, u16),
+        v: &Val,
+        measure: Measure,
+        dress: Dress,
+    ) -> Result<(), XlsxError> {
+        self.widen(col, display_width(v, measure));
+        let format = self.f.pick(measure, dress);
         let ws = &mut *self.ws;
+        let text;
+        let v = match v {
+            Val::Bool(b) => {
+                text = Val::text(
+                    self.lang
+                        .pick(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" }),
+                );
+                &text
+            }
+            v => v,
+        };
         match (v, format) {
             (Val::Null, Some(f)) => ws.write_blank(row, col, f),
             (Val::Null, None) => return Ok(()),
@@ -174,15 +234,7 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
             (Val::Num(x) | Val::Pct(x), None) => ws.write_number(row, col, *x),
             (Val::Date(d), Some(f)) => ws.write_datetime_with_format(row, col, d, f),
             (Val::Date(d), None) => ws.write_datetime(row, col, d),
-            (Val::Bool(b), f) => {
-                let text = self
-                    .lang
-                    .pick(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" });
-                match f {
-                    Some(f) => ws.write_string_with_format(row, col, text, f),
-                    None => ws.write_string(row, col, text),
-                }
-            }
+            (Val::Bool(_), _) => unreachable!("yes/no written as text above"),
         }?;
         Ok(())
     }
@@ -195,8 +247,16 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         Ok(())
     }
 
-    /// Writes a table under a title row; returns where its data rows are.
-    /// `highlight(row)` marks rows to emphasise (own brands).
+    /// A line telling what the sheet lacks (an export it needs), and a blank line after.
+    pub fn notice(&mut self, text: &str) -> Result<(), XlsxError> {
+        self.ws
+            .write_string_with_format(self.row, 0, text, &self.f.note)?;
+        self.row += 2;
+        Ok(())
+    }
+
+    /// Writes a table under a title row; returns where it went. `highlight(row)` marks rows
+    /// to emphasise (own brands).
     pub fn table(
         &mut self,
         t: &Table,
@@ -204,60 +264,79 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         highlight: &dyn Fn(&Record<'_>) -> bool,
     ) -> Result<Placed, XlsxError> {
         let lang = self.lang;
-        let title = format!("{} | {caption}", lang.pick(&t.zh, &t.en));
-        self.note(&title)?;
+        self.note(&format!("{} | {caption}", lang.pick(&t.zh, &t.en)))?;
         let header_row = self.row;
+        let shown = t.shown_columns(lang);
         match t.layout {
-            Layout::Record => {
-                let heads = [lang.pick("指标", "figure"), lang.pick("数值", "value")];
-                for (c, h) in heads.iter().enumerate() {
-                    self.header(header_row, c as u16, h)?;
-                }
-                let values = t.rows.first().cloned().unwrap_or_default();
-                for (i, (col, v)) in t.columns.iter().zip(values.iter()).enumerate() {
-                    let r = header_row + 1 + i as u32;
-                    self.cell(
-                        r,
-                        0,
-                        &Val::text(lang.pick(&col.zh, &col.en)),
-                        Dress::Bordered,
-                    )?;
-                    self.cell(r, 1, v, Dress::Bordered)?;
-                }
-                self.row = header_row + 1 + t.columns.len() as u32;
-            }
+            Layout::Record => self.record(t, &shown, header_row)?,
             Layout::Records | Layout::Cross { .. } => {
-                for (c, col) in t.columns.iter().enumerate() {
-                    self.header(header_row, c as u16, lang.pick(&col.zh, &col.en))?;
-                }
-                let long = t.rows.len() > LONG_TABLE_ROWS;
-                for (i, record) in t.records().enumerate() {
-                    let r = header_row + 1 + i as u32;
-                    let dress = match (highlight(&record), long) {
-                        (true, _) => Dress::Highlighted,
-                        (false, true) => Dress::Plain,
-                        (false, false) => Dress::Bordered,
-                    };
-                    for (c, v) in record.values().iter().enumerate() {
-                        let dash = Val::text("—");
-                        let v = if t.dash_for_null && *v == Val::Null {
-                            &dash
-                        } else {
-                            v
-                        };
-                        self.cell(r, c as u16, v, dress)?;
-                    }
-                }
-                self.row = header_row + 1 + t.rows.len() as u32;
+                self.records(t, &shown, header_row, highlight)?
             }
         }
         let placed = Placed {
-            first_row: header_row + 1,
-            col: 0,
+            header_row,
+            last_row: self.row.max(header_row + 1) - 1,
+            keys: shown.iter().map(|&c| t.columns[c].key.clone()).collect(),
         };
         self.row += 1;
-        self.placed.push((t.id, placed));
+        self.placed.push((t.id, placed.clone()));
         Ok(placed)
+    }
+
+    /// A one-record table as one line per column: 指标 | 数值.
+    fn record(&mut self, t: &Table, shown: &[usize], header_row: u32) -> Result<(), XlsxError> {
+        let lang = self.lang;
+        let heads = [lang.pick("指标", "figure"), lang.pick("数值", "value")];
+        for (c, h) in heads.iter().enumerate() {
+            self.header(header_row, c as u16, h)?;
+        }
+        let values = t.rows.first().cloned().unwrap_or_default();
+        for (i, &c) in shown.iter().enumerate() {
+            let col = &t.columns[c];
+            let r = header_row + 1 + i as u32;
+            let label = Val::text(lang.pick(&col.zh, &col.en));
+            self.cell((r, 0), &label, Measure::Text, Dress::Bordered)?;
+            let v = values.get(c).unwrap_or(&Val::Null);
+            self.cell((r, 1), v, t.measure_at(0, c), Dress::Bordered)?;
+        }
+        self.row = header_row + 1 + shown.len() as u32;
+        Ok(())
+    }
+
+    /// A table of records, one per row, with the columns shown in this language.
+    fn records(
+        &mut self,
+        t: &Table,
+        shown: &[usize],
+        header_row: u32,
+        highlight: &dyn Fn(&Record<'_>) -> bool,
+    ) -> Result<(), XlsxError> {
+        let lang = self.lang;
+        for (i, &c) in shown.iter().enumerate() {
+            let col = &t.columns[c];
+            self.header(header_row, i as u16, lang.pick(&col.zh, &col.en))?;
+        }
+        let long = t.rows.len() > LONG_TABLE_ROWS;
+        let dash = Val::text("—");
+        for (i, record) in t.records().enumerate() {
+            let r = header_row + 1 + i as u32;
+            let dress = match (highlight(&record), long) {
+                (true, _) => Dress::Highlighted,
+                (false, true) => Dress::Plain,
+                (false, false) => Dress::Bordered,
+            };
+            for (out, &c) in shown.iter().enumerate() {
+                let v = &record.values()[c];
+                let (v, measure) = if t.dash_for_null && *v == Val::Null {
+                    (&dash, Measure::Text)
+                } else {
+                    (v, t.measure_at(i, c))
+                };
+                self.cell((r, out as u16), v, measure, dress)?;
+            }
+        }
+        self.row = header_row + 1 + t.rows.len() as u32;
+        Ok(())
     }
 
     fn header(&mut self, row: u32, col: u16, text: &str) -> Result<(), XlsxError> {
@@ -265,6 +344,20 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
             .write_string_with_format(row, col, text, &self.f.header)?;
         // Headers wrap; let them count a little less than their full width.
         self.widen(col, text.width().min(16));
+        Ok(())
+    }
+
+    /// Makes `placed` the sheet's list: its header frozen and repeated on every printed page
+    /// with the title above it, and an autofilter over it.
+    ///
+    /// # Errors
+    /// rust_xlsxwriter refused a range (a bug).
+    pub fn list(&mut self, placed: &Placed) -> Result<(), XlsxError> {
+        let last_col = placed.keys.len().max(1) as u16 - 1;
+        self.ws.set_freeze_panes(placed.header_row + 1, 0)?;
+        self.ws.set_repeat_rows(0, placed.header_row)?;
+        self.ws
+            .autofilter(placed.header_row, 0, placed.last_row, last_col)?;
         Ok(())
     }
 

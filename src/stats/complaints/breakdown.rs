@@ -32,7 +32,7 @@ fn shares(
         zh,
         en,
         vec![
-            Column::text(field, dim_zh(dim), dim.key()),
+            Column::text(field, dim.zh(), dim.en()),
             Column::of(Measure::Count, "count", "件数", "count"),
             Column::of(Measure::Share, "share", "占比", "share"),
         ],
@@ -43,26 +43,6 @@ fn shares(
             .push(vec![Val::Text(label), Val::Int(n), Val::share(n, whole)]);
     }
     Ok(t)
-}
-
-/// The Chinese name of a dimension, as a column header.
-pub fn dim_zh(dim: Dimension) -> &'static str {
-    match dim {
-        Dimension::Channel => "受理方式",
-        Dimension::Category => "投诉类别",
-        Dimension::Responsibility => "责任归属",
-        Dimension::Dept => "责任部门",
-        Dimension::Status => "处理状态",
-        Dimension::FirstAction => "处置方式",
-        Dimension::Severity => "严重程度",
-        Dimension::CustomerType => "客户类型",
-        Dimension::ProblemClass => "问题分类",
-        Dimension::Resolution => "解决情况",
-        Dimension::FeedType => "饲料类型",
-        Dimension::PriceType => "价格类型",
-        Dimension::Unit => "单位",
-        Dimension::YesNo => "是/否",
-    }
 }
 
 pub fn by_category(lf: LazyFrame) -> PolarsResult<Table> {
