@@ -32,7 +32,7 @@ pub fn dedup_complaints(
         let w_sheet = &sheets[sources[winner] as usize];
         let kept_at = format!(
             "{} 第 {} 行",
-            w_sheet.location(),
+            w_sheet.short_location(),
             rows.get(winner).unwrap_or(0)
         );
         let id = ids.get(winner).unwrap_or_default().to_string();

@@ -9,6 +9,13 @@ fn file_name(s: &SheetReport) -> String {
     s.file.display().to_string()
 }
 
+/// The file's name without its folder, as a clerk recognises it.
+fn base_name(s: &SheetReport) -> String {
+    s.file
+        .file_name()
+        .map_or_else(|| file_name(s), |n| n.to_string_lossy().into_owned())
+}
+
 /// One row per input sheet: rows read = used + skipped + rejected.
 pub fn reconciliation(sheets: &[SheetReport]) -> Table {
     let mut t = Table::new(
@@ -16,18 +23,19 @@ pub fn reconciliation(sheets: &[SheetReport]) -> Table {
         "数据核对(读取 = 使用 + 跳过 + 拒收)",
         "Reconciliation (read = used + skipped + rejected)",
         vec![
-            Column::text("file", "文件", "file"),
+            Column::text("file_name", "文件", "file"),
             Column::text("sheet", "工作表", "sheet"),
             Column::text("kind", "类型", "kind"),
             Column::of(Measure::Count, "rows_read", "读取行数", "rows read"),
             Column::of(Measure::Count, "used", "使用", "used"),
             Column::of(Measure::Count, "skipped", "跳过", "skipped"),
             Column::of(Measure::Count, "rejected", "拒收", "rejected"),
+            Column::text("file", "路径", "path"),
         ],
     );
     for s in sheets {
         t.rows.push(vec![
-            Val::Text(file_name(s)),
+            Val::Text(base_name(s)),
             Val::text(&s.sheet),
             s.kind
                 .map_or(Val::Null, |k| Val::Text(format!("{} {}", k.code(), k.zh()))),
@@ -35,6 +43,7 @@ pub fn reconciliation(sheets: &[SheetReport]) -> Table {
             Val::Int(s.used as i64),
             Val::Int(s.skipped as i64),
             Val::Int(s.rejected as i64),
+            Val::Text(file_name(s)),
         ]);
     }
     t
@@ -47,7 +56,7 @@ pub fn data_issues(issues: &[DataIssue], sheets: &[SheetReport]) -> Table {
         "数据问题(跳过、拒收的行和未识别的取值)",
         "Data problems (skipped and rejected rows, unrecognised values)",
         vec![
-            Column::text("file", "文件", "file"),
+            Column::text("file_name", "文件", "file"),
             Column::text("sheet", "工作表", "sheet"),
             Column::of(Measure::Ordinal, "row", "行", "row"),
             Column::text("column", "列", "column"),
@@ -56,12 +65,13 @@ pub fn data_issues(issues: &[DataIssue], sheets: &[SheetReport]) -> Table {
             Column::label_in(Lang::En, "reason_en", "原因(英文)", "reason"),
             Column::label_in(Lang::Zh, "action_label", "处理", "action (Chinese)"),
             Column::label_in(Lang::En, "action", "处理(英文)", "action"),
+            Column::text("file", "路径", "path"),
         ],
     );
     for i in issues {
         let s = &sheets[i.sheet];
         t.rows.push(vec![
-            Val::Text(file_name(s)),
+            Val::Text(base_name(s)),
             Val::text(&s.sheet),
             i.row.map_or(Val::Null, |r| Val::Int(r.into())),
             i.column.clone().map_or(Val::Null, Val::Text),
@@ -70,6 +80,7 @@ pub fn data_issues(issues: &[DataIssue], sheets: &[SheetReport]) -> Table {
             Val::Text(i.reason.en()),
             Val::text(i.action.text(Lang::Zh)),
             Val::text(i.action.key()),
+            Val::Text(file_name(s)),
         ]);
     }
     t

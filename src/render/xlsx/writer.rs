@@ -54,6 +54,8 @@ pub struct Formats {
     pub title: Format,
     pub header: Format,
     pub note: Format,
+    /// Long text, wrapped within its column: bordered, highlighted, plain.
+    wrapped: [Format; 3],
     /// Per dress, per number format.
     bordered: [Format; 8],
     highlighted: [Format; 8],
@@ -62,6 +64,9 @@ pub struct Formats {
 
 /// Tables longer than this are written without cell borders.
 pub const LONG_TABLE_ROWS: usize = 2000;
+
+/// The widest a column gets (in digit widths); longer text wraps within it.
+const MAX_WIDTH: usize = 36;
 
 impl Formats {
     pub fn new() -> Formats {
@@ -82,6 +87,14 @@ impl Formats {
             note: Format::new()
                 .set_italic()
                 .set_font_color(Color::RGB(0x7F6000)),
+            wrapped: [
+                border(Format::new()).set_text_wrap(),
+                border(Format::new())
+                    .set_text_wrap()
+                    .set_bold()
+                    .set_background_color(Color::RGB(0xFFF2CC)),
+                Format::new().set_text_wrap(),
+            ],
             bordered: std::array::from_fn(|i| border(numbered(i))),
             highlighted: std::array::from_fn(|i| {
                 border(numbered(i))
@@ -93,8 +106,16 @@ impl Formats {
     }
 
     /// The format of a `measure` value dressed as `dress`; `None` to write it unformatted.
-    fn pick(&self, measure: Measure, dress: Dress) -> Option<&Format> {
+    /// Text in a column too narrow for it wraps.
+    fn pick(&self, measure: Measure, dress: Dress, wrap: bool) -> Option<&Format> {
         let i = number_format(measure);
+        if wrap && i == 0 {
+            return Some(match dress {
+                Dress::Bordered => &self.wrapped[0],
+                Dress::Highlighted => &self.wrapped[1],
+                Dress::Plain => &self.wrapped[2],
+            });
+        }
         match dress {
             Dress::Bordered => Some(&self.bordered[i]),
             Dress::Highlighted => Some(&self.highlighted[i]),
@@ -135,6 +156,8 @@ pub struct SheetWriter<'w, 'f> {
     f: &'f Formats,
     /// Where each table went, by id, in the order written.
     placed: Vec<(&'static str, Placed)>,
+    /// Columns whose text wraps (their content is wider than [`MAX_WIDTH`]).
+    wrap: Vec<bool>,
 }
 
 /// Never highlight.
@@ -189,6 +212,7 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
             lang,
             f,
             placed: Vec::new(),
+            wrap: Vec::new(),
         })
     }
 
@@ -210,7 +234,8 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         dress: Dress,
     ) -> Result<(), XlsxError> {
         self.widen(col, display_width(v, measure));
-        let format = self.f.pick(measure, dress);
+        let wrap = self.wrap.get(col as usize).copied().unwrap_or(false);
+        let format = self.f.pick(measure, dress, wrap);
         let ws = &mut *self.ws;
         let text;
         let v = match v {
@@ -317,6 +342,15 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
             self.header(header_row, i as u16, lang.pick(&col.zh, &col.en))?;
         }
         let long = t.rows.len() > LONG_TABLE_ROWS;
+        // A column of long text wraps; the others stay on one line.
+        self.wrap = shown
+            .iter()
+            .map(|&c| {
+                t.rows
+                    .iter()
+                    .any(|r| display_width(&r[c], t.columns[c].measure) > MAX_WIDTH)
+            })
+            .collect();
         let dash = Val::text("—");
         for (i, record) in t.records().enumerate() {
             let r = header_row + 1 + i as u32;
@@ -325,6 +359,17 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                 (false, true) => Dress::Plain,
                 (false, false) => Dress::Bordered,
             };
+            let lines = shown
+                .iter()
+                .zip(&self.wrap)
+                .filter(|(_, wrap)| **wrap)
+                .map(|(&c, _)| display_width(&record.values()[c], Measure::Text).div_ceil(MAX_WIDTH))
+                .max()
+                .unwrap_or(1);
+            if lines > 1 {
+                // Wrapped text needs a taller row; not every spreadsheet program grows one.
+                self.ws.set_row_height(r, 12.75 * lines as f64 + 3.0)?;
+            }
             for (out, &c) in shown.iter().enumerate() {
                 let v = &record.values()[c];
                 let (v, measure) = if t.dash_for_null && *v == Val::Null {
@@ -336,6 +381,7 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
             }
         }
         self.row = header_row + 1 + t.rows.len() as u32;
+        self.wrap.clear();
         Ok(())
     }
 
@@ -364,7 +410,8 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
     /// Sets the column widths; returns where each table went.
     pub fn finish(self) -> Vec<(&'static str, Placed)> {
         for (c, w) in self.widths.iter().enumerate() {
-            let width = (*w as f64 + 2.0).clamp(6.0, 60.0);
+            let width = (w.min(&MAX_WIDTH) + 2) as f64;
+            let width = width.max(6.0);
             let _ = self.ws.set_column_width(c as u16, width);
         }
         self.placed
