@@ -336,10 +336,10 @@ impl SheetReport {
 
     /// `name [sheet]` with the file's name only (no folder), or for CSV the name alone.
     pub fn short_location(&self) -> String {
-        let name = self
-            .file
-            .file_name()
-            .map_or_else(|| self.file.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = self.file.file_name().map_or_else(
+            || self.file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         if self.sheet == crate::ingest::CSV_SHEET {
             name
         } else {

@@ -100,7 +100,12 @@ fn print_summary(loaded: &Loaded, report: &Report, written: &Written, lang: Lang
         );
     }
     println!("{}\n", Msg::FullListInWorkbook.text(lang));
-    for path in [&written.workbook, &written.summary, &written.brief] {
+    for path in [
+        &written.workbook,
+        &written.summary,
+        &written.brief,
+        &written.brief_html,
+    ] {
         println!(
             "{}",
             Msg::Wrote {

@@ -17,6 +17,7 @@ pub struct Written {
     pub workbook: PathBuf,
     pub summary: PathBuf,
     pub brief: PathBuf,
+    pub brief_html: PathBuf,
     pub charts_dir: PathBuf,
     /// Each chart's PNG file name and title.
     pub charts: Vec<(String, String)>,
@@ -91,17 +92,18 @@ pub fn write_report(
         charts.push((format!("{}.png", p.stem), p.title.clone()));
     }
     let brief = out_dir.join("brief.md");
-    write(
-        &brief,
-        brief::to_markdown(report, lang, &charts).as_bytes(),
-        lang,
-    )?;
+    let markdown = brief::markdown::to_markdown(report, lang, &charts);
+    write(&brief, markdown.as_bytes(), lang)?;
+    let brief_html = out_dir.join("brief.html");
+    let html = brief::html::to_html(report, lang, &pictures);
+    write(&brief_html, html.as_bytes(), lang)?;
     write(&workbook, &xlsx?, lang)?;
     write(&summary, &json, lang)?;
     Ok(Written {
         workbook,
         summary,
         brief,
+        brief_html,
         charts_dir,
         charts,
     })

@@ -300,6 +300,7 @@ fn add_bad_rows(rows: &mut Vec<Vec<SampleCell>>, months: &[NaiveDate]) {
     let at = rows.len() / 2;
     rows.insert(at, vec![]);
     for (i, r) in bad.into_iter().enumerate() {
-        rows.insert(at + 1 + i * 3, r);
+        let at = (at + 1 + i * 3).min(rows.len());
+        rows.insert(at, r);
     }
 }

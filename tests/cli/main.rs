@@ -4,6 +4,7 @@
 mod bad_files;
 mod brief;
 mod check_messy;
+mod console;
 mod dedup;
 mod frames;
 mod market;

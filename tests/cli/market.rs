@@ -397,7 +397,10 @@ fn market_sheets_and_charts_in_the_workbook() {
     assert!(zip.by_name("xl/charts/chart5.xml").is_err());
     let complaints = wb.worksheet_range("客诉统计").unwrap();
     let notice = complaints.get_value((2, 0)).unwrap().to_string();
-    assert!(notice.contains("A 客诉登记(必填列:受理日期、受理方式)"), "{notice}");
+    assert!(
+        notice.contains("A 客诉登记(必填列:受理日期、受理方式)"),
+        "{notice}"
+    );
 }
 
 #[test]

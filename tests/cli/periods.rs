@@ -125,13 +125,7 @@ fn quarter_compares_with_the_previous_quarter_and_has_year_to_date() {
             &r["last_year"],
             &r["ytd"]
         ),
-        (
-            &json!(6),
-            &json!(0),
-            &Value::Null,
-            &json!(4),
-            &json!(6)
-        )
+        (&json!(6), &json!(0), &Value::Null, &json!(4), &json!(6))
     );
     let h = report_summary(&w, "2026-H1");
     assert_eq!(kpi(&h, "complaints_received")["ytd"], Value::Null);

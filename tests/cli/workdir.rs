@@ -70,6 +70,19 @@ impl Workdir {
         let out = assert_cmd::Command::cargo_bin("tsreport")
             .unwrap()
             .current_dir(self.dir.path())
+            .env_remove("TSREPORT_LANG")
+            .args(args)
+            .output()
+            .unwrap();
+        Run(out)
+    }
+
+    /// Runs `tsreport` with `args` and the environment variable `key=value`.
+    pub fn run_env(&self, args: &[&str], (key, value): (&str, &str)) -> Run {
+        let out = assert_cmd::Command::cargo_bin("tsreport")
+            .unwrap()
+            .current_dir(self.dir.path())
+            .env(key, value)
             .args(args)
             .output()
             .unwrap();

@@ -52,11 +52,13 @@ fn pie<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &ChartData) -> 
 where
     DB::ErrorType: 'static,
 {
-    let area = area.titled(&chart.title, font(44))?;
+    let area = area.margin(24, 0, 0, 0).titled(&chart.title, font(44))?;
+    let (w, h) = area.dim_in_pixel();
+    let center = (w as i32 / 2, h as i32 / 2);
     let values: Vec<f64> = chart.series[0].1.iter().map(|v| v.unwrap_or(0.0)).collect();
     let total: f64 = values.iter().sum();
     if total <= 0.0 {
-        area.draw(&Text::new("—", (760, 380), font(40)))?;
+        area.draw(&Text::new("—", center, font(40)))?;
         return Ok(());
     }
     let labels: Vec<String> = chart
@@ -68,8 +70,9 @@ where
     let colors: Vec<RGBColor> = (0..values.len())
         .map(|i| PALETTE[i % PALETTE.len()])
         .collect();
-    let center = (800, 420);
-    let radius = 300.0;
+    // Room around the pie for its labels (more, in proportion, on a small canvas).
+    let share = if w < 1200 { 0.28 } else { 0.36 };
+    let radius = f64::from(w.min(h)) * share;
     let mut pie = Pie::new(&center, &radius, &values, &colors, &labels);
     pie.label_style(font(28).color(&BLACK));
     pie.label_offset(40.0);
@@ -105,13 +108,24 @@ fn axis_top(chart: &ChartData) -> f64 {
 type Cartesian<'a, DB> =
     ChartContext<'a, DB, Cartesian2d<SegmentedCoord<RangedCoordi32>, RangedCoordf64>>;
 
+/// Width of the legend panel right of the plot, for charts with several series.
+const LEGEND_WIDTH: u32 = 330;
+
 fn cartesian<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &ChartData) -> DrawResult<()>
 where
     DB::ErrorType: 'static,
 {
     let n = chart.categories.len().max(1);
-    let mut ctx = ChartBuilder::on(area)
-        .caption(&chart.title, font(44))
+    let area = area.margin(24, 0, 0, 0).titled(&chart.title, font(44))?;
+    // Several series: the legend stands in its own panel on the right, never on the data.
+    let (plot, legend) = if chart.series.len() > 1 {
+        let w = area.dim_in_pixel().0;
+        let (plot, legend) = area.split_horizontally(w.saturating_sub(LEGEND_WIDTH));
+        (plot, Some(legend))
+    } else {
+        (area, None)
+    };
+    let mut ctx = ChartBuilder::on(&plot)
         .margin(30)
         .x_label_area_size(90)
         .y_label_area_size(110)
@@ -133,18 +147,47 @@ where
             _ => columns(&mut ctx, name, values, s as u32, bars, color)?,
         }
     }
-    if chart.series.len() > 1 {
-        ctx.configure_series_labels()
-            .label_font(font(26))
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.3))
-            // Lines leave the bottom free (the axis starts at 0); bars leave the top free.
-            .position(if chart.def.shape == Shape::Line {
-                SeriesLabelPosition::LowerRight
-            } else {
-                SeriesLabelPosition::UpperRight
-            })
-            .draw()?;
+    if let Some(legend) = legend {
+        draw_legend(&legend, chart)?;
+    }
+    Ok(())
+}
+
+/// The series' names with their colours, one per line, in a panel of their own. Stacked
+/// columns list the top series first, as they are stacked.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &ChartData,
+) -> DrawResult<()>
+where
+    DB::ErrorType: 'static,
+{
+    let line_height = 40;
+    let mut entries: Vec<(usize, &str)> = chart
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (i, name.as_str()))
+        .collect();
+    if chart.def.shape == Shape::StackedColumn {
+        entries.reverse();
+    }
+    let top = 60;
+    for (row, (s, name)) in entries.into_iter().enumerate() {
+        let color = PALETTE[s % PALETTE.len()];
+        let y = top + row as i32 * line_height;
+        if chart.def.shape == Shape::Line {
+            area.draw(&PathElement::new(
+                vec![(10, y), (44, y)],
+                ShapeStyle::from(&color).stroke_width(4),
+            ))?;
+        } else {
+            area.draw(&Rectangle::new(
+                [(14, y - 11), (40, y + 11)],
+                color.filled(),
+            ))?;
+        }
+        area.draw(&Text::new(name.to_string(), (54, y - 14), font(26)))?;
     }
     Ok(())
 }
@@ -156,12 +199,27 @@ where
 {
     let categories = chart.categories.clone();
     let percent = chart.def.percent;
+    let width = ctx.plotting_area().dim_in_pixel().0 as usize;
+    let longest = categories
+        .iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(1);
+    // About 14 px per character at the label font; a label needs its width and a gap.
+    let step = if categories.len() * (longest * 14 + 16) > width {
+        2
+    } else {
+        1
+    };
     ctx.configure_mesh()
         .disable_x_mesh()
         .light_line_style(WHITE)
         .x_labels(chart.categories.len().max(1))
         .x_label_formatter(&move |x| match x {
-            SegmentValue::CenterOf(i) => categories.get(*i as usize).cloned().unwrap_or_default(),
+            // Where the labels would touch, every other one.
+            SegmentValue::CenterOf(i) if *i % step == 0 => {
+                categories.get(*i as usize).cloned().unwrap_or_default()
+            }
             _ => String::new(),
         })
         .y_label_formatter(&move |y| {

@@ -36,14 +36,26 @@ pub fn png(chart: &ChartData, _font: &ChartFont) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// The chart as SVG text.
+/// The chart as SVG text, 1600×900.
 ///
 /// # Errors
 /// Drawing failed.
-pub fn svg(chart: &ChartData, _font: &ChartFont) -> Result<String> {
+pub fn svg(chart: &ChartData, font: &ChartFont) -> Result<String> {
+    svg_sized(chart, (WIDTH, HEIGHT), font)
+}
+
+/// The size of the charts in the brief: the same fonts on a smaller canvas, so that their
+/// text stays readable when the chart is half a page wide.
+pub const BRIEF_SIZE: (u32, u32) = (1000, 560);
+
+/// The chart as SVG text of `size` pixels.
+///
+/// # Errors
+/// Drawing failed.
+pub fn svg_sized(chart: &ChartData, size: (u32, u32), _font: &ChartFont) -> Result<String> {
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
         draw::draw(&root, chart).map_err(|e| anyhow!("drawing {}: {e}", chart.def.stem))?;
         root.present()
             .map_err(|e| anyhow!("drawing {}: {e}", chart.def.stem))?;
@@ -51,13 +63,15 @@ pub fn svg(chart: &ChartData, _font: &ChartFont) -> Result<String> {
     Ok(out)
 }
 
-/// One chart drawn: its file stem, title, PNG bytes and SVG text.
+/// One chart drawn: its file stem, title, PNG bytes, SVG text, and a smaller SVG for the
+/// brief.
 #[derive(Debug, Clone)]
 pub struct Picture {
     pub stem: &'static str,
     pub title: String,
     pub png: Vec<u8>,
     pub svg: String,
+    pub brief_svg: String,
 }
 
 /// Every chart of the report with something to show, drawn as PNG and SVG.
@@ -72,6 +86,7 @@ pub fn draw_all(report: &Report, lang: Lang, font: &ChartFont) -> Result<Vec<Pic
                 stem: chart.def.stem,
                 png: png(&chart, font)?,
                 svg: svg(&chart, font)?,
+                brief_svg: svg_sized(&chart, BRIEF_SIZE, font)?,
                 title: chart.title,
             })
         })

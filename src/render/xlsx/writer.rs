@@ -363,7 +363,9 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                 .iter()
                 .zip(&self.wrap)
                 .filter(|(_, wrap)| **wrap)
-                .map(|(&c, _)| display_width(&record.values()[c], Measure::Text).div_ceil(MAX_WIDTH))
+                .map(|(&c, _)| {
+                    display_width(&record.values()[c], Measure::Text).div_ceil(MAX_WIDTH)
+                })
                 .max()
                 .unwrap_or(1);
             if lines > 1 {
