@@ -74,3 +74,84 @@ fn english_brief() {
     );
     assert!(brief.contains("| complaints received | 10 |"), "{brief}");
 }
+
+/// Prints `html` to PDF with headless Chromium (installed by `.ci/run`); returns the PDF's
+/// page count and its text (`pdfinfo`, `pdftotext` from poppler-utils).
+fn print_in_chromium(w: &Workdir, html: &std::path::Path) -> (u32, String) {
+    let pdf = w.path("brief.pdf");
+    let profile = w.path("chromium-profile");
+    let status = std::process::Command::new("timeout")
+        .arg("180")
+        .arg("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("chromium is installed (.ci/run installs it)");
+    assert!(pdf.exists(), "chromium printed no PDF: {status:?}");
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo is installed (poppler-utils, .ci/run installs it)");
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count in {info}"));
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    (pages, String::from_utf8_lossy(&text.stdout).into_owned())
+}
+
+#[test]
+fn brief_html_is_one_self_contained_page_that_prints_on_two_a4_pages_at_most() {
+    let w = Workdir::new();
+    crate::report::month_fixture(&w);
+    w.run(&["report", "in", "--period", "2026-10", "--out", "out"])
+        .expect_code(0)
+        .expect_stdout("已写出 out/brief.html");
+    let path = w.path("out/brief.html");
+    let html = std::fs::read_to_string(&path).unwrap();
+    // Self-contained: no scripts, no links out, no external stylesheets or images.
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script"), "a script");
+    for reference in ["src=", "href=", "@import", "url("] {
+        assert!(!html.contains(reference), "{reference}");
+    }
+    assert!(html.matches("<svg").count() >= 2, "charts inline");
+    // The same numbers as the workbook: 10 received, close rate 60.0%, C05 open and severe.
+    assert!(
+        html.contains("<td>受理投诉(件)</td><td class=\"n\">10</td>"),
+        "{html}"
+    );
+    assert!(html.contains("<td>结案率</td><td class=\"n\">60.0%</td>"));
+    let (pages, text) = print_in_chromium(&w, &path);
+    assert!((1..=2).contains(&pages), "{pages} pages");
+    for figure in [
+        "技术服务部简报 2026-10",
+        "受理投诉(件)",
+        "60.0%",
+        "C05",
+        "主要指标",
+    ] {
+        assert!(
+            text.contains(figure),
+            "{figure} not in the printed page:\n{text}"
+        );
+    }
+}

@@ -10,6 +10,7 @@ mod frames;
 mod market;
 mod periods;
 mod pictures;
+mod print;
 mod readme;
 mod report;
 mod sample_data;

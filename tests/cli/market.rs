@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::summary::{close, report_summary};
 use crate::workdir::*;
 
-fn fixture(w: &Workdir) {
+pub fn fixture(w: &Workdir) {
     std::fs::create_dir_all(w.path("in")).unwrap();
     #[rustfmt::skip]
     let feed = vec![
