@@ -77,6 +77,16 @@ pub enum Reason {
     ClosedBeforeReceived,
     ReturnBeforeDepart,
     EndBeforeStart,
+    /// A farm's commercial and self-mixed tonnes differ from its total by more than 5%.
+    UsageMismatch {
+        parts: f64,
+    },
+    /// An assistance request whose 投诉编号 matches no complaint.
+    UnlinkedRequest,
+    /// A trip that overlaps another trip of the same technician.
+    OverlappingTrip {
+        other_row: u32,
+    },
     /// A complaint site visit whose 投诉编号 is blank or matches no complaint.
     UnlinkedVisit,
     /// A feeding batch that gained no weight: left out of the FCR statistics.
@@ -119,6 +129,14 @@ impl Reason {
             Reason::ClosedBeforeReceived => "结案日期早于受理日期".into(),
             Reason::ReturnBeforeDepart => "返回日期早于出发日期".into(),
             Reason::EndBeforeStart => "出栏日期早于入栏日期".into(),
+            Reason::UsageMismatch { parts } => format!(
+                "用量不一致:商品饲料与自配料合计 {} 吨,与饲料总用量相差超过 5%,以总用量为准",
+                crate::ingest::cell::format_number(*parts)
+            ),
+            Reason::UnlinkedRequest => "协查申请的投诉编号不在客诉登记中".into(),
+            Reason::OverlappingTrip { other_row } => {
+                format!("与同一技术员第 {other_row} 行的出差日期重叠,重叠的天数只计一次")
+            }
             Reason::UnlinkedVisit => "现场访问的投诉编号为空或不在客诉登记中".into(),
             Reason::NoGain => "出栏重量不大于入栏重量(增重 ≤ 0),不计入料肉比统计".into(),
             Reason::ImplausibleFcr { species, lo, hi } => {
@@ -168,6 +186,16 @@ impl Reason {
             Reason::ClosedBeforeReceived => "closed before it was received".into(),
             Reason::ReturnBeforeDepart => "return date before departure date".into(),
             Reason::EndBeforeStart => "出栏日期 before 入栏日期".into(),
+            Reason::UsageMismatch { parts } => format!(
+                "usage mismatch: commercial and self-mixed feed add up to {} t, more than 5% from the total; the total is used",
+                crate::ingest::cell::format_number(*parts)
+            ),
+            Reason::UnlinkedRequest => {
+                "assistance request whose 投诉编号 matches no complaint".into()
+            }
+            Reason::OverlappingTrip { other_row } => format!(
+                "overlaps the same technician's trip on row {other_row}; the shared days count once"
+            ),
             Reason::UnlinkedVisit => {
                 "site visit whose 投诉编号 is blank or matches no complaint".into()
             }
@@ -214,6 +242,18 @@ impl Reason {
                 .pick(
                     "投诉编号重复(内容相同)",
                     "complaint exported twice (identical)",
+                )
+                .into(),
+            Reason::UsageMismatch { .. } => lang
+                .pick(
+                    "用量不一致:商品饲料与自配料合计与总用量相差超过 5%",
+                    "usage mismatch: the parts differ from the total by more than 5%",
+                )
+                .into(),
+            Reason::OverlappingTrip { .. } => lang
+                .pick(
+                    "与同一技术员的另一次出差重叠",
+                    "overlaps another trip of the same technician",
                 )
                 .into(),
             Reason::DuplicateConflict { .. } => lang
@@ -301,6 +341,9 @@ pub struct SheetReport {
     pub sheet: String,
     pub modified: Option<SystemTime>,
     pub kind: Option<Kind>,
+    /// Other kinds the sheet's header also qualified for (the kind above explains more of
+    /// its columns).
+    pub also_qualified: Vec<Kind>,
     /// 1-based first and last header row.
     pub header_rows: Option<(u32, u32)>,
     pub columns: Vec<ColumnUse>,
@@ -319,6 +362,7 @@ impl SheetReport {
             sheet: sheet.to_string(),
             modified,
             kind: None,
+            also_qualified: Vec::new(),
             header_rows: None,
             columns: Vec::new(),
             rows_read: 0,

@@ -24,6 +24,7 @@ pub enum Dimension {
     PriceType,
     Unit,
     YesNo,
+    Disease,
 }
 
 /// One canonical value: its Chinese label (used in data and `summary.json`) and English label.
@@ -39,7 +40,7 @@ const fn label(zh: &'static str, en: &'static str) -> Label {
 
 impl Dimension {
     /// Every dimension, in the order the template lists them.
-    pub const ALL: [Dimension; 14] = [
+    pub const ALL: [Dimension; 15] = [
         Dimension::Channel,
         Dimension::Category,
         Dimension::Responsibility,
@@ -54,6 +55,7 @@ impl Dimension {
         Dimension::PriceType,
         Dimension::Unit,
         Dimension::YesNo,
+        Dimension::Disease,
     ];
 
     /// The key naming this dimension in a template's `[synonyms.<key>]` table.
@@ -73,6 +75,7 @@ impl Dimension {
             Dimension::PriceType => "price_type",
             Dimension::Unit => "unit",
             Dimension::YesNo => "yes_no",
+            Dimension::Disease => "disease",
         }
     }
 
@@ -93,6 +96,7 @@ impl Dimension {
             Dimension::PriceType => "价格类型",
             Dimension::Unit => "单位",
             Dimension::YesNo => "是/否",
+            Dimension::Disease => "疾病名称",
         }
     }
 
@@ -113,6 +117,7 @@ impl Dimension {
             Dimension::PriceType => "price type",
             Dimension::Unit => "unit",
             Dimension::YesNo => "yes/no",
+            Dimension::Disease => "disease",
         }
     }
 
@@ -138,13 +143,14 @@ impl Dimension {
             Dimension::PriceType => &PRICE_TYPES,
             Dimension::Unit => &UNITS,
             Dimension::YesNo => &YES_NO,
+            Dimension::Disease => &DISEASES,
         }
     }
 
-    /// Whether a value outside the labels is kept as written (units) rather than counted as
-    /// [`UNRECOGNISED`] and reported.
+    /// Whether a value outside the labels is kept as written (units, diseases) rather than
+    /// counted as [`UNRECOGNISED`] and reported; a template may name new labels of it.
     pub fn is_open(self) -> bool {
-        self == Dimension::Unit
+        matches!(self, Dimension::Unit | Dimension::Disease)
     }
 
     /// The label a blank cell maps to, where SPEC gives one (blank responsibility → 未判定).
@@ -170,6 +176,10 @@ pub const RESOLVED: &str = "已解决";
 pub const DEMO_FARM: &str = "示范户";
 /// The severities of a severe complaint.
 pub const SEVERE: [&str; 2] = ["严重", "重大"];
+/// The first action of a complaint escalated to the supervisor (4-1 二.4).
+pub const ESCALATED: &str = "呈报主管";
+/// `否` of a yes/no field.
+pub const NO: &str = "否";
 /// The statuses of a complaint still open.
 pub const OPEN_STATUSES: [&str; 3] = ["未处理", "正在跟踪", "正在完成"];
 
@@ -214,7 +224,7 @@ const FIRST_ACTIONS: [Label; 4] = [
     label("即时处置", "answered on the spot"),
     label("通知市场科", "notified market section"),
     label("现场访问", "site visit"),
-    label("呈报主管", "escalated"),
+    label(ESCALATED, "escalated"),
 ];
 const SEVERITIES: [Label; 3] = [
     label("一般", "minor"),
@@ -258,7 +268,17 @@ const UNITS: [Label; 5] = [
     label("元/只", "CNY/bird"),
     label("元/尾", "CNY/fish"),
 ];
-const YES_NO: [Label; 2] = [label(YES, "yes"), label("否", "no")];
+const YES_NO: [Label; 2] = [label(YES, "yes"), label(NO, "no")];
+/// The diseases SPEC §2.2 names, with their common abbreviations as English labels (so that
+/// `ASF` reads as 非洲猪瘟); others are kept as written.
+const DISEASES: [Label; 6] = [
+    label("非洲猪瘟", "ASF"),
+    label("蓝耳病", "PRRS"),
+    label("新城疫", "ND"),
+    label("禽流感", "AI"),
+    label("口蹄疫", "FMD"),
+    label("猪流行性腹泻", "PED"),
+];
 
 #[cfg(test)]
 mod tests {

@@ -38,6 +38,7 @@ pub fn check_record(
         Kind::Trip => trip(values, raw, issues),
         Kind::Batch => batch(values, raw, issues),
         Kind::Price => price(template, values, suffix_units, raw, issues),
+        Kind::FeedUsage => feed_usage(values, raw, issues),
         _ => {}
     }
 }
@@ -116,6 +117,40 @@ fn price(
             raw(price),
             Reason::UnexpectedUnit(written.to_string()),
         ));
+    }
+}
+
+/// How far a farm's commercial and self-mixed tonnes may be from its total (SPEC §2.2 E5).
+const USAGE_TOLERANCE: f64 = 0.05;
+
+/// A blank 饲料总用量 is the sum of its two parts, when both are given; parts that differ from a
+/// given total by more than 5% keep the total and are listed.
+fn feed_usage(values: &mut [Value<'_>], raw: RawCell<'_>, issues: &mut Vec<RowIssue>) {
+    let kind = Kind::FeedUsage;
+    let (total, commercial, self_mixed) = (
+        field(kind, "total_t"),
+        field(kind, "commercial_t"),
+        field(kind, "self_mixed_t"),
+    );
+    let number = |v: &Value<'_>| match v {
+        Value::Number(x) => Some(*x),
+        _ => None,
+    };
+    let parts = number(&values[commercial]).zip(number(&values[self_mixed]));
+    match (number(&values[total]), parts) {
+        (None, Some((c, m))) if values[total] == Value::Null => {
+            values[total] = Value::Number(c + m);
+            // The row was rejected for the blank total only; it is usable now.
+            issues.retain(|i| !(i.field == Some(total) && i.reason == Reason::MissingRequired));
+        }
+        (Some(t), Some((c, m))) if (c + m - t).abs() > USAGE_TOLERANCE * t.abs() => {
+            issues.push(kept(
+                total,
+                raw(total),
+                Reason::UsageMismatch { parts: c + m },
+            ));
+        }
+        _ => {}
     }
 }
 

@@ -98,6 +98,7 @@ impl<'t> Collector<'t> {
             Ok(h) => {
                 let report = self.sheet();
                 report.kind = Some(h.kind);
+                report.also_qualified = h.also.clone();
                 report.header_rows = Some((h.first_row + 1, h.last_row + 1));
                 report.columns = h.columns.clone();
                 let parser = RowParser::new(h.kind, &h.fields);

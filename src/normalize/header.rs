@@ -18,6 +18,9 @@ pub struct Header {
     /// For each column: the field index it fills, if any.
     pub fields: Vec<Option<usize>>,
     pub columns: Vec<ColumnUse>,
+    /// Other kinds whose required columns the sheet also has (the winner explains more of
+    /// its columns).
+    pub also: Vec<Kind>,
 }
 
 /// The best partial match, for the message about a sheet that matches no kind.
@@ -159,6 +162,7 @@ pub fn detect(
 ) -> Result<Header, Option<Closest>> {
     let mut best: Option<(Scored, Candidate)> = None;
     let mut closest: Option<Scored> = None;
+    let mut qualified: Vec<Kind> = Vec::new();
     for (i, (row, cells)) in rows.iter().enumerate() {
         let mut cands = vec![single(*row, cells)];
         // A title row (one cell) directly above the header is no parent row.
@@ -176,6 +180,9 @@ pub fn detect(
                     continue;
                 }
                 if s.missing.is_empty() {
+                    if !qualified.contains(&kind) {
+                        qualified.push(kind);
+                    }
                     // More columns explained wins; on a tie, the header with fewer rows (a
                     // two-row header must explain more than either of its rows alone).
                     let rows = cand.last_row - cand.first_row;
@@ -211,12 +218,14 @@ pub fn detect(
             field: s.fields[c].map(|f| s.kind.fields()[f].id),
         })
         .collect();
+    qualified.retain(|k| *k != s.kind);
     Ok(Header {
         kind: s.kind,
         first_row: cand.first_row,
         last_row: cand.last_row,
         fields: s.fields,
         columns,
+        also: qualified,
     })
 }
 

@@ -91,7 +91,7 @@ const fn complaint_chart(
 }
 
 /// Every chart of the report, in the order the pictures are listed.
-pub const REPORT_CHARTS: [ChartDef; 8] = [
+pub const REPORT_CHARTS: [ChartDef; 11] = [
     complaint_chart(
         "complaints_by_channel",
         "channel",
@@ -172,7 +172,49 @@ pub const REPORT_CHARTS: [ChartDef; 8] = [
         axis: Axis::Label("料肉比", "FCR"),
         percent: false,
     },
+    REPLY_RATE,
+    ChartDef {
+        stem: "feed_usage_by_region",
+        table: "feed_usage_by_region",
+        category: "region",
+        series: Series::Columns(&["commercial_share", "self_mixed_share"]),
+        series_name: None,
+        rows: Rows::All,
+        shape: Shape::Column,
+        zh: "各地区商品饲料与自配料占比",
+        en: "Commercial and self-mixed feed by region",
+        axis: Axis::Label("占比", "share"),
+        percent: true,
+    },
+    ChartDef {
+        stem: "diseases_by_region",
+        table: "diseases_by_region",
+        category: "region",
+        series: Series::AllAfterCategory,
+        series_name: None,
+        rows: Rows::All,
+        shape: Shape::StackedColumn,
+        zh: "各地区疫病报告",
+        en: "Disease reports by region",
+        axis: Axis::Label("报告(次)", "reports"),
+        percent: false,
+    },
 ];
+
+/// The charts of the batch-two sheets: department replies, farm feed, diseases.
+const REPLY_RATE: ChartDef = ChartDef {
+    stem: "assist_reply_rate",
+    table: "assist_by_dept",
+    category: "dept",
+    series: Series::Columns(&["reply_rate"]),
+    series_name: Some(("回馈率", "reply rate")),
+    rows: Rows::All,
+    shape: Shape::Column,
+    zh: "各部门协查回馈率",
+    en: "Reply rate by department",
+    axis: Axis::Label("回馈率", "reply rate"),
+    percent: true,
+};
 
 /// The technician's monthly field visits against the department median (`review`).
 pub const REVIEW_MONTHLY: ChartDef = ChartDef {

@@ -282,3 +282,103 @@ pub(super) const BATCH: [Field; 16] = [
         false,
     ),
 ];
+
+const TONNES: &[&str] = &["吨", "t"];
+
+pub(super) const FEED_USAGE: [Field; 11] = [
+    field("survey_date", "调查日期", "survey date", D, true),
+    field("farm", "户名", "farm", T, true),
+    field("species", "养殖品种", "species", T, true),
+    field("total_t", "饲料总用量", "total feed (t)", N(TONNES), true),
+    field("region", "地区", "region", T, false),
+    field(
+        "herd_size",
+        "存栏",
+        "herd size",
+        N(&["头", "只", "羽", "尾", "亩"]),
+        false,
+    ),
+    field(
+        "commercial_t",
+        "商品饲料用量",
+        "commercial feed (t)",
+        N(TONNES),
+        false,
+    ),
+    field(
+        "self_mixed_t",
+        "自配料用量",
+        "self-mixed feed (t)",
+        N(TONNES),
+        false,
+    ),
+    field("brand", "使用品牌", "commercial brand", T, false),
+    field("self_mix_kind", "自配料种类", "self-mixed kind", T, false),
+    field(
+        "commercial_stage",
+        "商品料使用阶段",
+        "commercial feed stage",
+        T,
+        false,
+    ),
+];
+
+pub(super) const DISEASE: [Field; 11] = [
+    field("report_date", "报告日期", "report date", D, true),
+    field("region", "地区", "region", T, true),
+    field("species", "养殖品种", "species", T, true),
+    field(
+        "disease",
+        "疾病名称",
+        "disease",
+        C(Dimension::Disease),
+        true,
+    ),
+    field("technician", "技术员", "technician", T, false),
+    field("customer", "客户名称", "farm", T, false),
+    field(
+        "herd_size",
+        "存栏",
+        "herd size",
+        N(&["头", "只", "羽", "尾", "亩"]),
+        false,
+    ),
+    field(
+        "cases",
+        "发病数",
+        "cases",
+        N(&["头", "只", "羽", "尾"]),
+        false,
+    ),
+    field(
+        "deaths",
+        "死亡数",
+        "deaths",
+        N(&["头", "只", "羽", "尾"]),
+        false,
+    ),
+    field(
+        "confirmed",
+        "是否确诊",
+        "confirmed",
+        C(Dimension::YesNo),
+        false,
+    ),
+    field("advice", "处置建议", "advice", T, false),
+];
+
+pub(super) const ASSIST: [Field; 7] = [
+    field("complaint_id", "投诉编号", "complaint id", T, true),
+    field("dept", "协查部门", "department", C(Dimension::Dept), true),
+    field("request_date", "申请日期", "request date", D, true),
+    field("content", "协查内容", "request", T, false),
+    field("reply_date", "回馈日期", "reply date", D, false),
+    field(
+        "disputed",
+        "是否质询",
+        "disputed",
+        C(Dimension::YesNo),
+        false,
+    ),
+    field("outcome", "处理结果", "outcome", T, false),
+];

@@ -5,9 +5,12 @@
 mod fields;
 
 use crate::taxonomy::Dimension;
-use fields::{BATCH, COMPLAINT, FEED_MARKET, FIELD_VISIT, LIVESTOCK, PRICE, SITE_VISIT, TRIP};
+use fields::{
+    ASSIST, BATCH, COMPLAINT, DISEASE, FEED_MARKET, FEED_USAGE, FIELD_VISIT, LIVESTOCK, PRICE,
+    SITE_VISIT, TRIP,
+};
 
-/// The kind of an input sheet (SPEC §2.2); E is split into its four sub-tables.
+/// The kind of an input sheet (SPEC §2.2); E is split into its five sub-tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Complaint,
@@ -18,6 +21,9 @@ pub enum Kind {
     Livestock,
     Price,
     Batch,
+    FeedUsage,
+    Disease,
+    Assist,
 }
 
 /// How a field's cells are read.
@@ -43,9 +49,123 @@ pub struct Field {
     pub required: bool,
 }
 
+/// What the program knows of a kind: its template key, SPEC's letter, its names, its fields
+/// and the field that dates a record into a period (SPEC §4).
+struct KindInfo {
+    kind: Kind,
+    key: &'static str,
+    code: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    fields: &'static [Field],
+    date_field: &'static str,
+}
+
+const KINDS: [KindInfo; 11] = [
+    KindInfo {
+        kind: Kind::Complaint,
+        key: "complaint",
+        code: "A",
+        zh: "客诉登记",
+        en: "complaint register",
+        fields: &COMPLAINT,
+        date_field: "received_date",
+    },
+    KindInfo {
+        kind: Kind::SiteVisit,
+        key: "site_visit",
+        code: "B",
+        zh: "投诉现场访问",
+        en: "complaint site visits",
+        fields: &SITE_VISIT,
+        date_field: "visit_date",
+    },
+    KindInfo {
+        kind: Kind::FieldVisit,
+        key: "field_visit",
+        code: "C",
+        zh: "现场拜访",
+        en: "field visits",
+        fields: &FIELD_VISIT,
+        date_field: "visit_date",
+    },
+    KindInfo {
+        kind: Kind::Trip,
+        key: "trip",
+        code: "D",
+        zh: "出差行程",
+        en: "trips",
+        fields: &TRIP,
+        date_field: "depart_date",
+    },
+    KindInfo {
+        kind: Kind::FeedMarket,
+        key: "feed_market",
+        code: "E1",
+        zh: "饲料市场",
+        en: "feed market survey",
+        fields: &FEED_MARKET,
+        date_field: "survey_date",
+    },
+    KindInfo {
+        kind: Kind::Livestock,
+        key: "livestock",
+        code: "E2",
+        zh: "养殖规模",
+        en: "livestock scale survey",
+        fields: &LIVESTOCK,
+        date_field: "survey_date",
+    },
+    KindInfo {
+        kind: Kind::Price,
+        key: "price",
+        code: "E3",
+        zh: "价格",
+        en: "price survey",
+        fields: &PRICE,
+        date_field: "survey_date",
+    },
+    KindInfo {
+        kind: Kind::Batch,
+        key: "batch",
+        code: "E4",
+        zh: "饲养效果",
+        en: "feeding batches",
+        fields: &BATCH,
+        date_field: "end_date",
+    },
+    KindInfo {
+        kind: Kind::FeedUsage,
+        key: "feed_usage",
+        code: "E5",
+        zh: "主流养殖户用料",
+        en: "farm feed usage",
+        fields: &FEED_USAGE,
+        date_field: "survey_date",
+    },
+    KindInfo {
+        kind: Kind::Disease,
+        key: "disease",
+        code: "F",
+        zh: "疫病报告",
+        en: "disease reports",
+        fields: &DISEASE,
+        date_field: "report_date",
+    },
+    KindInfo {
+        kind: Kind::Assist,
+        key: "assist",
+        code: "G",
+        zh: "业务协查",
+        en: "assistance requests",
+        fields: &ASSIST,
+        date_field: "request_date",
+    },
+];
+
 impl Kind {
     /// Every kind, in the order sheets are reported.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Complaint,
         Kind::SiteVisit,
         Kind::FieldVisit,
@@ -54,81 +174,46 @@ impl Kind {
         Kind::Livestock,
         Kind::Price,
         Kind::Batch,
+        Kind::FeedUsage,
+        Kind::Disease,
+        Kind::Assist,
     ];
+
+    fn info(self) -> &'static KindInfo {
+        KINDS
+            .iter()
+            .find(|i| i.kind == self)
+            .expect("every kind is in KINDS")
+    }
 
     /// The key naming this kind in a template's `[aliases.<key>]` table.
     pub fn key(self) -> &'static str {
-        match self {
-            Kind::Complaint => "complaint",
-            Kind::SiteVisit => "site_visit",
-            Kind::FieldVisit => "field_visit",
-            Kind::Trip => "trip",
-            Kind::FeedMarket => "feed_market",
-            Kind::Livestock => "livestock",
-            Kind::Price => "price",
-            Kind::Batch => "batch",
-        }
+        self.info().key
     }
 
     /// Looks a kind up by its template key.
     pub fn from_key(key: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.key() == key)
+        KINDS.iter().find(|i| i.key == key).map(|i| i.kind)
     }
 
-    /// SPEC's letter for the kind: A, B, C, D, E1–E4.
+    /// SPEC's letter for the kind: A, B, C, D, E1–E5, F, G.
     pub fn code(self) -> &'static str {
-        match self {
-            Kind::Complaint => "A",
-            Kind::SiteVisit => "B",
-            Kind::FieldVisit => "C",
-            Kind::Trip => "D",
-            Kind::FeedMarket => "E1",
-            Kind::Livestock => "E2",
-            Kind::Price => "E3",
-            Kind::Batch => "E4",
-        }
+        self.info().code
     }
 
     /// The kind's Chinese name, as the department calls the form.
     pub fn zh(self) -> &'static str {
-        match self {
-            Kind::Complaint => "客诉登记",
-            Kind::SiteVisit => "投诉现场访问",
-            Kind::FieldVisit => "现场拜访",
-            Kind::Trip => "出差行程",
-            Kind::FeedMarket => "饲料市场",
-            Kind::Livestock => "养殖规模",
-            Kind::Price => "价格",
-            Kind::Batch => "饲养效果",
-        }
+        self.info().zh
     }
 
     /// The kind's English name.
     pub fn en(self) -> &'static str {
-        match self {
-            Kind::Complaint => "complaint register",
-            Kind::SiteVisit => "complaint site visits",
-            Kind::FieldVisit => "field visits",
-            Kind::Trip => "trips",
-            Kind::FeedMarket => "feed market survey",
-            Kind::Livestock => "livestock scale survey",
-            Kind::Price => "price survey",
-            Kind::Batch => "feeding batches",
-        }
+        self.info().en
     }
 
     /// The kind's fields, required ones included.
     pub fn fields(self) -> &'static [Field] {
-        match self {
-            Kind::Complaint => &COMPLAINT,
-            Kind::SiteVisit => &SITE_VISIT,
-            Kind::FieldVisit => &FIELD_VISIT,
-            Kind::Trip => &TRIP,
-            Kind::FeedMarket => &FEED_MARKET,
-            Kind::Livestock => &LIVESTOCK,
-            Kind::Price => &PRICE,
-            Kind::Batch => &BATCH,
-        }
+        self.info().fields
     }
 
     /// The field with this id (a bug when there is none: ids are fixed here).
@@ -144,19 +229,21 @@ impl Kind {
 
     /// The field that dates a record into a period (SPEC §4).
     pub fn date_field(self) -> &'static str {
-        match self {
-            Kind::Complaint => "received_date",
-            Kind::SiteVisit | Kind::FieldVisit => "visit_date",
-            Kind::Trip => "depart_date",
-            Kind::FeedMarket | Kind::Livestock | Kind::Price => "survey_date",
-            Kind::Batch => "end_date",
-        }
+        self.info().date_field
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_is_described_once() {
+        assert_eq!(KINDS.len(), Kind::ALL.len());
+        for (info, kind) in KINDS.iter().zip(Kind::ALL) {
+            assert_eq!(info.kind, kind);
+        }
+    }
 
     #[test]
     fn field_ids_are_unique_per_kind_and_dates_exist() {

@@ -53,7 +53,9 @@ fn from_record(t: &Table, column: &str, key: &str) -> Kpi {
 /// A polars error.
 pub fn headline(loaded: &Loaded, p: &Period, template: &Template) -> PolarsResult<Vec<Kpi>> {
     let mut out = work_kpis(loaded, p)?;
+    out.extend(rules_kpis(loaded, p, template)?);
     out.push(own_brand_share(loaded, p, template)?);
+    out.push(commercial_feed_share(loaded, p, template)?);
     out.extend(price_kpis(loaded, p)?);
     out.extend(fcr_kpis(loaded, p, template)?);
     Ok(out)
@@ -85,6 +87,78 @@ fn work_kpis(loaded: &Loaded, p: &Period) -> PolarsResult<Vec<Kpi>> {
             Some(count(field_visits.lazy().filter(within("visit_date", p)))? as f64),
         ),
     ])
+}
+
+/// Department feedback, diseases and trips: the assistance reply rate, disease reports, new
+/// outbreaks, trips lacking approval.
+fn rules_kpis(loaded: &Loaded, p: &Period, template: &Template) -> PolarsResult<Vec<Kpi>> {
+    let assist = super::assist::compute(
+        &loaded.frames.get(Kind::Assist),
+        &loaded.frames.get(Kind::Complaint),
+        p,
+        template.assist_reply_days,
+    )?;
+    let sum = |key: &str| -> i64 {
+        assist
+            .by_dept
+            .records()
+            .filter_map(|r| r.num(key))
+            .sum::<f64>() as i64
+    };
+    let reply_rate = match Val::share(sum("replied"), sum("requests")) {
+        Val::Pct(x) => Some(x),
+        _ => None,
+    };
+    let diseases = loaded.frames.get(Kind::Disease);
+    let trips = super::trips::compute(loaded, p, template)?;
+    let missing: i64 = trips.figures.values().map(|f| f.approval_missing).sum();
+    Ok(vec![
+        kpi(
+            Measure::Share,
+            "assist_reply_rate",
+            "协查回馈率",
+            "assistance reply rate",
+            reply_rate,
+        ),
+        kpi(
+            Measure::Count,
+            "disease_reports",
+            "疫病报告(次)",
+            "disease reports",
+            Some(super::diseases::report_count(&diseases, p)? as f64),
+        ),
+        kpi(
+            Measure::Count,
+            "disease_new",
+            "新发疫情(地区×疾病)",
+            "new outbreaks (region × disease)",
+            Some(super::diseases::new_count(&diseases, p)? as f64),
+        ),
+        kpi(
+            Measure::Count,
+            "trips_approval_missing",
+            "出差缺审批(次)",
+            "trips lacking approval",
+            Some(missing as f64),
+        ),
+    ])
+}
+
+/// The commercial feed's share of the surveyed farms' feed, overall.
+fn commercial_feed_share(loaded: &Loaded, p: &Period, template: &Template) -> PolarsResult<Kpi> {
+    let usage = super::feed_usage::compute(&loaded.frames.get(Kind::FeedUsage), p, template)?;
+    let share = usage
+        .by_region
+        .records_where("region", ALL_REGIONS)
+        .next()
+        .and_then(|r| r.num("commercial_share"));
+    Ok(kpi(
+        Measure::Share,
+        "commercial_feed_share",
+        "主流养殖户商品饲料占比",
+        "commercial share of farm feed",
+        share,
+    ))
 }
 
 /// The own brands' share of the overall market (null when nothing was surveyed).

@@ -2,21 +2,26 @@
 //! formats or writes.
 
 pub mod accounting;
+pub mod assist;
 pub mod brief;
 pub mod comparisons;
 pub mod complaints;
+pub mod diseases;
 pub mod fcr;
+pub mod feed_usage;
 pub mod field_visits;
 #[cfg(test)]
 pub mod fixtures;
 pub mod market;
 pub mod prices;
 pub mod query;
+pub mod ranking;
 pub mod report;
 pub mod review;
 pub mod site_visits;
 pub mod table;
 pub mod technicians;
+pub mod trips;
 
 pub use table::{Column, Layout, Measure, Record, Shown, Table, Val};
 

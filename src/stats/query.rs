@@ -110,6 +110,15 @@ pub fn text_col(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>>
         .collect())
 }
 
+/// A date column's values.
+///
+/// # Errors
+/// The column is missing or not a date.
+pub fn date_col(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<NaiveDate>>> {
+    let c = df.column(name)?.cast(&DataType::Int32)?;
+    Ok(c.i32()?.iter().map(|d| d.map(date_of)).collect())
+}
+
 /// A number column's values.
 ///
 /// # Errors

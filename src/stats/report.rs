@@ -4,16 +4,32 @@
 
 use polars::prelude::PolarsResult;
 
+use super::assist::{self, AssistStats};
 use super::complaints::{self, ComplaintStats};
+use super::diseases::{self, DiseaseStats};
 use super::fcr::{self, FcrStats};
+use super::feed_usage::FeedUsage;
+use super::site_visits::{self, SiteVisitStats};
+use super::trips::{self, TripStats};
 use super::{
-    Table, accounting, comparisons, field_visits, market, prices, site_visits, technicians,
+    Table, accounting, comparisons, feed_usage, field_visits, market, prices, technicians,
 };
 use crate::issues::{DataIssue, SheetReport};
 use crate::normalize::Loaded;
 use crate::period::Period;
 use crate::schema::Kind;
 use crate::template::Template;
+
+/// The market-service tables of SPEC §5.2 items 1–3 and 6.
+#[derive(Debug, Clone)]
+pub struct MarketStats {
+    pub share: Table,
+    pub share_by_region: Table,
+    pub livestock: Table,
+    pub prices: Table,
+    pub prices_monthly: Table,
+    pub feed_usage: FeedUsage,
+}
 
 /// Everything one report shows.
 #[derive(Debug, Clone)]
@@ -23,21 +39,38 @@ pub struct Report {
     pub sheets: Vec<SheetReport>,
     pub inputs: Table,
     pub complaints: ComplaintStats,
-    pub site_visits: Table,
-    pub market_share: Table,
-    pub market_share_by_region: Table,
-    pub livestock: Table,
-    pub prices: Table,
-    pub prices_monthly: Table,
+    pub site_visits: SiteVisitStats,
+    pub assist: AssistStats,
+    pub market: MarketStats,
     pub fcr: FcrStats,
+    pub diseases: DiseaseStats,
     pub field_visits_kpis: Table,
     pub field_visits: Table,
     pub comparisons: Table,
     pub technicians: Table,
+    pub trips: TripStats,
     pub data_issues: Table,
-    /// Every data problem: the reading's and the statistics' (unlinked visits, batches
-    /// left out), in sheet and row order — the rows of `data_issues`.
+    /// Every data problem: the reading's and the statistics' (unlinked visits and requests,
+    /// batches left out, overlapping trips), in sheet and row order — the rows of
+    /// `data_issues`.
     pub issues: Vec<DataIssue>,
+}
+
+impl MarketStats {
+    fn compute(loaded: &Loaded, p: &Period, template: &Template) -> PolarsResult<MarketStats> {
+        let (share, share_by_region) =
+            market::share_with_change(&loaded.frames.get(Kind::FeedMarket), p, template)?;
+        let price_df = loaded.frames.get(Kind::Price);
+        let feed_usage = feed_usage::compute(&loaded.frames.get(Kind::FeedUsage), p, template)?;
+        Ok(MarketStats {
+            share,
+            share_by_region,
+            livestock: market::livestock_with_change(&loaded.frames.get(Kind::Livestock), p)?,
+            prices: prices::with_changes(&price_df, p)?,
+            prices_monthly: prices::monthly(&price_df, p)?,
+            feed_usage,
+        })
+    }
 }
 
 impl Report {
@@ -46,44 +79,45 @@ impl Report {
     /// # Errors
     /// A polars error (a bug: the frames' columns are fixed by the schema).
     pub fn build(loaded: &Loaded, period: Period, template: &Template) -> PolarsResult<Report> {
+        let p = &period;
         let complaints_df = loaded.frames.get(Kind::Complaint);
         let visits_df = loaded.frames.get(Kind::SiteVisit);
-        let complaints = complaints::compute(&complaints_df, &visits_df, &period)?;
-        let (site_visits, visit_issues) =
-            site_visits::compute(&visits_df, &complaints_df, &period)?;
-        let (market_share, market_share_by_region) =
-            market::share_with_change(&loaded.frames.get(Kind::FeedMarket), &period, template)?;
-        let livestock =
-            market::livestock_with_change(&loaded.frames.get(Kind::Livestock), &period)?;
-        let price_df = loaded.frames.get(Kind::Price);
-        let prices_table = prices::with_changes(&price_df, &period)?;
-        let prices_monthly = prices::monthly(&price_df, &period)?;
-        let fcr = fcr::compute(&loaded.frames.get(Kind::Batch), &period, template)?;
+        let site_visits = site_visits::compute(&visits_df, &complaints_df, p)?;
+        let assist = assist::compute(
+            &loaded.frames.get(Kind::Assist),
+            &complaints_df,
+            p,
+            template.assist_reply_days,
+        )?;
+        let fcr = fcr::compute(&loaded.frames.get(Kind::Batch), p, template)?;
+        let trips = trips::compute(loaded, p, template)?;
         let (field_visits_kpis, field_visits) =
-            field_visits::compute(&loaded.frames.get(Kind::FieldVisit), &period)?;
-        let comparisons = comparisons::comparisons(loaded, &period, template)?;
-        let technicians =
-            technicians::figures_table(&technicians::figures(loaded, &period, template)?);
+            field_visits::compute(&loaded.frames.get(Kind::FieldVisit), p)?;
         let mut issues = loaded.issues.clone();
-        issues.extend(visit_issues);
-        issues.extend(fcr.issues.iter().cloned());
+        for more in [
+            &site_visits.issues,
+            &assist.issues,
+            &fcr.issues,
+            &trips.issues,
+        ] {
+            issues.extend(more.iter().cloned());
+        }
         issues.sort_by_key(|i| (i.sheet, i.row));
         Ok(Report {
             period,
             sheets: loaded.sheets.clone(),
             inputs: accounting::reconciliation(&loaded.sheets),
-            complaints,
+            complaints: complaints::compute(&complaints_df, &visits_df, p)?,
             site_visits,
-            market_share,
-            market_share_by_region,
-            livestock,
-            prices: prices_table,
-            prices_monthly,
+            assist,
+            market: MarketStats::compute(loaded, p, template)?,
             fcr,
+            diseases: diseases::compute(&loaded.frames.get(Kind::Disease), p)?,
             field_visits_kpis,
             field_visits,
-            comparisons,
-            technicians,
+            comparisons: comparisons::comparisons(loaded, p, template)?,
+            technicians: technicians::figures_table(&technicians::figures(loaded, p, template)?),
+            trips,
             data_issues: accounting::data_issues(&issues, &loaded.sheets),
             issues,
         })
@@ -91,7 +125,7 @@ impl Report {
 
     /// Every table, in `summary.json` order.
     pub fn tables(&self) -> Vec<&Table> {
-        let c = &self.complaints;
+        let (c, m) = (&self.complaints, &self.market);
         vec![
             &self.comparisons,
             &c.kpis,
@@ -105,20 +139,32 @@ impl Report {
             &c.region_x_category,
             &c.open,
             &c.severe,
+            &c.severe_not_escalated,
             &c.repeat_customers,
             &c.monthly,
-            &self.site_visits,
-            &self.market_share,
-            &self.market_share_by_region,
-            &self.livestock,
-            &self.prices,
-            &self.prices_monthly,
+            &self.site_visits.kpis,
+            &self.site_visits.refused,
+            &self.assist.by_dept,
+            &self.assist.open,
+            &m.share,
+            &m.share_by_region,
+            &m.livestock,
+            &m.feed_usage.by_region_species,
+            &m.feed_usage.by_region,
+            &m.feed_usage.by_brand,
+            &m.prices,
+            &m.prices_monthly,
             &self.fcr.groups,
             &self.fcr.species_brand,
             &self.fcr.extremes,
+            &self.diseases.by_species,
+            &self.diseases.by_region,
+            &self.diseases.new,
             &self.field_visits_kpis,
             &self.field_visits,
             &self.technicians,
+            &self.trips.by_technician,
+            &self.trips.flagged,
             &self.data_issues,
         ]
     }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use polars::prelude::*;
 
 use super::query::{field_columns, field_values, transpose, within, year_month, year_month_of};
+use super::ranking::{median, rank};
 use super::technicians::{FIGURES, Figures, figures};
 use super::{Column, Measure, Table, Val};
 use crate::lang::Lang;
@@ -30,34 +31,6 @@ pub struct Review {
 /// are left out of the department medians and ranks).
 fn does_field_work(f: &Figures) -> bool {
     f.field_visits + f.complaint_visits + f.complaints_assigned + f.demo_batches + f.trips > 0
-}
-
-/// The median of some values (mean of the middle two for an even count).
-pub fn median(values: &mut [f64]) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f64::total_cmp);
-    let n = values.len();
-    Some(if n % 2 == 1 {
-        values[n / 2]
-    } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2.0
-    })
-}
-
-/// Competition rank of `value` among `values` (1 = best; ties share a rank).
-pub fn rank(value: f64, values: &[f64], lower_is_better: bool) -> i64 {
-    1 + values
-        .iter()
-        .filter(|v| {
-            if lower_is_better {
-                **v < value
-            } else {
-                **v > value
-            }
-        })
-        .count() as i64
 }
 
 /// Every name that appears as a technician, receiver or traveller in any record.
@@ -345,16 +318,6 @@ impl<'a> Reviews<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn median_and_competition_rank() {
-        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
-        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), Some(2.5));
-        assert_eq!(median(&mut []), None);
-        assert_eq!(rank(5.0, &[5.0, 7.0, 5.0, 1.0], false), 2);
-        assert_eq!(rank(1.0, &[5.0, 7.0, 5.0, 1.0], false), 4);
-        assert_eq!(rank(2.0, &[2.5, 2.0, 3.0], true), 1);
-    }
 
     #[test]
     fn each_figure_beside_the_department_median_and_rank() {

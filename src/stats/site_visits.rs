@@ -3,13 +3,23 @@
 
 use polars::prelude::*;
 
-use super::query::{count, origins, within};
+use super::query::{count, field_columns, field_values, origins, transpose, within};
 use super::{Column, Layout, Measure, Table, Val};
 use crate::issues::{DataIssue, Reason};
 use crate::period::Period;
-use crate::taxonomy::YES;
+use crate::schema::Kind;
+use crate::taxonomy::{NO, YES};
 
-/// The site-visit figures, and one data problem per unlinked visit in the period.
+/// The site-visit figures, the visits where the customer refused to sign and no evidence
+/// was kept, and one data problem per unlinked visit in the period.
+#[derive(Debug, Clone)]
+pub struct SiteVisitStats {
+    pub kpis: Table,
+    pub refused: Table,
+    pub issues: Vec<DataIssue>,
+}
+
+/// Computes the site-visit statistics for period `p`.
 ///
 /// # Errors
 /// A polars error.
@@ -17,12 +27,20 @@ pub fn compute(
     visits: &DataFrame,
     complaints: &DataFrame,
     p: &Period,
-) -> PolarsResult<(Table, Vec<DataIssue>)> {
+) -> PolarsResult<SiteVisitStats> {
     let in_period = visits.clone().lazy().filter(within("visit_date", p));
     let total = count(in_period.clone())?;
     let yes = |field: &str| col(field).eq(lit(YES)).fill_null(lit(false));
     let signed = count(in_period.clone().filter(yes("signed")))?;
     let evidence = count(in_period.clone().filter(yes("evidence_kept")))?;
+    // 4-1 三.5: when the customer will not sign, evidence must be kept.
+    let refused_lf = in_period.clone().filter(
+        col("signed")
+            .eq(lit(NO))
+            .fill_null(lit(false))
+            .and(yes("evidence_kept").not()),
+    );
+    let refused = refused_list(refused_lf)?;
     let issues = unlinked(in_period, complaints)?;
     let mut t = Table::new(
         "site_visits_kpis",
@@ -49,6 +67,12 @@ pub fn compute(
                 "投诉编号未匹配(次)",
                 "not matching a complaint",
             ),
+            Column::of(
+                Measure::Count,
+                "refused_without_evidence",
+                "客户拒签且未保全证据(次)",
+                "refused to sign, no evidence kept",
+            ),
         ],
     );
     t.layout = Layout::Record;
@@ -58,8 +82,43 @@ pub fn compute(
         Val::share(signed, total),
         Val::Int(evidence),
         Val::Int(issues.len() as i64),
+        Val::Int(refused.rows.len() as i64),
     ]);
-    Ok((t, issues))
+    Ok(SiteVisitStats {
+        kpis: t,
+        refused,
+        issues,
+    })
+}
+
+/// The visits where the customer did not sign and no evidence was kept, by date.
+fn refused_list(refused: LazyFrame) -> PolarsResult<Table> {
+    let df = refused
+        .sort_by_exprs(
+            [
+                col("visit_date"),
+                col(crate::frames::SOURCE),
+                col(crate::frames::ROW),
+            ],
+            SortMultipleOptions::default(),
+        )
+        .collect()?;
+    let fields = [
+        "visit_date",
+        "technician",
+        "complaint_id",
+        "customer",
+        "signed",
+        "evidence_kept",
+    ];
+    let mut t = Table::new(
+        "site_visits_refused",
+        "客户拒签且未保全证据的现场访问",
+        "Site visits where the customer refused to sign and no evidence was kept",
+        field_columns(Kind::SiteVisit, &fields),
+    );
+    t.rows = transpose(field_values(&df, Kind::SiteVisit, &fields)?);
+    Ok(t)
 }
 
 /// A data problem for each visit whose 投诉编号 is blank or matches no complaint, in sheet
@@ -128,9 +187,12 @@ mod tests {
                 &[("visit_date", D("2026-09-04")), ("technician", T("李"))],
             ],
         );
-        let (t, issues) =
-            compute(&visits, &complaints, &Period::parse("2026-10").unwrap()).unwrap();
+        let s = compute(&visits, &complaints, &Period::parse("2026-10").unwrap()).unwrap();
+        let (t, issues) = (&s.kpis, &s.issues);
         let r = t.first().unwrap();
+        // C9's visit: refused to sign, no evidence kept.
+        assert_eq!(r.num("refused_without_evidence"), Some(1.0));
+        assert_eq!(s.refused.first().unwrap().text("complaint_id"), Some("C9"));
         assert_eq!(
             [
                 r.num("visits"),

@@ -8,9 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use polars::prelude::*;
 
 use super::fcr::batch_problem;
-use super::query::{days, num_col, text_col, within};
+use super::query::{num_col, text_col, within};
 use super::{Column, Table, Val};
-use crate::frames::date_of;
 use crate::measure::Figure;
 use crate::measure::Measure::{Count, Days, Ratio, Share};
 use crate::normalize::Loaded;
@@ -34,6 +33,9 @@ pub struct Figures {
     pub trips: i64,
     pub trip_days: i64,
     pub resolved: i64,
+    pub disease_reports: i64,
+    pub approval_missing: i64,
+    pub days_without_record: i64,
 }
 
 impl Figures {
@@ -49,7 +51,7 @@ impl Figures {
 }
 
 /// The figures the technician table and the review show, in order.
-pub const FIGURES: [Figure; 12] = [
+pub const FIGURES: [Figure; 15] = [
     Figure::new("field_visits", "现场拜访(次)", "field visits", Count),
     Figure::new("customers", "拜访客户数", "customers visited", Count),
     Figure::new(
@@ -92,6 +94,21 @@ pub const FIGURES: [Figure; 12] = [
         "problems resolved (count)",
         Count,
     ),
+    Figure::new("disease_reports", "疫病报告(次)", "disease reports", Count),
+    Figure::new(
+        "approval_missing",
+        "出差缺审批(次)",
+        "trips lacking approval",
+        Count,
+    )
+    .lower_is_better(),
+    Figure::new(
+        "days_without_record",
+        "出差缺工作记录(天)",
+        "trip days without a record",
+        Days,
+    )
+    .lower_is_better(),
 ];
 
 impl Figures {
@@ -110,6 +127,9 @@ impl Figures {
             "trip_days" => self.trip_days as f64,
             "resolved_rate" => return self.resolved_rate(),
             "resolved" => self.resolved as f64,
+            "disease_reports" => self.disease_reports as f64,
+            "approval_missing" => self.approval_missing as f64,
+            "days_without_record" => self.days_without_record as f64,
             _ => return None,
         })
     }
@@ -149,7 +169,20 @@ pub fn figures(loaded: &Loaded, p: &Period, template: &Template) -> PolarsResult
         by.entry(t).or_default().complaints_closed += 1;
     }
     add_demo_batches(&mut by, &in_period(Kind::Batch, "end_date")?, template)?;
-    add_trips(&mut by, &loaded.frames.get(Kind::Trip), p)?;
+    let reports = in_period(Kind::Disease, "report_date")?;
+    for t in text_col(&reports, "technician")?.into_iter().flatten() {
+        by.entry(t).or_default().disease_reports += 1;
+    }
+    for (t, trips) in super::trips::compute(loaded, p, template)?.figures {
+        if trips.trips == 0 {
+            continue;
+        }
+        let f = by.entry(t).or_default();
+        f.trips = trips.trips;
+        f.trip_days = trips.trip_days;
+        f.approval_missing = trips.approval_missing;
+        f.days_without_record = trips.days_without_record;
+    }
     Ok(by)
 }
 
@@ -198,33 +231,6 @@ fn add_demo_batches(by: &mut ByName, batches: &DataFrame, template: &Template) -
         if batch_problem(template, s, fd, gain).is_none() {
             f.demo_feed += fd;
             f.demo_gain += gain;
-        }
-    }
-    Ok(())
-}
-
-/// Trips and their days inside the period (a trip across the boundary counts only those).
-fn add_trips(by: &mut ByName, trips: &DataFrame, p: &Period) -> PolarsResult<()> {
-    let trips = trips
-        .clone()
-        .lazy()
-        .select([
-            col("technician"),
-            days("depart_date").alias("d0"),
-            days("return_date").alias("d1"),
-        ])
-        .collect()?;
-    let (d0, d1) = (trips.column("d0")?.i32()?, trips.column("d1")?.i32()?);
-    for (i, t) in text_col(&trips, "technician")?.into_iter().enumerate() {
-        let (Some(t), Some(a), Some(b)) = (t, d0.get(i), d1.get(i)) else {
-            continue;
-        };
-        let start = date_of(a).max(p.start);
-        let end = date_of(b).min(p.end);
-        if start <= end {
-            let f = by.entry(t).or_default();
-            f.trips += 1;
-            f.trip_days += (end - start).num_days() + 1;
         }
     }
     Ok(())

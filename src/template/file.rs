@@ -19,6 +19,21 @@ pub struct TemplateFile {
     pub synonyms: Option<NestedLists>,
     pub fcr_range: Option<BTreeMap<String, Vec<f64>>>,
     pub aquatic_species: Option<Vec<String>>,
+    pub gm_approvers: Option<Vec<String>>,
+    pub assist_reply_days: Option<u32>,
+    pub warnings: Option<WarningsFile>,
+}
+
+/// `[warnings]`: the early-warning settings (SPEC §5.5).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WarningsFile {
+    pub cluster_days: Option<u32>,
+    pub cluster_min: Option<u32>,
+    pub baseline_periods: Option<u32>,
+    pub surge_sd: Option<f64>,
+    pub surge_min_excess: Option<f64>,
+    pub price_pct: Option<f64>,
 }
 
 #[derive(Debug, Default, Deserialize)]

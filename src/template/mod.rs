@@ -29,6 +29,23 @@ pub struct Limits {
     pub max_csv_bytes: u64,
 }
 
+/// The early-warning settings (SPEC §5.5, the template's `[warnings]`).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Warnings {
+    /// Two quality complaints about one product at most this many days apart run together.
+    pub cluster_days: u32,
+    /// A run with at least this many complaints (from two or more customers) is a cluster.
+    pub cluster_min: u32,
+    /// How many periods of the same length before the period make the baseline.
+    pub baseline_periods: u32,
+    /// A surge is at least the baseline mean plus this many standard deviations …
+    pub surge_sd: f64,
+    /// … and at least this many complaints more than the mean.
+    pub surge_min_excess: f64,
+    /// A price move is a change of the mean of at least this fraction.
+    pub price_pct: f64,
+}
+
 /// A resolved template, ready for matching.
 #[derive(Debug, Clone)]
 pub struct Template {
@@ -45,6 +62,12 @@ pub struct Template {
     fcr_ranges: Vec<(String, f64, f64)>,
     /// Species keys whose FCR is called 饵料系数 (matched as part of the species name).
     aquatic: Vec<String>,
+    /// Approvers whose signature a trip of more than one day needs (normalised; a match is
+    /// a part of the 审批人 cell).
+    gm_approvers: Vec<String>,
+    /// Days within which a department should reply to an assistance request.
+    pub assist_reply_days: u32,
+    pub warnings: Warnings,
 }
 
 /// The name the built-in layer goes by.
@@ -133,6 +156,9 @@ impl Template {
                 .collect(),
             fcr_ranges: Vec::new(),
             aquatic: Vec::new(),
+            gm_approvers: Vec::new(),
+            assist_reply_days: 0,
+            warnings: Warnings::default(),
         };
         for (name, text) in layers {
             let layer = (*name != BUILT_IN).then(|| name.to_string());
@@ -151,10 +177,13 @@ impl Template {
                 .filter(|n| n != BUILT_IN),
             problem,
         })?;
-        let l = t.limits;
+        let (l, w) = (t.limits, t.warnings);
         if t.header_search_rows == 0
             || [l.max_cells, l.max_part_bytes, l.max_csv_bytes].contains(&0)
             || l.max_columns == 0
+            || t.assist_reply_days == 0
+            || [w.cluster_days, w.cluster_min, w.baseline_periods].contains(&0)
+            || !(w.surge_sd > 0.0 && w.surge_min_excess > 0.0 && w.price_pct > 0.0)
         {
             return Err(TemplateError {
                 layer: None,
@@ -201,6 +230,25 @@ impl Template {
             let key = value_key(&species);
             self.fcr_ranges.retain(|(k, _, _)| *k != key);
             self.fcr_ranges.push((key, lo, hi));
+        }
+        if let Some(approvers) = file.gm_approvers {
+            self.gm_approvers = approvers
+                .iter()
+                .map(|a| value_key(a))
+                .filter(|a| !a.is_empty())
+                .collect();
+        }
+        if let Some(days) = file.assist_reply_days {
+            self.assist_reply_days = days;
+        }
+        if let Some(w) = file.warnings {
+            let t = &mut self.warnings;
+            t.cluster_days = w.cluster_days.unwrap_or(t.cluster_days);
+            t.cluster_min = w.cluster_min.unwrap_or(t.cluster_min);
+            t.baseline_periods = w.baseline_periods.unwrap_or(t.baseline_periods);
+            t.surge_sd = w.surge_sd.unwrap_or(t.surge_sd);
+            t.surge_min_excess = w.surge_min_excess.unwrap_or(t.surge_min_excess);
+            t.price_pct = w.price_pct.unwrap_or(t.price_pct);
         }
         for species in file.aquatic_species.unwrap_or_default() {
             let key = value_key(&species);
@@ -251,25 +299,35 @@ impl Template {
                 .get_mut(&dim)
                 .expect("every dimension has a map");
             for (label, spellings) in labels {
-                let Some(canon) = dim.labels().iter().find(|l| l.zh == label) else {
-                    return Err(unknown(
-                        format!("synonyms.{dim_key}.{label}"),
-                        dim.labels().iter().map(|l| l.zh),
-                    ));
+                let canon = match dim.labels().iter().find(|l| l.zh == label) {
+                    Some(l) => l.zh,
+                    // An open vocabulary takes new labels (a disease the built-in list lacks);
+                    // a template is read once per run, so its labels live as long as the run.
+                    None if dim.is_open() => {
+                        let label: &'static str = Box::leak(label.clone().into_boxed_str());
+                        map.insert(value_key(label), label);
+                        label
+                    }
+                    None => {
+                        return Err(unknown(
+                            format!("synonyms.{dim_key}.{label}"),
+                            dim.labels().iter().map(|l| l.zh),
+                        ));
+                    }
                 };
                 for s in spellings {
                     let key = value_key(&s);
                     match map.get(&key) {
-                        Some(existing) if *existing != canon.zh => {
+                        Some(existing) if *existing != canon => {
                             return Err(TemplateProblem::SynonymTwice {
                                 spelling: s,
-                                dimension: dim_key,
+                                dimension: dim_key.clone(),
                                 first: existing.to_string(),
-                                second: canon.zh.to_string(),
+                                second: canon.to_string(),
                             });
                         }
                         _ => {
-                            map.insert(key, canon.zh);
+                            map.insert(key, canon);
                         }
                     }
                 }
@@ -348,6 +406,13 @@ impl Template {
     pub fn is_aquatic(&self, species: &str) -> bool {
         let name = value_key(species);
         self.aquatic.iter().any(|k| name.contains(k.as_str()))
+    }
+
+    /// Whether an approver's cell names one of the `gm_approvers` (SPEC §5.4: a trip of more
+    /// than one day needs the general manager's approval; `王总经理` matches `总经理`).
+    pub fn is_gm_approver(&self, approver: &str) -> bool {
+        let key = value_key(approver);
+        self.gm_approvers.iter().any(|a| key.contains(a.as_str()))
     }
 
     /// Whether a brand is one of the company's own.

@@ -127,11 +127,15 @@ fn english_labels_with_lang_en() {
             "Overview",
             "Complaints",
             "Complaint lists",
+            "Department feedback",
             "Market share",
+            "Farm feed",
             "Prices",
             "Feed conversion",
+            "Diseases",
             "Field visits",
             "Technicians",
+            "Trips and attendance",
             "Data problems"
         ]
     );

@@ -119,7 +119,7 @@ fn every_sheet_prints_on_a4_landscape_one_page_wide_with_title_and_footer() {
         assert!(sheet.contains("state=\"frozen\""), "{name}: frozen");
     }
     // Lists: the header frozen, repeated with the title, filtered.
-    for (i, name) in [(2, "客诉明细"), (7, "技术员"), (8, "数据问题")] {
+    for (i, name) in [(2, "客诉明细"), (10, "技术员"), (12, "数据问题")] {
         let sheet = &p[&format!("xl/worksheets/sheet{}.xml", i + 1)];
         assert!(sheet.contains("<pane ySplit=\"4\""), "{name}");
         assert!(sheet.contains("<autoFilter ref=\"A4:"), "{name}");
@@ -199,11 +199,11 @@ fn fcr_has_two_decimals_and_prices_two() {
     let p = parts(&path);
     let formats = style_formats(&p["xl/styles.xml"]);
     // 料肉比: 品种, 组别, 指标, 本公司品牌, 批次, 饲料用量, 增重, 料肉比 (H).
-    let fcr_sheet = &p["xl/worksheets/sheet6.xml"];
+    let fcr_sheet = &p["xl/worksheets/sheet8.xml"];
     assert_eq!(formats[style_of(fcr_sheet, &format!("E{row}"))], "#,##0");
     assert_eq!(formats[style_of(fcr_sheet, &format!("H{row}"))], "0.00");
     // 价格: 品项, 价格类型, 单位, 地区, 调查次数, 均价 (F).
-    let price_sheet = &p["xl/worksheets/sheet5.xml"];
+    let price_sheet = &p["xl/worksheets/sheet7.xml"];
     assert_eq!(
         formats[style_of(price_sheet, &format!("F{price_row}"))],
         "0.00"

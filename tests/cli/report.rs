@@ -13,15 +13,19 @@ use crate::workdir::*;
 
 /// Complaints: ten received in 2026-10 (C01–C10), five before (P01–P05), one after (N01).
 /// The workbook's sheets, in order (SPEC §6).
-pub const SHEETS: [&str; 9] = [
+pub const SHEETS: [&str; 13] = [
     "概览",
     "客诉统计",
     "客诉明细",
+    "协查回馈",
     "市场占有率",
+    "养殖用料",
     "价格",
     "料肉比",
+    "疫病",
     "现场拜访",
     "技术员",
+    "出差考勤",
     "数据问题",
 ];
 
@@ -116,14 +120,23 @@ fn kpis_match_the_hand_count() {
         json!({
             "received": 10, "received_and_closed": 6, "close_rate": 0.6, "closed_in_period": 6,
             "backlog_end": 7, "median_days_to_close": 15.0, "p90_days_to_close": 60.5,
-            "median_days_to_visit": 3.0
+            "median_days_to_visit": 3.0,
+            // Severe: C02 (严重, 现场访问) and C05 (重大, 呈报主管): one of the two escalated.
+            "severe": 2, "severe_escalated": 1
         })
     );
-    // V1 V2 V3 V4 V5 V7; signed V1 V3 V4; evidence V1 V4; unlinked V5 (X99) and V7 (blank).
+    // V1 V2 V3 V4 V5 V7; signed V1 V3 V4; evidence V1 V4; unlinked V5 (X99) and V7 (blank);
+    // refused to sign with no evidence kept: V2, V5, V7.
     assert_eq!(
         table(&s, "site_visits_kpis")[0],
-        json!({"visits": 6, "signed": 3, "signed_rate": 0.5, "evidence_kept": 2, "unlinked": 2})
+        json!({"visits": 6, "signed": 3, "signed_rate": 0.5, "evidence_kept": 2, "unlinked": 2,
+               "refused_without_evidence": 3})
     );
+    let refused: Vec<&str> = table(&s, "site_visits_refused")
+        .iter()
+        .map(|r| r["technician"].as_str().unwrap())
+        .collect();
+    assert_eq!(refused, ["张伟", "王强", "刘洋"]);
 }
 
 #[test]

@@ -30,100 +30,148 @@ pub struct SheetDef {
 /// Column where a sheet's charts start (right of the tables).
 const CHART_COL: u16 = 12;
 
-/// Every sheet, in workbook order.
-pub const SHEETS: [SheetDef; 9] = [
+/// A sheet with no charts.
+const fn sheet(
+    zh: &'static str,
+    en: &'static str,
+    needs: &'static [Kind],
+    write: fn(&WorkbookContext<'_>, &mut SheetWriter<'_, '_>) -> Result<()>,
+) -> SheetDef {
     SheetDef {
-        zh: "概览",
-        en: "Overview",
+        zh,
+        en,
         constant_memory: false,
-        needs: &[],
-        charts: &[
-            "complaints_by_channel",
-            "complaints_by_category",
-            "complaints_by_status",
-            "complaints_monthly",
-        ],
-        chart_col: 9,
-        write: overview,
-    },
-    SheetDef {
-        zh: "客诉统计",
-        en: "Complaints",
-        constant_memory: false,
-        needs: &[Kind::Complaint],
+        needs,
         charts: &[],
         chart_col: CHART_COL,
-        write: complaint_statistics,
-    },
+        write,
+    }
+}
+
+/// A sheet with charts down its right side.
+const fn charted(
+    zh: &'static str,
+    en: &'static str,
+    needs: &'static [Kind],
+    charts: &'static [&'static str],
+    write: fn(&WorkbookContext<'_>, &mut SheetWriter<'_, '_>) -> Result<()>,
+) -> SheetDef {
     SheetDef {
-        zh: "客诉明细",
-        en: "Complaint lists",
+        charts,
+        ..sheet(zh, en, needs, write)
+    }
+}
+
+/// A sheet of long lists, streamed to disk.
+const fn lists(
+    zh: &'static str,
+    en: &'static str,
+    needs: &'static [Kind],
+    write: fn(&WorkbookContext<'_>, &mut SheetWriter<'_, '_>) -> Result<()>,
+) -> SheetDef {
+    SheetDef {
         constant_memory: true,
-        needs: &[Kind::Complaint],
-        charts: &[],
-        chart_col: CHART_COL,
-        write: complaint_lists,
-    },
+        ..sheet(zh, en, needs, write)
+    }
+}
+
+/// Every sheet, in SPEC §6's order.
+pub const SHEETS: [SheetDef; 13] = [
     SheetDef {
-        zh: "市场占有率",
-        en: "Market share",
-        constant_memory: false,
-        needs: &[Kind::FeedMarket, Kind::Livestock],
-        charts: &["market_share_by_region", "market_share_overall"],
-        chart_col: CHART_COL,
-        write: market_share,
+        chart_col: 9,
+        ..charted(
+            "概览",
+            "Overview",
+            &[],
+            &[
+                "complaints_by_channel",
+                "complaints_by_category",
+                "complaints_by_status",
+                "complaints_monthly",
+            ],
+            overview,
+        )
     },
-    SheetDef {
-        zh: "价格",
-        en: "Prices",
-        constant_memory: false,
-        needs: &[Kind::Price],
-        charts: &["prices_monthly"],
-        chart_col: CHART_COL,
-        write: prices,
-    },
-    SheetDef {
-        zh: "料肉比",
-        en: "Feed conversion",
-        constant_memory: false,
-        needs: &[Kind::Batch],
-        charts: &["fcr_species_brand"],
-        chart_col: CHART_COL,
-        write: fcr,
-    },
-    SheetDef {
-        zh: "现场拜访",
-        en: "Field visits",
-        constant_memory: false,
-        needs: &[Kind::FieldVisit],
-        charts: &[],
-        chart_col: CHART_COL,
-        write: field_visits,
-    },
-    SheetDef {
-        zh: "技术员",
-        en: "Technicians",
-        constant_memory: false,
-        needs: &[
+    sheet(
+        "客诉统计",
+        "Complaints",
+        &[Kind::Complaint],
+        complaint_statistics,
+    ),
+    lists(
+        "客诉明细",
+        "Complaint lists",
+        &[Kind::Complaint, Kind::SiteVisit],
+        complaint_lists,
+    ),
+    charted(
+        "协查回馈",
+        "Department feedback",
+        &[Kind::Assist],
+        &["assist_reply_rate"],
+        assist,
+    ),
+    charted(
+        "市场占有率",
+        "Market share",
+        &[Kind::FeedMarket, Kind::Livestock],
+        &["market_share_by_region", "market_share_overall"],
+        market_share,
+    ),
+    charted(
+        "养殖用料",
+        "Farm feed",
+        &[Kind::FeedUsage],
+        &["feed_usage_by_region"],
+        feed_usage,
+    ),
+    charted(
+        "价格",
+        "Prices",
+        &[Kind::Price],
+        &["prices_monthly"],
+        prices,
+    ),
+    charted(
+        "料肉比",
+        "Feed conversion",
+        &[Kind::Batch],
+        &["fcr_species_brand"],
+        fcr,
+    ),
+    charted(
+        "疫病",
+        "Diseases",
+        &[Kind::Disease],
+        &["diseases_by_region"],
+        diseases,
+    ),
+    sheet(
+        "现场拜访",
+        "Field visits",
+        &[Kind::FieldVisit],
+        field_visits,
+    ),
+    sheet(
+        "技术员",
+        "Technicians",
+        &[
             Kind::FieldVisit,
             Kind::SiteVisit,
             Kind::Complaint,
             Kind::Trip,
             Kind::Batch,
+            Kind::Disease,
         ],
-        charts: &[],
-        chart_col: CHART_COL,
-        write: technicians,
-    },
-    SheetDef {
-        zh: "数据问题",
-        en: "Data problems",
-        constant_memory: true,
-        needs: &[],
-        charts: &[],
-        chart_col: CHART_COL,
-        write: data_problems,
-    },
+        technicians,
+    ),
+    sheet(
+        "出差考勤",
+        "Trips and attendance",
+        &[Kind::Trip, Kind::FieldVisit, Kind::SiteVisit],
+        trips,
+    ),
+    lists("数据问题", "Data problems", &[], data_problems),
 ];
 
 type Sheet<'a, 'w, 'f> = &'a mut SheetWriter<'w, 'f>;
@@ -135,7 +183,7 @@ fn overview(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
     let complaints = ctx.caption(&[Kind::Complaint]);
     sheet.table(&r.complaints.kpis, &complaints, &no_highlight)?;
     let visits = ctx.caption(&[Kind::Complaint, Kind::SiteVisit]);
-    sheet.table(&r.site_visits, &visits, &no_highlight)?;
+    sheet.table(&r.site_visits.kpis, &visits, &no_highlight)?;
     let field = ctx.caption(&[Kind::FieldVisit]);
     sheet.table(&r.field_visits_kpis, &field, &no_highlight)?;
     sheet.table(&r.inputs, &all, &no_highlight)?;
@@ -149,7 +197,7 @@ fn complaint_statistics(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> 
         sheet.table(t, &caption, &no_highlight)?;
     }
     let visits = ctx.caption(&[Kind::Complaint, Kind::SiteVisit]);
-    sheet.table(&r.site_visits, &visits, &no_highlight)?;
+    sheet.table(&r.site_visits.kpis, &visits, &no_highlight)?;
     Ok(())
 }
 
@@ -159,32 +207,66 @@ fn complaint_lists(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Resul
     let open = sheet.table(&c.open, &caption, &no_highlight)?;
     sheet.list(&open)?;
     sheet.table(&c.severe, &caption, &no_highlight)?;
+    sheet.table(&c.severe_not_escalated, &caption, &no_highlight)?;
+    let visits = ctx.caption(&[Kind::SiteVisit]);
+    sheet.table(&ctx.report.site_visits.refused, &visits, &no_highlight)?;
     Ok(())
 }
 
+fn assist(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
+    let a = &ctx.report.assist;
+    let caption = ctx.caption(&[Kind::Assist]);
+    sheet.table(&a.by_dept, &caption, &no_highlight)?;
+    sheet.table(&a.open, &caption, &no_highlight)?;
+    Ok(())
+}
+
+/// Own brands stand out.
+fn own(row: &crate::stats::Record<'_>) -> bool {
+    *row.get("own_brand") == Val::Bool(true)
+}
+
 fn market_share(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let r = ctx.report;
+    let m = &ctx.report.market;
     let caption = ctx.caption(&[Kind::FeedMarket]);
-    let own = |row: &crate::stats::Record<'_>| *row.get("own_brand") == Val::Bool(true);
-    sheet.table(&r.market_share, &caption, &own)?;
-    sheet.table(&r.market_share_by_region, &caption, &no_highlight)?;
+    sheet.table(&m.share, &caption, &own)?;
+    sheet.table(&m.share_by_region, &caption, &no_highlight)?;
     let livestock = ctx.caption(&[Kind::Livestock]);
-    sheet.table(&r.livestock, &livestock, &no_highlight)?;
+    sheet.table(&m.livestock, &livestock, &no_highlight)?;
+    Ok(())
+}
+
+fn feed_usage(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
+    let u = &ctx.report.market.feed_usage;
+    let caption = ctx.caption(&[Kind::FeedUsage]);
+    sheet.table(&u.by_region_species, &caption, &no_highlight)?;
+    sheet.table(&u.by_region, &caption, &no_highlight)?;
+    sheet.table(&u.by_brand, &caption, &own)?;
     Ok(())
 }
 
 fn prices(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let r = ctx.report;
+    let m = &ctx.report.market;
     let caption = ctx.caption(&[Kind::Price]);
-    sheet.table(&r.prices, &caption, &no_highlight)?;
-    sheet.table(&r.prices_monthly, &caption, &no_highlight)?;
+    sheet.table(&m.prices, &caption, &no_highlight)?;
+    sheet.table(&m.prices_monthly, &caption, &no_highlight)?;
     Ok(())
 }
 
 fn fcr(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
     let f = &ctx.report.fcr;
     let caption = ctx.caption(&[Kind::Batch]);
-    for t in [&f.groups, &f.species_brand, &f.extremes] {
+    sheet.table(&f.groups, &caption, &own)?;
+    for t in [&f.species_brand, &f.extremes] {
+        sheet.table(t, &caption, &no_highlight)?;
+    }
+    Ok(())
+}
+
+fn diseases(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
+    let d = &ctx.report.diseases;
+    let caption = ctx.caption(&[Kind::Disease]);
+    for t in [&d.new, &d.by_species, &d.by_region] {
         sheet.table(t, &caption, &no_highlight)?;
     }
     Ok(())
@@ -205,9 +287,18 @@ fn technicians(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()
         Kind::Complaint,
         Kind::Trip,
         Kind::Batch,
+        Kind::Disease,
     ]);
     let placed = sheet.table(&ctx.report.technicians, &caption, &no_highlight)?;
     sheet.list(&placed)?;
+    Ok(())
+}
+
+fn trips(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
+    let t = &ctx.report.trips;
+    let caption = ctx.caption(&[Kind::Trip, Kind::FieldVisit, Kind::SiteVisit]);
+    sheet.table(&t.by_technician, &caption, &no_highlight)?;
+    sheet.table(&t.flagged, &caption, &no_highlight)?;
     Ok(())
 }
 

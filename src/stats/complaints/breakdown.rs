@@ -8,7 +8,7 @@ use polars::prelude::*;
 
 use crate::stats::query::{count_by, count_by2};
 use crate::stats::{BLANK, Column, Layout, Measure, Table, Val, ordered_labels};
-use crate::taxonomy::{Dimension, RESPONSIBILITY_COMPANY};
+use crate::taxonomy::{Dimension, ESCALATED, RESPONSIBILITY_COMPANY};
 
 fn key(k: &Option<String>) -> String {
     k.clone().unwrap_or_else(|| BLANK.to_string())
@@ -105,7 +105,7 @@ pub fn by_channel(lf: LazyFrame) -> PolarsResult<Table> {
         ("immediate", "即时处置", "answered on the spot"),
         ("notified_market", "通知市场科", "notified market section"),
         ("site_visit", "现场访问", "site visit"),
-        ("escalated", "呈报主管", "escalated"),
+        ("escalated", ESCALATED, "escalated"),
     ];
     let mut columns = vec![
         Column::text("channel", "受理方式", "channel"),

@@ -7,9 +7,9 @@ use polars::prelude::*;
 use crate::measure::Figure;
 use crate::measure::Measure::{Count, Median, Share};
 use crate::period::Period;
-use crate::stats::query::{count, days, on_or_before, scalar_f64, within};
+use crate::stats::query::{count, days, is_one_of, on_or_before, scalar_f64, within};
 use crate::stats::{Column, Layout, Table, Val};
-use crate::taxonomy::STATUS_DONE;
+use crate::taxonomy::{ESCALATED, SEVERE, STATUS_DONE};
 
 /// A complaint is closed at day `t` when its 结案日期 ≤ t, or, having no 结案日期, when its
 /// status is 完成.
@@ -22,7 +22,7 @@ pub fn closed_at(t: chrono::NaiveDate) -> Expr {
 }
 
 /// The headline complaint figures, in the order of the `complaints_kpis` record.
-pub const KPIS: [Figure; 8] = [
+pub const KPIS: [Figure; 10] = [
     Figure::new("received", "受理投诉(件)", "complaints received", Count),
     Figure::new(
         "received_and_closed",
@@ -59,6 +59,13 @@ pub const KPIS: [Figure; 8] = [
         Median,
     )
     .lower_is_better(),
+    Figure::new("severe", "严重/重大投诉(件)", "severe complaints", Count),
+    Figure::new(
+        "severe_escalated",
+        "其中已呈报主管(件)",
+        "of them escalated",
+        Count,
+    ),
 ];
 
 /// The `complaints_kpis` record for period `p`.
@@ -79,6 +86,10 @@ pub fn kpis(complaints: &DataFrame, visits: &DataFrame, p: &Period) -> PolarsRes
     let backlog_end =
         count(all.filter(on_or_before("received_date", p.end).and(closed_at(p.end).not())))?;
     let (median_close, p90_close) = days_to_close(closed_lf)?;
+    let severe_lf = received_lf.clone().filter(is_one_of("severity", &SEVERE));
+    let severe = count(severe_lf.clone())?;
+    let escalated =
+        count(severe_lf.filter(col("first_action").eq(lit(ESCALATED)).fill_null(lit(false))))?;
     let mut t = Table::new(
         "complaints_kpis",
         "客诉核心指标",
@@ -95,6 +106,8 @@ pub fn kpis(complaints: &DataFrame, visits: &DataFrame, p: &Period) -> PolarsRes
         Val::num(median_close),
         Val::num(p90_close),
         Val::num(median_days_to_visit(received_lf, visits)?),
+        Val::Int(severe),
+        Val::Int(escalated),
     ]);
     Ok(t)
 }

@@ -13,7 +13,7 @@ use crate::stats::query::{
     transpose, within, year_month, year_month_of,
 };
 use crate::stats::{Column, Measure, Table, Val};
-use crate::taxonomy::{OPEN_STATUSES, SEVERE};
+use crate::taxonomy::{ESCALATED, OPEN_STATUSES, SEVERE};
 
 /// Sorted by received date, oldest first (then id and origin, so the order is stable).
 fn oldest_first(lf: LazyFrame) -> LazyFrame {
@@ -92,6 +92,31 @@ pub fn severe(received: LazyFrame) -> PolarsResult<Table> {
         "complaints_severe",
         "严重/重大投诉",
         "Severe and major complaints",
+        field_columns(Kind::Complaint, &fields),
+    );
+    t.rows = transpose(field_values(&df, Kind::Complaint, &fields)?);
+    Ok(t)
+}
+
+/// Severe complaints received in the period whose first action was not 呈报主管 (4-1 二.4:
+/// 有严重后果的应立即呈报).
+pub fn severe_not_escalated(received: LazyFrame) -> PolarsResult<Table> {
+    let escalated = col("first_action").eq(lit(ESCALATED)).fill_null(lit(false));
+    let df = oldest_first(received.filter(is_one_of("severity", &SEVERE).and(escalated.not())))
+        .collect()?;
+    let fields = [
+        "id",
+        "received_date",
+        "severity",
+        "customer",
+        "first_action",
+        "status",
+        "technician",
+    ];
+    let mut t = Table::new(
+        "complaints_severe_not_escalated",
+        "未呈报主管的严重/重大投诉",
+        "Severe complaints not escalated to the supervisor",
         field_columns(Kind::Complaint, &fields),
     );
     t.rows = transpose(field_values(&df, Kind::Complaint, &fields)?);

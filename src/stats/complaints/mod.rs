@@ -25,6 +25,7 @@ pub struct ComplaintStats {
     pub region_x_category: Table,
     pub open: Table,
     pub severe: Table,
+    pub severe_not_escalated: Table,
     pub repeat_customers: Table,
     pub monthly: Table,
 }
@@ -70,6 +71,7 @@ pub fn compute(
         region_x_category: breakdown::region_x_category(received.clone())?,
         open: lists::open(complaints, period)?,
         severe: lists::severe(received.clone())?,
+        severe_not_escalated: lists::severe_not_escalated(received.clone())?,
         repeat_customers: lists::repeat_customers(received)?,
         monthly: lists::monthly(complaints, period)?,
     })
