@@ -9,7 +9,7 @@ use anyhow::Result;
 use super::load::{read_inputs, template};
 use crate::exit::{Code, OK, PROBLEMS_FOUND};
 use crate::lang::Lang;
-use crate::messages::Check;
+use crate::messages::Listing;
 use crate::render::console;
 
 #[derive(Debug, clap::Args)]
@@ -37,13 +37,16 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
         .count()
         + loaded.file_errors.len();
     if problems == 0 {
-        println!("\n{}", Check::Clean.text(lang));
+        println!("\n{}", Listing::Clean.text(lang));
         Ok(Code(OK))
     } else {
         for line in loaded.error_lines(lang) {
             eprintln!("tsreport: {line}");
         }
-        println!("\n{}", Check::ProblemsFound { count: problems }.text(lang));
+        println!(
+            "\n{}",
+            Listing::ProblemsFound { count: problems }.text(lang)
+        );
         Ok(Code(PROBLEMS_FOUND))
     }
 }

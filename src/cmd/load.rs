@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::exit::UsageError;
 use crate::lang::Lang;
-use crate::messages::Report;
+use crate::messages::Run;
 use crate::normalize::{self, Loaded};
 use crate::period::Period;
 use crate::template::Template;
@@ -41,8 +41,7 @@ impl InputArgs {
             .period
             .as_deref()
             .map(|text| {
-                Period::parse(text)
-                    .map_err(|_| UsageError(Report::InvalidPeriod { text }.text(lang)))
+                Period::parse(text).map_err(|_| UsageError(Run::InvalidPeriod { text }.text(lang)))
             })
             .transpose()?;
         let template = template(self.template.as_deref(), lang)?;
@@ -75,8 +74,7 @@ pub fn read_inputs(inputs: &[PathBuf], template: &Template, lang: Lang) -> Loade
     }
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
-        indicatif::ProgressStyle::with_template(&Report::Reading.text(lang))
-            .expect("valid template"),
+        indicatif::ProgressStyle::with_template(&Run::Reading.text(lang)).expect("valid template"),
     );
     let loaded = normalize::load(inputs, template, &mut |done, total| {
         bar.set_length(total as u64);
@@ -96,7 +94,7 @@ pub fn load(inputs: &[PathBuf], template: &Template, lang: Lang) -> Result<Loade
         eprintln!("tsreport: {line}");
     }
     if !loaded.has_records() {
-        bail!(Report::NoUsableRecords.text(lang));
+        bail!(Run::NoUsableRecords.text(lang));
     }
     Ok(loaded)
 }
@@ -113,13 +111,13 @@ pub fn choose_period(loaded: &Loaded, asked: Option<Period>, lang: Lang) -> Peri
     let label = p.label();
     let (start, end) = (&p.start, &p.end);
     let line = if chosen {
-        Report::PeriodChosen {
+        Run::PeriodChosen {
             label: &label,
             start,
             end,
         }
     } else {
-        Report::PeriodAsked {
+        Run::PeriodAsked {
             label: &label,
             start,
             end,

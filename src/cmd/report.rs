@@ -11,7 +11,7 @@ use super::timing::Timer;
 use crate::exit::{Code, FAILED, OK};
 use crate::issues::{Action, DataIssue};
 use crate::lang::Lang;
-use crate::messages::{Check, Report as Msg};
+use crate::messages::{Listing, Report as Say, Run};
 use crate::normalize::Loaded;
 use crate::render::console;
 use crate::render::outputs::{Written, write_report};
@@ -38,7 +38,7 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
     let font = ChartFont::load(args.font.as_deref(), lang)?;
     let (template, mut loaded, period) = args.input.load(lang)?;
     timer.lap("read");
-    let report = Report::build(&loaded, period, &template).context(Msg::Computing.text(lang))?;
+    let report = Report::build(&loaded, period, &template).context(Run::Computing.text(lang))?;
     timer.lap("statistics");
     // The records are in the report's tables now; free them before rendering.
     loaded.frames = Default::default();
@@ -56,7 +56,7 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
     if args.strict && rejected > 0 {
         eprintln!(
             "tsreport: {}",
-            Msg::StrictRejected { rows: rejected }.text(lang)
+            Run::StrictRejected { rows: rejected }.text(lang)
         );
         return Ok(Code(FAILED));
     }
@@ -66,24 +66,24 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
 /// What was read, the reconciliation, the data problems grouped, and where the outputs
 /// went.
 fn print_summary(loaded: &Loaded, report: &Report, written: &Written, lang: Lang) {
-    let read = Msg::ReadFiles {
+    let read = Run::ReadFiles {
         files: loaded.files_found,
         sheets: loaded.sheets.len(),
     };
     println!("{}\n", read.text(lang));
-    println!("{}", Check::ReconciliationHeading.text(lang));
+    println!("{}", Listing::ReconciliationHeading.text(lang));
     print!("{}", console::reconciliation(&loaded.sheets, lang));
     let (routine, problems): (Vec<&DataIssue>, Vec<&DataIssue>) =
         report.issues.iter().partition(|i| i.reason.is_routine());
     println!();
     if problems.is_empty() {
-        println!("{}", Msg::NoProblems.text(lang));
+        println!("{}", Say::NoProblems.text(lang));
     } else {
         let rejected = problems
             .iter()
             .filter(|i| i.action == Action::Rejected)
             .count();
-        let heading = Msg::ReportProblems {
+        let heading = Say::ReportProblems {
             listed: problems.len(),
             rejected,
         };
@@ -93,13 +93,13 @@ fn print_summary(loaded: &Loaded, report: &Report, written: &Written, lang: Lang
     if !routine.is_empty() {
         println!(
             "{}",
-            Msg::RoutineSkips {
+            Say::RoutineSkips {
                 rows: routine.len()
             }
             .text(lang)
         );
     }
-    println!("{}\n", Msg::FullListInWorkbook.text(lang));
+    println!("{}\n", Say::FullListInWorkbook.text(lang));
     for path in [
         &written.workbook,
         &written.summary,
@@ -108,13 +108,13 @@ fn print_summary(loaded: &Loaded, report: &Report, written: &Written, lang: Lang
     ] {
         println!(
             "{}",
-            Msg::Wrote {
+            Say::Wrote {
                 path: &path.display()
             }
             .text(lang)
         );
     }
-    let charts = Msg::WroteCharts {
+    let charts = Say::WroteCharts {
         count: written.charts.len(),
         dir: &written.charts_dir.display(),
     };

@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 use super::load::InputArgs;
 use crate::exit::{Code, OK};
 use crate::lang::Lang;
-use crate::messages::Report as Msg;
+use crate::messages::{Report, Run};
 use crate::render;
 use crate::render::file_names::distinct_stems;
 use crate::stats::review::{Reviews, all_names};
@@ -27,7 +27,7 @@ pub struct Args {
 pub fn run(args: Args, lang: Lang) -> Result<Code> {
     let (template, loaded, period) = args.input.load(lang)?;
     let reviews =
-        Reviews::compute(&loaded, &period, &template).context(Msg::Computing.text(lang))?;
+        Reviews::compute(&loaded, &period, &template).context(Run::Computing.text(lang))?;
     let names = if args.technician.is_empty() {
         reviews.people()
     } else {
@@ -36,7 +36,7 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
             if !known.contains(name) {
                 let names = known.join(", ");
                 bail!(
-                    Msg::NoTechnician {
+                    Run::NoTechnician {
                         name,
                         names: &names
                     }
@@ -48,7 +48,7 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
     };
     if names.is_empty() {
         bail!(
-            Msg::NobodyInPeriod {
+            Run::NobodyInPeriod {
                 period: &period.label()
             }
             .text(lang)
@@ -60,18 +60,18 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
             .join("review")
     });
     for (name, stem) in names.iter().zip(distinct_stems(&names)) {
-        let review = reviews.review(name).context(Msg::Computing.text(lang))?;
+        let review = reviews.review(name).context(Run::Computing.text(lang))?;
         let path = out_dir.join(format!("{stem}.xlsx"));
         let bytes = render::xlsx::review::to_bytes(&review, &period, lang)?;
         render::write_atomic(&path, &bytes).with_context(|| {
-            Msg::CannotWrite {
+            Report::CannotWrite {
                 path: &path.display(),
             }
             .text(lang)
         })?;
         println!(
             "{}",
-            Msg::Wrote {
+            Report::Wrote {
                 path: &path.display()
             }
             .text(lang)

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::exit::{Code, OK};
 use crate::lang::Lang;
-use crate::messages::Report as Msg;
+use crate::messages::Report;
 use crate::sample::{SampleConfig, generate};
 
 #[derive(Debug, clap::Args)]
@@ -41,7 +41,7 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
     };
     let files = generate(&cfg)?;
     for f in &files {
-        println!("{}", Msg::Wrote { path: &f.display() }.text(lang));
+        println!("{}", Report::Wrote { path: &f.display() }.text(lang));
     }
     Ok(Code(OK))
 }

@@ -6,7 +6,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::exit::{Code, OK};
 use crate::lang::Lang;
-use crate::messages::{Report as Msg, Setup};
+use crate::messages::{Report, Setup};
 use crate::template::DEFAULT_TOML;
 
 #[derive(Debug, clap::Args)]
@@ -27,7 +27,7 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
             bail!(Setup::AlreadyExists { path: &shown }.text(lang));
         }
         crate::render::write_atomic(&path, DEFAULT_TOML.as_bytes())
-            .with_context(|| Msg::CannotWrite { path: &shown }.text(lang))?;
+            .with_context(|| Report::CannotWrite { path: &shown }.text(lang))?;
         println!("{}", Setup::TemplateWritten { path: &shown }.text(lang));
     } else if args.show {
         print!("{DEFAULT_TOML}");

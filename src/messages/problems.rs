@@ -1,6 +1,7 @@
 //! What can be wrong with a whole file, a whole sheet or a template — as data, worded in
 //! Chinese and English here, once. (A row's problems are worded in `issues.rs`.)
 
+use super::pick;
 use crate::lang::Lang;
 
 /// Why a file could not be read at all.
@@ -100,13 +101,6 @@ pub enum TemplateProblem {
     MissingSettings,
 }
 
-fn pick(lang: Lang, zh: String, en: String) -> String {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 impl FileProblem {
     /// The problem in `lang`.
     pub fn text(&self, lang: Lang) -> String {
@@ -138,11 +132,38 @@ impl FileProblem {
                 "文件是空的(0 字节)".into(),
                 "the file is empty (0 bytes)".into(),
             ),
-            P::UnsupportedType => pick(
+            P::Password => pick(
                 lang,
-                "不支持的文件类型(应为 .xlsx、.xlsm、.xls、.ods 或 .csv)".into(),
-                "unsupported file type (expected .xlsx, .xlsm, .xls, .ods or .csv)".into(),
+                "工作簿设有密码;请另存一份不带密码的副本再试".into(),
+                "the workbook is password-protected; save a copy without a password and try again"
+                    .into(),
             ),
+            P::Corrupt { ext } => pick(
+                lang,
+                format!("工作簿已损坏或不完整:无法读取 .{ext} 文件(请重新导出或重新保存)"),
+                format!(
+                    "corrupt or truncated workbook: the .{ext} container cannot be read (re-export or re-save the file)"
+                ),
+            ),
+            P::Unreadable(e) => pick(
+                lang,
+                format!("无法读取工作簿:{e}"),
+                format!("cannot read the workbook: {e}"),
+            ),
+            P::Html { .. }
+            | P::PlainText { .. }
+            | P::NotSpreadsheet { .. }
+            | P::UnsupportedType
+            | P::CsvBinary
+            | P::PartTooLarge { .. }
+            | P::CsvTooLarge { .. } => self.content_text(lang),
+        }
+    }
+
+    /// What is wrong with the file's content (its kind or its size).
+    fn content_text(&self, lang: Lang) -> String {
+        use FileProblem as P;
+        match self {
             P::Html { ext } => pick(
                 lang,
                 format!(
@@ -168,23 +189,16 @@ impl FileProblem {
                     "not a spreadsheet: this .{ext} file is neither an Excel nor an OpenDocument workbook"
                 ),
             ),
-            P::Password => pick(
+            P::UnsupportedType => pick(
                 lang,
-                "工作簿设有密码;请另存一份不带密码的副本再试".into(),
-                "the workbook is password-protected; save a copy without a password and try again"
+                "不支持的文件类型(应为 .xlsx、.xlsm、.xls、.ods 或 .csv)".into(),
+                "unsupported file type (expected .xlsx, .xlsm, .xls, .ods or .csv)".into(),
+            ),
+            P::CsvBinary => pick(
+                lang,
+                "不是 CSV 文件:其中含有二进制数据(是否是改错了扩展名的工作簿?)".into(),
+                "not a CSV file: it holds binary data (is it a workbook with the wrong extension?)"
                     .into(),
-            ),
-            P::Corrupt { ext } => pick(
-                lang,
-                format!("工作簿已损坏或不完整:无法读取 .{ext} 文件(请重新导出或重新保存)"),
-                format!(
-                    "corrupt or truncated workbook: the .{ext} container cannot be read (re-export or re-save the file)"
-                ),
-            ),
-            P::Unreadable(e) => pick(
-                lang,
-                format!("无法读取工作簿:{e}"),
-                format!("cannot read the workbook: {e}"),
             ),
             P::PartTooLarge { part, size, limit } => pick(
                 lang,
@@ -200,12 +214,7 @@ impl FileProblem {
                     "the file has {size} bytes, more than the limit of {limit} bytes for a CSV file; refused"
                 ),
             ),
-            P::CsvBinary => pick(
-                lang,
-                "不是 CSV 文件:其中含有二进制数据(是否是改错了扩展名的工作簿?)".into(),
-                "not a CSV file: it holds binary data (is it a workbook with the wrong extension?)"
-                    .into(),
-            ),
+            _ => unreachable!("worded in `text`"),
         }
     }
 }

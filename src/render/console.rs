@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::ingest::column_letter;
 use crate::issues::{DataIssue, SheetReport};
 use crate::lang::Lang;
-use crate::messages::Check;
+use crate::messages::{Check, Listing, Run};
 use crate::normalize::Loaded;
 use crate::schema::Kind;
 
@@ -85,6 +85,16 @@ pub fn sheet_details(s: &SheetReport, lang: Lang) -> String {
         zh: kind.zh(),
         en: kind.en(),
     });
+    if !s.also_qualified.is_empty() {
+        let kinds: Vec<String> = s
+            .also_qualified
+            .iter()
+            .map(|k| kind_label(Some(*k)))
+            .collect();
+        line(Check::AlsoQualified {
+            kinds: &kinds.join(", "),
+        });
+    }
     match s.header_rows {
         Some((a, b)) if a == b => line(Check::HeaderRow { row: a }),
         Some((first, last)) => line(Check::HeaderRows { first, last }),
@@ -158,7 +168,7 @@ pub fn reconciliation(sheets: &[SheetReport], lang: Lang) -> String {
         .collect();
     let sum = |f: fn(&SheetReport) -> u64| sheets.iter().map(f).sum::<u64>().to_string();
     rows.push(vec![
-        Check::Total.text(lang),
+        Listing::Total.text(lang),
         String::new(),
         sum(|s| s.rows_read),
         sum(|s| s.used),
@@ -166,12 +176,12 @@ pub fn reconciliation(sheets: &[SheetReport], lang: Lang) -> String {
         sum(|s| s.rejected),
     ]);
     let header: Vec<String> = [
-        Check::SheetColumn,
-        Check::KindColumn,
-        Check::ReadColumn,
-        Check::UsedColumn,
-        Check::SkippedColumn,
-        Check::RejectedColumn,
+        Listing::SheetColumn,
+        Listing::KindColumn,
+        Listing::ReadColumn,
+        Listing::UsedColumn,
+        Listing::SkippedColumn,
+        Listing::RejectedColumn,
     ]
     .iter()
     .map(|m| m.text(lang))
@@ -236,7 +246,7 @@ pub fn grouped(issues: &[&DataIssue], sheets: &[SheetReport], lang: Lang) -> Str
     let mut out = String::new();
     for ((sheet, column, reason, action), members) in &groups {
         let location = sheets[*sheet].location();
-        let head = Check::Group {
+        let head = Listing::Group {
             location: &location,
             column: column.as_deref(),
             reason,
@@ -248,7 +258,7 @@ pub fn grouped(issues: &[&DataIssue], sheets: &[SheetReport], lang: Lang) -> Str
             .iter()
             .take(EXAMPLES)
             .map(|i| {
-                Check::Example {
+                Listing::Example {
                     row: i.row,
                     raw: &i.raw,
                 }
@@ -268,7 +278,7 @@ pub fn grouped(issues: &[&DataIssue], sheets: &[SheetReport], lang: Lang) -> Str
 pub fn check_report(loaded: &Loaded, lang: Lang, all: bool) -> String {
     let mut out = String::new();
     let sheets = &loaded.sheets;
-    let read = crate::messages::Report::ReadFiles {
+    let read = Run::ReadFiles {
         files: loaded.files_found,
         sheets: sheets.len(),
     };
@@ -278,13 +288,13 @@ pub fn check_report(loaded: &Loaded, lang: Lang, all: bool) -> String {
         out.push('\n');
     }
     if !loaded.ignored_files.is_empty() {
-        let _ = writeln!(out, "{}", Check::PassedOver.text(lang));
+        let _ = writeln!(out, "{}", Listing::PassedOver.text(lang));
         for f in &loaded.ignored_files {
             let _ = writeln!(out, "  {}", f.display());
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{}", Check::ReconciliationHeading.text(lang));
+    let _ = writeln!(out, "{}", Listing::ReconciliationHeading.text(lang));
     out.push_str(&reconciliation(sheets, lang));
     let (routine, problems): (Vec<&DataIssue>, Vec<&DataIssue>) =
         loaded.issues.iter().partition(|i| i.reason.is_routine());
@@ -300,23 +310,23 @@ pub fn check_report(loaded: &Loaded, lang: Lang, all: bool) -> String {
         }
     };
     if !routine.is_empty() {
-        let heading = Check::SkippedRowsHeading {
+        let heading = Listing::SkippedRowsHeading {
             count: routine.len(),
         };
         let _ = writeln!(out, "\n{}", heading.text(lang));
         out.push_str(&list(&routine));
     }
-    let heading = Check::ProblemsHeading {
+    let heading = Listing::ProblemsHeading {
         count: problems.len(),
     };
     let _ = writeln!(out, "\n{}", heading.text(lang));
     out.push_str(&list(&problems));
     let listed_any = !(routine.is_empty() && problems.is_empty());
     if !all && listed_any {
-        let _ = writeln!(out, "{}", Check::FullListWithAll.text(lang));
+        let _ = writeln!(out, "{}", Listing::FullListWithAll.text(lang));
     }
     if !loaded.file_errors.is_empty() {
-        let heading = Check::UnreadableHeading {
+        let heading = Listing::UnreadableHeading {
             count: loaded.file_errors.len(),
         };
         let _ = writeln!(out, "\n{}", heading.text(lang));

@@ -2,8 +2,10 @@
 //! with the messiness real exports have — title rows, a merged two-row header, footer rows,
 //! a GBK CSV, synonyms, a few bad rows and one overlapping export.
 
+mod assist;
 mod big;
 mod complaints;
+mod farms;
 mod market;
 mod registers;
 mod sheet;
@@ -125,9 +127,12 @@ pub fn generate(cfg: &SampleConfig) -> Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     let complaints = complaints::generate(&mut g, cfg, &months);
     written.extend(registers::write(&mut g, cfg, &months, &complaints)?);
-    written.push(site_visits::write(&mut g, cfg, &complaints)?);
-    written.extend(work::write(&mut g, cfg, &months)?);
+    let (site_visits, visited) = site_visits::write(&mut g, cfg, &complaints)?;
+    written.push(site_visits);
+    written.extend(work::write(&mut g, cfg, &months, &visited)?);
     written.extend(market::write(&mut g, cfg, &months)?);
+    written.extend(farms::write(&mut g, cfg, &months)?);
+    written.push(assist::write(&mut g, cfg, &complaints)?);
     Ok(written)
 }
 

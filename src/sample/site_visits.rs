@@ -10,13 +10,21 @@ use super::complaints::{Complaint, export_end};
 use super::sheet::{HeaderSpec, SampleCell, SheetSpec, names, write_xlsx};
 use super::{Gen, SampleConfig, out};
 
-pub fn write(g: &mut Gen, cfg: &SampleConfig, all: &[Complaint]) -> Result<PathBuf> {
+/// Writes the site-visit record; returns it and each visit's day and technician (the
+/// technicians' daily records, which trips are checked against).
+pub fn write(
+    g: &mut Gen,
+    cfg: &SampleConfig,
+    all: &[Complaint],
+) -> Result<(PathBuf, Vec<(NaiveDate, String)>)> {
     let end = export_end(cfg);
     let mut rows = Vec::new();
+    let mut visited = Vec::new();
     for c in all.iter().filter(|c| c.first_action == "现场访问") {
         let visit = c.received + Duration::days(g.below(5) as i64);
         if visit <= end {
             rows.push(visit_row(g, c, visit));
+            visited.push((visit, c.technician.clone()));
         }
     }
     if let Some(last) = all.last() {
@@ -51,7 +59,7 @@ pub fn write(g: &mut Gen, cfg: &SampleConfig, all: &[Complaint]) -> Result<PathB
             footer: vec![],
         }],
     )?;
-    Ok(p)
+    Ok((p, visited))
 }
 
 /// The visit made for complaint `c` on `visit`.

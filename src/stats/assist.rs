@@ -47,6 +47,8 @@ pub struct AssistStats {
     pub by_dept: Table,
     pub open: Table,
     pub issues: Vec<DataIssue>,
+    /// The days within which a reply is due (the template's `assist_reply_days`).
+    pub reply_days: u32,
 }
 
 fn requests(df: &DataFrame) -> PolarsResult<Vec<Request>> {
@@ -92,6 +94,7 @@ pub fn compute(
         by_dept: by_dept(&requests_in_period, p, reply_days),
         open: open(&requests(assist)?, p),
         issues,
+        reply_days,
     })
 }
 

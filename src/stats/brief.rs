@@ -23,6 +23,11 @@ pub struct Brief<'a> {
     pub own_share: Option<Record<'a>>,
     /// FCR by species, own brands against the others.
     pub fcr_own_other: &'a Table,
+    /// New outbreaks: region × disease pairs not reported in the previous period.
+    pub new_outbreaks: &'a Table,
+    /// Assistance requests unreplied past the reply limit at the period end.
+    pub overdue_feedback: Vec<Record<'a>>,
+    pub reply_days: u32,
 }
 
 /// Largest relative change first; among equal ones the headline order stays (stable).
@@ -53,6 +58,17 @@ pub fn brief(report: &Report) -> Brief<'_> {
         severe,
         own_share: headline.records_where("kpi", "own_brand_share").next(),
         fcr_own_other: &report.fcr.species_brand,
+        new_outbreaks: &report.diseases.new,
+        overdue_feedback: report
+            .assist
+            .open
+            .records()
+            .filter(|r| {
+                r.num("age_days")
+                    .is_some_and(|d| d > f64::from(report.assist.reply_days))
+            })
+            .collect(),
+        reply_days: report.assist.reply_days,
     }
 }
 

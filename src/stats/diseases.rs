@@ -216,7 +216,7 @@ fn new_outbreaks(now: &[Report], before: &[Report], p: &Period) -> Table {
         e.0 = e.0.min(r.date);
         e.1 += 1;
     }
-    let mut list: Vec<((&str, &str), (NaiveDate, i64))> = first.into_iter().collect();
+    let mut list: Vec<_> = first.into_iter().collect();
     list.sort_by(|a, b| (a.1.0, a.0).cmp(&(b.1.0, b.0)));
     for ((region, disease), (date, n)) in list {
         t.rows.push(vec![

@@ -67,7 +67,7 @@ fn check_on_sample_data_reconciles_every_sheet() {
         assert_eq!(nums[0], sum, "{line}");
         sheets += 1;
     }
-    assert_eq!(sheets, 11, "{out}");
+    assert_eq!(sheets, 14, "{out}");
 }
 
 #[test]
@@ -104,6 +104,8 @@ fn sample_data_covers_every_kind_with_its_planted_problems() {
     // The instructions sheet is no table: skipped calmly, not unrecognised.
     assert_eq!(count(&|r, _| matches!(r, Reason::UnrecognisedSheet(_))), 0);
     assert_eq!(count(&|r, _| *r == Reason::NotADataSheet), 1);
+    // The farm whose commercial and self-mixed tonnes disagree with its total.
+    assert_eq!(count(&|r, _| matches!(r, Reason::UsageMismatch { .. })), 1);
     // Each complaint id once.
     let df = loaded.frames.get(Kind::Complaint);
     let ids: std::collections::HashSet<&str> = df

@@ -5,7 +5,10 @@
 use std::fmt::Write;
 
 use super::BRIEF_CHARTS;
-use super::markdown::{change_line, heading, headline_heads, headline_row, own_brand_lines};
+use super::markdown::{
+    change_line, heading, headline_heads, headline_row, outbreak_lines, outbreaks_heading,
+    overdue_heading, overdue_lines, own_brand_lines,
+};
 use crate::lang::Lang;
 use crate::render::pictures::Picture;
 use crate::stats::brief::{Brief, brief};
@@ -59,6 +62,18 @@ pub fn to_html(report: &Report, lang: Lang, pictures: &[Picture]) -> String {
     headline(&mut out, &b, lang);
     changes(&mut out, &b, lang);
     open_severe(&mut out, &b, lang);
+    list(
+        &mut out,
+        &outbreaks_heading(&b, lang),
+        &outbreak_lines(&b, lang),
+        lang,
+    );
+    list(
+        &mut out,
+        &overdue_heading(&b, lang),
+        &overdue_lines(&b, lang),
+        lang,
+    );
     own_brands(&mut out, &b, lang);
     charts(&mut out, pictures, lang);
     out.push_str("</body>\n</html>\n");
@@ -132,6 +147,20 @@ fn open_severe(out: &mut String, b: &Brief<'_>, lang: Lang) {
         out.push_str("</tr>\n");
     }
     out.push_str("</table>\n");
+}
+
+/// A section of lines as a list, or "none".
+fn list(out: &mut String, heading: &str, lines: &[String], lang: Lang) {
+    let _ = writeln!(out, "<h2>{}</h2>", esc(heading));
+    if lines.is_empty() {
+        let _ = writeln!(out, "<p class=\"none\">{}</p>", lang.pick("无。", "None."));
+        return;
+    }
+    out.push_str("<ul>\n");
+    for line in lines {
+        let _ = writeln!(out, "<li>{}</li>", esc(line));
+    }
+    out.push_str("</ul>\n");
 }
 
 fn own_brands(out: &mut String, b: &Brief<'_>, lang: Lang) {

@@ -4,6 +4,7 @@
 //! Same inputs, same bytes.
 
 mod charts;
+mod formats;
 pub mod review;
 mod sheets;
 mod writer;
