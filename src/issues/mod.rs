@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-
 mod reason;
 
 pub use reason::{Action, Reason};

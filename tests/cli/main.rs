@@ -13,6 +13,7 @@ mod pictures;
 mod print;
 mod readme;
 mod report;
+mod rules;
 mod sample_data;
 mod summary;
 mod template;

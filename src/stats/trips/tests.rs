@@ -91,3 +91,37 @@ fn approvals_daily_records_field_days_and_overlaps() {
         (Some(6), &Reason::OverlappingTrip { other_row: 5 })
     );
 }
+
+#[test]
+fn a_three_day_trip_with_one_day_lacking_a_record() {
+    // 钱: 10-12..10-14, approved by 总经理; a field visit on 10-12 and a site visit on 10-14:
+    // 10-13 lacks its record.
+    #[rustfmt::skip]
+    let trips = frame(Kind::Trip, &[&[("technician", T("钱")), ("depart_date", D("2026-10-12")), ("return_date", D("2026-10-14")), ("days", N(3.0)), ("approver", T("总经理"))]]);
+    #[rustfmt::skip]
+    let visits = frame(Kind::FieldVisit, &[&[("visit_date", D("2026-10-12")), ("technician", T("钱"))]]);
+    #[rustfmt::skip]
+    let site = frame(Kind::SiteVisit, &[&[("visit_date", D("2026-10-14")), ("technician", T("钱"))]]);
+    let l = loaded(vec![
+        (Kind::Trip, trips),
+        (Kind::FieldVisit, visits),
+        (Kind::SiteVisit, site),
+    ]);
+    let s = compute(&l, &Period::parse("2026-10").unwrap(), &Template::builtin()).unwrap();
+    let f = &s.figures["钱"];
+    assert_eq!(
+        (
+            f.approval_missing,
+            f.daily_record_days,
+            f.days_without_record,
+            f.field_days
+        ),
+        (0, 2, 1, 3)
+    );
+    let flagged = s.flagged.first().unwrap();
+    assert_eq!(
+        (flagged.text("finding"), flagged.text("missing_dates")),
+        (Some("days_without_record"), Some("10-13"))
+    );
+    assert!(s.issues.is_empty());
+}
