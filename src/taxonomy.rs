@@ -180,6 +180,8 @@ pub const SEVERE: [&str; 2] = ["严重", "重大"];
 pub const ESCALATED: &str = "呈报主管";
 /// `否` of a yes/no field.
 pub const NO: &str = "否";
+/// The complaint category of product-quality problems (the quality clusters of SPEC §5.5).
+pub const CATEGORY_QUALITY: &str = "品质";
 /// The statuses of a complaint still open.
 pub const OPEN_STATUSES: [&str; 3] = ["未处理", "正在跟踪", "正在完成"];
 

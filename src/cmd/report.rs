@@ -17,6 +17,7 @@ use crate::render::console;
 use crate::render::outputs::{Written, write_report};
 use crate::render::pictures::ChartFont;
 use crate::stats::report::Report;
+use crate::stats::warnings;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -63,6 +64,24 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
     Ok(Code(OK))
 }
 
+/// How many warnings of each kind, in the list's order.
+fn warnings_line(report: &Report, lang: Lang) -> String {
+    let list = &report.warnings.list;
+    let kinds: Vec<(&str, usize)> = warnings::KINDS
+        .iter()
+        .map(|(key, zh, en)| {
+            let n = list.records_where("kind", key).count();
+            (lang.pick(zh, en), n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    Say::Warnings {
+        total: list.rows.len(),
+        kinds: &kinds,
+    }
+    .text(lang)
+}
+
 /// What was read, the reconciliation, the data problems grouped, and where the outputs
 /// went.
 fn print_summary(loaded: &Loaded, report: &Report, written: &Written, lang: Lang) {
@@ -100,6 +119,7 @@ fn print_summary(loaded: &Loaded, report: &Report, written: &Written, lang: Lang
         );
     }
     println!("{}\n", Say::FullListInWorkbook.text(lang));
+    println!("{}\n", warnings_line(report, lang));
     for path in [
         &written.workbook,
         &written.summary,

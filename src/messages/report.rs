@@ -19,6 +19,11 @@ pub enum Report<'a> {
     },
     NoProblems,
     FullListInWorkbook,
+    /// How many warnings of each kind (label, count) the report holds; none: 无预警.
+    Warnings {
+        total: usize,
+        kinds: &'a [(&'a str, usize)],
+    },
     Wrote {
         path: &'a dyn Display,
     },
@@ -59,6 +64,21 @@ impl Report<'_> {
                 "完整清单见工作簿的“数据问题”表。",
                 "The full list is on the workbook's Data problems sheet.",
             ),
+            M::Warnings { total: 0, .. } => s("无预警。", "No warnings."),
+            M::Warnings { total, kinds } => {
+                let parts: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+                pick(
+                    lang,
+                    format!(
+                        "预警 {total} 条({}),见 brief.html 第一节和“概览”表。",
+                        parts.join("、")
+                    ),
+                    format!(
+                        "{total} warning(s) ({}): see the top of brief.html and the Overview sheet.",
+                        parts.join(", ")
+                    ),
+                )
+            }
             M::Wrote { path } => pick(lang, format!("已写出 {path}"), format!("Wrote {path}")),
             M::WroteCharts { count, dir } => pick(
                 lang,

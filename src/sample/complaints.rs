@@ -51,12 +51,21 @@ const ACTIONS: [(&str, u32); 4] = [
     ("现场访问", 35),
     ("呈报主管", 10),
 ];
-const PRODUCTS: [&str; 5] = [
+/// The products complained about; [`PRODUCTS`]`[1]` is the one the last month's planted
+/// quality cluster is about.
+pub(super) const PRODUCTS: [&str; 12] = [
     "金穗551乳猪料",
     "金穗K8育肥料",
     "丰农禽宝肉鸡料",
     "丰农水产3号",
     "金穗母猪料",
+    "金穗552仔猪料",
+    "金穗K6中猪料",
+    "丰农蛋鸡高峰料",
+    "丰农肉鸭料",
+    "丰农水产5号",
+    "金穗浓缩料K1",
+    "金穗预混料P4",
 ];
 const OUTCOMES: [&str; 4] = ["已更换饲料", "已现场指导", "已解释说明", "已协商赔偿"];
 
@@ -190,5 +199,6 @@ pub fn generate(g: &mut Gen, cfg: &SampleConfig, months: &[NaiveDate]) -> Vec<Co
         all[first].outcome.clear();
         all[second].severity = "重大".into();
     }
+    super::warnings::plant(&mut all, months);
     all
 }

@@ -123,7 +123,13 @@ fn prices(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
         let trend = 1.0 + 0.08 * ((mi as f64) / 3.0).sin();
         for region in REGIONS {
             for (item, kind, unit, base) in items {
-                let p = (base * trend * g.uniform(0.93, 1.07) * 100.0).round() / 100.0;
+                // The last month's planted price move: hog prices up by about a fifth.
+                let jump = if mi + 1 == months.len() && item == "生猪" {
+                    1.2
+                } else {
+                    1.0
+                };
+                let p = (base * trend * jump * g.uniform(0.93, 1.07) * 100.0).round() / 100.0;
                 let (price, unit_cell) = if g.below(15) == 0 {
                     (SampleCell::text(format!("{p}{unit}")), SampleCell::Blank)
                 } else {

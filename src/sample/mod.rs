@@ -10,6 +10,7 @@ mod market;
 mod registers;
 mod sheet;
 mod site_visits;
+mod warnings;
 mod work;
 
 use std::path::{Path, PathBuf};

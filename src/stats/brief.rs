@@ -1,10 +1,9 @@
-//! What the supervisor's brief shows, chosen from the report's tables: the headline figures,
-//! the biggest changes against the previous period, the open severe complaints, the own
-//! brands' share and FCR. The brief's renderers (Markdown, HTML) only lay this out.
+//! What the supervisor's brief shows, chosen from the report's tables: the warnings first,
+//! the headline figures, the biggest changes against the previous period, the own brands'
+//! share and FCR. The brief's renderers (Markdown, HTML) only lay this out.
 
 use super::report::Report;
 use super::{Record, Table, Val};
-use crate::taxonomy::STATUS_DONE;
 
 /// How many of the biggest changes the brief lists.
 pub const BIGGEST_CHANGES: usize = 3;
@@ -15,19 +14,13 @@ pub struct Brief<'a> {
     pub headline: &'a Table,
     /// The figures that changed most against the previous period, in % (largest first).
     pub biggest_changes: Vec<Record<'a>>,
-    /// The severe complaints of the period not yet 完成.
-    pub open_severe: Vec<Record<'a>>,
-    /// The severe-complaint table the rows come from (for its columns).
-    pub severe: &'a Table,
+    /// The warnings (SPEC §5.5): clusters, surges, price moves, new outbreaks, open severe
+    /// complaints, overdue feedback — one line each.
+    pub warnings: &'a Table,
     /// The own brands' share of the market, with its changes.
     pub own_share: Option<Record<'a>>,
     /// FCR by species, own brands against the others.
     pub fcr_own_other: &'a Table,
-    /// New outbreaks: region × disease pairs not reported in the previous period.
-    pub new_outbreaks: &'a Table,
-    /// Assistance requests unreplied past the reply limit at the period end.
-    pub overdue_feedback: Vec<Record<'a>>,
-    pub reply_days: u32,
 }
 
 /// Largest relative change first; among equal ones the headline order stays (stable).
@@ -47,28 +40,12 @@ pub fn brief(report: &Report) -> Brief<'_> {
         .collect();
     sort_by_size(&mut biggest_changes);
     biggest_changes.truncate(BIGGEST_CHANGES);
-    let severe = &report.complaints.severe;
     Brief {
+        warnings: &report.warnings.list,
         headline,
         biggest_changes,
-        open_severe: severe
-            .records()
-            .filter(|r| r.text("status") != Some(STATUS_DONE))
-            .collect(),
-        severe,
         own_share: headline.records_where("kpi", "own_brand_share").next(),
         fcr_own_other: &report.fcr.species_brand,
-        new_outbreaks: &report.diseases.new,
-        overdue_feedback: report
-            .assist
-            .open
-            .records()
-            .filter(|r| {
-                r.num("age_days")
-                    .is_some_and(|d| d > f64::from(report.assist.reply_days))
-            })
-            .collect(),
-        reply_days: report.assist.reply_days,
     }
 }
 

@@ -22,6 +22,7 @@ pub mod site_visits;
 pub mod table;
 pub mod technicians;
 pub mod trips;
+pub mod warnings;
 
 pub use table::{Column, Layout, Measure, Record, Shown, Table, Val};
 

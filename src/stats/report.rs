@@ -11,6 +11,7 @@ use super::fcr::{self, FcrStats};
 use super::feed_usage::FeedUsage;
 use super::site_visits::{self, SiteVisitStats};
 use super::trips::{self, TripStats};
+use super::warnings::{self, Elsewhere, WarningStats};
 use super::{
     Table, accounting, comparisons, feed_usage, field_visits, market, prices, technicians,
 };
@@ -49,6 +50,7 @@ pub struct Report {
     pub comparisons: Table,
     pub technicians: Table,
     pub trips: TripStats,
+    pub warnings: WarningStats,
     pub data_issues: Table,
     /// Every data problem: the reading's and the statistics' (unlinked visits and requests,
     /// batches left out, overlapping trips), in sheet and row order — the rows of
@@ -103,21 +105,36 @@ impl Report {
             issues.extend(more.iter().cloned());
         }
         issues.sort_by_key(|i| (i.sheet, i.row));
+        let complaints = complaints::compute(&complaints_df, &visits_df, p)?;
+        let diseases = diseases::compute(&loaded.frames.get(Kind::Disease), p)?;
+        let warnings = warnings::compute(
+            &complaints_df,
+            &loaded.frames.get(Kind::Price),
+            p,
+            &template.warnings,
+            &Elsewhere {
+                new_outbreaks: &diseases.new,
+                open_severe: &complaints.open_severe,
+                unreplied: &assist.open,
+                reply_days: assist.reply_days,
+            },
+        )?;
         Ok(Report {
             period,
             sheets: loaded.sheets.clone(),
             inputs: accounting::reconciliation(&loaded.sheets),
-            complaints: complaints::compute(&complaints_df, &visits_df, p)?,
+            complaints,
             site_visits,
             assist,
             market: MarketStats::compute(loaded, p, template)?,
             fcr,
-            diseases: diseases::compute(&loaded.frames.get(Kind::Disease), p)?,
+            diseases,
             field_visits_kpis,
             field_visits,
             comparisons: comparisons::comparisons(loaded, p, template)?,
             technicians: technicians::figures_table(&technicians::figures(loaded, p, template)?),
             trips,
+            warnings,
             data_issues: accounting::data_issues(&issues, &loaded.sheets),
             issues,
         })
@@ -126,8 +143,13 @@ impl Report {
     /// Every table, in `summary.json` order.
     pub fn tables(&self) -> Vec<&Table> {
         let (c, m) = (&self.complaints, &self.market);
+        let w = &self.warnings;
         vec![
             &self.comparisons,
+            &w.list,
+            &w.clusters,
+            &w.surges,
+            &w.prices,
             &c.kpis,
             &c.by_channel,
             &c.by_category,
@@ -139,6 +161,7 @@ impl Report {
             &c.region_x_category,
             &c.open,
             &c.severe,
+            &c.open_severe,
             &c.severe_not_escalated,
             &c.repeat_customers,
             &c.monthly,

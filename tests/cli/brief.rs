@@ -41,10 +41,15 @@ fn brief_numbers_equal_summary_json() {
     // The hand-counted month: 10 received, close rate 60%.
     assert!(brief.contains("| 受理投诉(件) | 10 |"));
     assert!(brief.contains("| 结案率 | 60.0% |"));
-    // Open severe complaints: C05 (重大, 未处理); C02 is 完成.
-    assert!(brief.contains("## 未结案的严重/重大投诉 (1)"), "{brief}");
-    assert!(brief.contains("| C05 | 2026-10-08 | 重大 |"), "{brief}");
-    assert!(!brief.contains("| C02 |"));
+    // The warnings come first; among them the open severe complaint C05 (重大, 未处理,
+    // received 10-08: 23 days at 10-31); C02 is 完成.
+    assert!(brief.contains("\n\n## 预警 ("), "{brief}");
+    assert!(brief.find("## 预警").unwrap() < brief.find("## 主要指标").unwrap());
+    assert!(
+        brief.contains("- [严重投诉未结案] C05(重大,品质):丁,2026-10-08 受理,至期末 23 天未结案\n"),
+        "{brief}"
+    );
+    assert!(!brief.contains("C02("));
     // Every chart linked exists.
     for line in brief.lines().filter(|l| l.starts_with("![")) {
         let file = line.rsplit('(').next().unwrap().trim_end_matches(')');

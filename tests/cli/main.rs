@@ -17,4 +17,5 @@ mod rules;
 mod sample_data;
 mod summary;
 mod template;
+mod warnings;
 mod workdir;

@@ -257,12 +257,13 @@ fn report_counts_feed_use_diseases_and_feedback() {
     assert_eq!(kpi("disease_new"), json!(1));
     assert_eq!(kpi("assist_reply_rate"), json!(2.0 / 3.0));
     let brief = std::fs::read_to_string(w.path("out/brief.md")).unwrap();
+    // The brief's warnings: the new outbreak, then K2 unreplied for 21 days (limit 7).
     assert!(
-        brief.contains("## 新发疫情 (1)\n\n- 西 猪丹毒:首次报告 2026-10-12,本期 1 次"),
+        brief.contains("- [新发疫情] 西 猪丹毒:首次报告 2026-10-12,本期 1 次\n"),
         "{brief}"
     );
     assert!(
-        brief.contains("- K2 · 品管:2026-10-10 申请,已 21 天"),
+        brief.contains("- [协查超期未回馈] K2 · 品管:2026-10-10 申请协查,21 天未回馈(时限 7 天)\n"),
         "{brief}"
     );
 }

@@ -183,4 +183,22 @@ fn report_on_sample_data_counts_every_complaint_once_in_each_breakdown() {
         .as_i64()
         .unwrap();
     assert_eq!(sum("complaints_by_dept", "count"), company);
+    // The last month's planted warnings, one of each: a quality cluster of three farms about
+    // one broiler feed, a surge of 运输 complaints, hog prices up by about a fifth. The three
+    // bad rows about 金穗K8育肥料 from one farm are no cluster.
+    let rows = |id: &str| tables[id].as_array().unwrap().clone();
+    let clusters = rows("warning_clusters");
+    assert_eq!(clusters.len(), 1, "{clusters:?}");
+    assert_eq!(clusters[0]["product"], "丰农禽宝肉鸡料");
+    assert_eq!(clusters[0]["customers"], 3);
+    let surges = rows("warning_surges");
+    assert_eq!(surges.len(), 1, "{surges:?}");
+    assert_eq!(
+        (&surges[0]["dimension"], &surges[0]["value"]),
+        (&"category".into(), &"运输".into())
+    );
+    let prices = rows("warning_prices");
+    assert_eq!(prices.len(), 1, "{prices:?}");
+    assert_eq!(prices[0]["item"], "生猪");
+    assert!(prices[0]["change_pct"].as_f64().unwrap() >= 0.10);
 }

@@ -6,8 +6,8 @@ use std::fmt::Write;
 
 use super::BRIEF_CHARTS;
 use super::markdown::{
-    change_line, heading, headline_heads, headline_row, outbreak_lines, outbreaks_heading,
-    overdue_heading, overdue_lines, own_brand_lines,
+    change_line, heading, headline_heads, headline_row, no_warnings, own_brand_lines,
+    warning_lines, warnings_heading,
 };
 use crate::lang::Lang;
 use crate::render::pictures::Picture;
@@ -59,21 +59,14 @@ pub fn to_html(report: &Report, lang: Lang, pictures: &[Picture]) -> String {
         esc(&title),
         esc(&period)
     );
+    list(
+        &mut out,
+        &warnings_heading(&b, lang),
+        &warning_lines(&b, lang),
+        no_warnings(lang),
+    );
     headline(&mut out, &b, lang);
     changes(&mut out, &b, lang);
-    open_severe(&mut out, &b, lang);
-    list(
-        &mut out,
-        &outbreaks_heading(&b, lang),
-        &outbreak_lines(&b, lang),
-        lang,
-    );
-    list(
-        &mut out,
-        &overdue_heading(&b, lang),
-        &overdue_lines(&b, lang),
-        lang,
-    );
     own_brands(&mut out, &b, lang);
     charts(&mut out, pictures, lang);
     out.push_str("</body>\n</html>\n");
@@ -122,38 +115,11 @@ fn changes(out: &mut String, b: &Brief<'_>, lang: Lang) {
     out.push_str("</ol>\n");
 }
 
-fn open_severe(out: &mut String, b: &Brief<'_>, lang: Lang) {
-    let _ = writeln!(
-        out,
-        "<h2>{} ({})</h2>",
-        lang.pick("未结案的严重/重大投诉", "Open severe complaints"),
-        b.open_severe.len()
-    );
-    if b.open_severe.is_empty() {
-        let _ = writeln!(out, "<p class=\"none\">{}</p>", lang.pick("无。", "None."));
-        return;
-    }
-    out.push_str("<table>\n<tr>");
-    for c in &b.severe.columns {
-        let _ = write!(out, "<th>{}</th>", esc(lang.pick(&c.zh, &c.en)));
-    }
-    out.push_str("</tr>\n");
-    for r in &b.open_severe {
-        out.push_str("<tr>");
-        for c in &b.severe.columns {
-            let text = super::show(r.get(&c.key), r.measure(&c.key));
-            let _ = write!(out, "<td>{}</td>", esc(&text));
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</table>\n");
-}
-
-/// A section of lines as a list, or "none".
-fn list(out: &mut String, heading: &str, lines: &[String], lang: Lang) {
+/// A section of lines as a list, or the line `none`.
+fn list(out: &mut String, heading: &str, lines: &[String], none: &str) {
     let _ = writeln!(out, "<h2>{}</h2>", esc(heading));
     if lines.is_empty() {
-        let _ = writeln!(out, "<p class=\"none\">{}</p>", lang.pick("无。", "None."));
+        let _ = writeln!(out, "<p class=\"none\">{}</p>", esc(none));
         return;
     }
     out.push_str("<ul>\n");

@@ -1,5 +1,5 @@
-//! `brief.md`: the brief as Markdown — headline figures, biggest changes, open severe
-//! complaints, own brands, and links to the chart pictures.
+//! `brief.md`: the brief as Markdown — warnings, headline figures, biggest changes, own
+//! brands, and links to the chart pictures.
 
 use std::fmt::Write;
 
@@ -31,11 +31,9 @@ pub fn to_markdown(report: &Report, lang: Lang, charts: &[(String, String)]) -> 
     let b = brief(report);
     let mut out = String::new();
     title(&mut out, report, lang);
+    warnings(&mut out, &b, lang);
     headline(&mut out, &b, lang);
     biggest_changes(&mut out, &b, lang);
-    open_severe(&mut out, &b, lang);
-    new_outbreaks(&mut out, &b, lang);
-    overdue_feedback(&mut out, &b, lang);
     own_brands(&mut out, &b, lang);
     let _ = writeln!(out, "\n## {}\n", lang.pick("图表", "Charts"));
     for (file, title) in charts {
@@ -144,128 +142,40 @@ fn biggest_changes(out: &mut String, b: &Brief<'_>, lang: Lang) {
     }
 }
 
-fn open_severe(out: &mut String, b: &Brief<'_>, lang: Lang) {
-    let _ = writeln!(
-        out,
-        "\n## {} ({})\n",
-        lang.pick("未结案的严重/重大投诉", "Open severe complaints"),
-        b.open_severe.len()
-    );
-    if b.open_severe.is_empty() {
-        let _ = writeln!(out, "{}", lang.pick("无。", "None."));
-        return;
-    }
-    let heads: Vec<&str> = b
-        .severe
-        .columns
-        .iter()
-        .map(|h| lang.pick(&h.zh, &h.en))
-        .collect();
-    let _ = writeln!(
-        out,
-        "| {} |\n|{}",
-        heads.join(" | "),
-        "---|".repeat(heads.len())
-    );
-    for r in &b.open_severe {
-        let cells: Vec<String> = b.severe.columns.iter().map(|c| cell(r, &c.key)).collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
-    }
+/// The warnings heading, with how many there are.
+pub fn warnings_heading(b: &Brief<'_>, lang: Lang) -> String {
+    let n = b.warnings.rows.len();
+    lang.pick(&format!("预警 ({n})"), &format!("Warnings ({n})"))
+        .to_string()
 }
 
-/// The heading of the new-outbreak section.
-pub fn outbreaks_heading(b: &Brief<'_>, lang: Lang) -> String {
-    let n = b.new_outbreaks.rows.len();
-    lang.pick(
-        &format!("新发疫情 ({n})"),
-        &format!("New disease outbreaks ({n})"),
-    )
-    .to_string()
+/// The line a brief shows when nothing needs a warning.
+pub fn no_warnings(lang: Lang) -> &'static str {
+    lang.pick("无预警。", "No warnings.")
 }
 
-/// One line per new outbreak: region, disease, first report, reports.
-pub fn outbreak_lines(b: &Brief<'_>, lang: Lang) -> Vec<String> {
-    b.new_outbreaks
+/// One line per warning: `[kind] message`.
+pub fn warning_lines(b: &Brief<'_>, lang: Lang) -> Vec<String> {
+    let (kind, message) = match lang {
+        Lang::Zh => ("kind_label", "message"),
+        Lang::En => ("kind_en", "message_en"),
+    };
+    b.warnings
         .records()
-        .map(|r| match lang {
-            Lang::Zh => format!(
-                "{} {}:首次报告 {},本期 {} 次",
-                cell(&r, "region"),
-                cell(&r, "disease"),
-                cell(&r, "first_report_date"),
-                cell(&r, "reports")
-            ),
-            Lang::En => format!(
-                "{} {}: first reported {}, {} report(s)",
-                cell(&r, "region"),
-                cell(&r, "disease"),
-                cell(&r, "first_report_date"),
-                cell(&r, "reports")
-            ),
-        })
+        .map(|r| format!("[{}] {}", cell(&r, kind), cell(&r, message)))
         .collect()
 }
 
-/// The heading of the overdue-feedback section.
-pub fn overdue_heading(b: &Brief<'_>, lang: Lang) -> String {
-    let (n, days) = (b.overdue_feedback.len(), b.reply_days);
-    lang.pick(
-        &format!("超期未回馈的协查申请(超过 {days} 天)({n})"),
-        &format!("Assistance requests unreplied after {days} days ({n})"),
-    )
-    .to_string()
-}
-
-/// One line per overdue request: complaint, department, request date, age.
-pub fn overdue_lines(b: &Brief<'_>, lang: Lang) -> Vec<String> {
-    b.overdue_feedback
-        .iter()
-        .map(|r| match lang {
-            Lang::Zh => format!(
-                "{} · {}:{} 申请,已 {} 天",
-                cell(r, "complaint_id"),
-                cell(r, "dept"),
-                cell(r, "request_date"),
-                cell(r, "age_days")
-            ),
-            Lang::En => format!(
-                "{} · {}: requested {}, {} days ago",
-                cell(r, "complaint_id"),
-                cell(r, "dept"),
-                cell(r, "request_date"),
-                cell(r, "age_days")
-            ),
-        })
-        .collect()
-}
-
-/// A section of lines, or "none".
-fn list_section(out: &mut String, heading: &str, lines: &[String], lang: Lang) {
-    let _ = writeln!(out, "\n## {heading}\n");
+fn warnings(out: &mut String, b: &Brief<'_>, lang: Lang) {
+    let _ = writeln!(out, "## {}\n", warnings_heading(b, lang));
+    let lines = warning_lines(b, lang);
     if lines.is_empty() {
-        let _ = writeln!(out, "{}", lang.pick("无。", "None."));
+        let _ = writeln!(out, "{}", no_warnings(lang));
     }
     for line in lines {
         let _ = writeln!(out, "- {line}");
     }
-}
-
-fn new_outbreaks(out: &mut String, b: &Brief<'_>, lang: Lang) {
-    list_section(
-        out,
-        &outbreaks_heading(b, lang),
-        &outbreak_lines(b, lang),
-        lang,
-    );
-}
-
-fn overdue_feedback(out: &mut String, b: &Brief<'_>, lang: Lang) {
-    list_section(
-        out,
-        &overdue_heading(b, lang),
-        &overdue_lines(b, lang),
-        lang,
-    );
+    out.push('\n');
 }
 
 /// The own-brand lines: the share with its change, then FCR own against others per species.

@@ -180,6 +180,16 @@ fn overview(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
     let r = ctx.report;
     let all = ctx.caption_all_inputs();
     sheet.table(&r.comparisons, &all, &no_highlight)?;
+    let warnings = &r.warnings.list;
+    if warnings.rows.is_empty() {
+        sheet.note(&format!(
+            "{} | {all}",
+            ctx.lang.pick(&warnings.zh, &warnings.en)
+        ))?;
+        sheet.notice(ctx.lang.pick("无预警", "No warnings"))?;
+    } else {
+        sheet.table(warnings, &all, &no_highlight)?;
+    }
     let complaints = ctx.caption(&[Kind::Complaint]);
     sheet.table(&r.complaints.kpis, &complaints, &no_highlight)?;
     let visits = ctx.caption(&[Kind::Complaint, Kind::SiteVisit]);
@@ -207,6 +217,7 @@ fn complaint_lists(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Resul
     let open = sheet.table(&c.open, &caption, &no_highlight)?;
     sheet.list(&open)?;
     sheet.table(&c.severe, &caption, &no_highlight)?;
+    sheet.table(&c.open_severe, &caption, &no_highlight)?;
     sheet.table(&c.severe_not_escalated, &caption, &no_highlight)?;
     let visits = ctx.caption(&[Kind::SiteVisit]);
     sheet.table(&ctx.report.site_visits.refused, &visits, &no_highlight)?;

@@ -28,9 +28,14 @@ fn oldest_first(lf: LazyFrame) -> LazyFrame {
     )
 }
 
-/// Complaints received by the period end whose status is still open and that are not
-/// closed at the period end, oldest first, with their age in days at the period end.
-pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
+/// Complaints received by the period end, still open at its end (an open status, not
+/// closed) and matching `filter`, oldest first, with their age in days at the period end.
+fn open_where(
+    complaints: &DataFrame,
+    p: &Period,
+    filter: Expr,
+    fields: &[&str],
+) -> PolarsResult<(Vec<Column>, Vec<Vec<Val>>)> {
     let df = oldest_first(
         complaints
             .clone()
@@ -38,7 +43,8 @@ pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
             .filter(
                 on_or_before("received_date", p.end)
                     .and(is_one_of("status", &OPEN_STATUSES))
-                    .and(closed_at(p.end).not()),
+                    .and(closed_at(p.end).not())
+                    .and(filter),
             )
             .with_column(
                 (lit(day(p.end)) - days("received_date"))
@@ -47,6 +53,21 @@ pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
             ),
     )
     .collect()?;
+    let mut columns = field_columns(Kind::Complaint, fields);
+    columns.push(Column::of(
+        Measure::Days,
+        "age_days",
+        "至期末天数",
+        "age (days)",
+    ));
+    let mut values = field_values(&df, Kind::Complaint, fields)?;
+    values.push(int_vals(&df, "age_days")?);
+    Ok((columns, transpose(values)))
+}
+
+/// Complaints received by the period end whose status is still open and that are not
+/// closed at the period end, oldest first, with their age in days at the period end.
+pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
     let fields = [
         "id",
         "received_date",
@@ -56,22 +77,38 @@ pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
         "status",
         "technician",
     ];
-    let mut columns = field_columns(Kind::Complaint, &fields);
-    columns.push(Column::of(
-        Measure::Days,
-        "age_days",
-        "至期末天数",
-        "age (days)",
-    ));
+    let (columns, rows) = open_where(complaints, p, lit(true), &fields)?;
     let mut t = Table::new(
         "complaints_open",
         "未结案投诉(按受理日期,最早在前)",
         "Open complaints, oldest first",
         columns,
     );
-    let mut values = field_values(&df, Kind::Complaint, &fields)?;
-    values.push(int_vals(&df, "age_days")?);
-    t.rows = transpose(values);
+    t.rows = rows;
+    Ok(t)
+}
+
+/// Severe (严重/重大) complaints still open at the period end, whenever received — the
+/// early-warning list's open severe complaints (SPEC §5.5 item 4).
+pub fn open_severe(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
+    let fields = [
+        "id",
+        "received_date",
+        "severity",
+        "customer",
+        "category",
+        "product",
+        "status",
+        "technician",
+    ];
+    let (columns, rows) = open_where(complaints, p, is_one_of("severity", &SEVERE), &fields)?;
+    let mut t = Table::new(
+        "complaints_open_severe",
+        "未结案的严重/重大投诉(含以前受理的)",
+        "Severe complaints still open (received in any period)",
+        columns,
+    );
+    t.rows = rows;
     Ok(t)
 }
 

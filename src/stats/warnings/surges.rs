@@ -1,0 +1,175 @@
+//! Surges (异常增长, SPEC §5.5 item 2): per category and per region, the complaints received
+//! in the period against the same count in each of the periods of the same length right
+//! before it — a surge when the count reaches the baseline mean plus `surge_sd` standard
+//! deviations and at least `surge_min_excess` complaints more than the mean.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use crate::measure::Measure;
+use crate::period::Period;
+use crate::stats::query::{date_col, text_col};
+use crate::stats::{BLANK, Column, Table, Val};
+use crate::template::Warnings;
+
+/// Fewer usable baseline periods than this and no surge is evaluated.
+pub const MIN_BASELINE: usize = 3;
+
+/// Slack for comparing a whole count with a threshold computed in floating point, so a
+/// count of exactly m + 2s is a surge.
+const EPS: f64 = 1e-9;
+
+/// One flagged value: its dimension (`category` / `region`), the value, the period's count,
+/// and the baseline it was measured against.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Surge {
+    pub dimension: &'static str,
+    pub value: String,
+    pub count: usize,
+    pub mean: f64,
+    pub sd: f64,
+    pub periods: usize,
+}
+
+/// The baseline periods of `p` that do not end before `earliest`, newest first.
+pub fn baseline(p: &Period, periods: u32, earliest: Option<NaiveDate>) -> Vec<Period> {
+    let mut out = Vec::new();
+    let mut q = *p;
+    for _ in 0..periods {
+        q = q.previous();
+        if earliest.is_some_and(|e| q.end >= e) {
+            out.push(q);
+        }
+    }
+    out
+}
+
+/// Population mean and standard deviation.
+fn mean_sd(values: &[f64]) -> (f64, f64) {
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
+    (mean, var.sqrt())
+}
+
+/// Whether `count` is a surge against `baseline` counts.
+pub fn is_surge(count: f64, baseline: &[f64], w: &Warnings) -> bool {
+    let (m, s) = mean_sd(baseline);
+    count + EPS >= m + w.surge_sd * s && count + EPS >= m + w.surge_min_excess
+}
+
+/// Counts of `values` (blank → 未填写) among the dates inside `p`.
+fn counts(
+    dates: &[Option<NaiveDate>],
+    values: &[Option<String>],
+    p: &Period,
+) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for (d, v) in dates.iter().zip(values) {
+        if d.is_some_and(|d| p.contains(d)) {
+            *out.entry(v.clone().unwrap_or_else(|| BLANK.to_string()))
+                .or_default() += 1;
+        }
+    }
+    out
+}
+
+/// The surges of period `p` by category and by region.
+///
+/// # Errors
+/// A polars error.
+pub fn find(complaints: &DataFrame, p: &Period, w: &Warnings) -> PolarsResult<Vec<Surge>> {
+    let dates = date_col(complaints, "received_date")?;
+    let earliest = dates.iter().flatten().min().copied();
+    let base = baseline(p, w.baseline_periods, earliest);
+    if base.len() < MIN_BASELINE {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for dimension in ["category", "region"] {
+        let values = text_col(complaints, dimension)?;
+        let before: Vec<BTreeMap<String, usize>> =
+            base.iter().map(|q| counts(&dates, &values, q)).collect();
+        for (value, count) in counts(&dates, &values, p) {
+            let history: Vec<f64> = before
+                .iter()
+                .map(|c| c.get(&value).copied().unwrap_or(0) as f64)
+                .collect();
+            if is_surge(count as f64, &history, w) {
+                let (mean, sd) = mean_sd(&history);
+                out.push(Surge {
+                    dimension,
+                    value,
+                    count,
+                    mean,
+                    sd,
+                    periods: history.len(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The `warning_surges` table.
+pub fn table(surges: &[Surge]) -> Table {
+    let mut t = Table::new(
+        "warning_surges",
+        "异常增长:投诉数明显高于前几期",
+        "Surges: complaints well above the periods before",
+        vec![
+            Column::of(Measure::Key, "dimension", "维度", "dimension"),
+            Column::label_in(
+                crate::lang::Lang::Zh,
+                "dimension_label",
+                "维度",
+                "dimension (Chinese)",
+            ),
+            Column::label_in(
+                crate::lang::Lang::En,
+                "dimension_en",
+                "维度(英文)",
+                "dimension",
+            ),
+            Column::text("value", "取值", "value"),
+            Column::of(Measure::Count, "count", "本期投诉(件)", "complaints"),
+            Column::of(
+                Measure::Median,
+                "baseline_mean",
+                "基期均值",
+                "baseline mean",
+            ),
+            Column::of(Measure::Median, "baseline_sd", "基期标准差", "baseline SD"),
+            Column::of(
+                Measure::Count,
+                "baseline_periods",
+                "基期数",
+                "baseline periods",
+            ),
+        ],
+    );
+    for s in surges {
+        let (zh, en) = dimension_labels(s.dimension);
+        t.rows.push(vec![
+            Val::text(s.dimension),
+            Val::text(zh),
+            Val::text(en),
+            Val::text(&s.value),
+            Val::Int(s.count as i64),
+            Val::Num(s.mean),
+            Val::Num(s.sd),
+            Val::Int(s.periods as i64),
+        ]);
+    }
+    t
+}
+
+/// The labels of a surge dimension.
+pub fn dimension_labels(dimension: &str) -> (&'static str, &'static str) {
+    match dimension {
+        "category" => ("投诉类别", "category"),
+        _ => ("地区", "region"),
+    }
+}
