@@ -2,6 +2,7 @@
 //! Clap types stop here; the library below takes plain values.
 
 pub mod check;
+pub mod export;
 mod help;
 mod load;
 pub mod report;
@@ -68,6 +69,10 @@ pub enum Command {
     /// Write each technician's self-review workbook (review/<技术员>.xlsx): his figures beside
     /// the department median and his rank, his 环比, his visits and complaints.
     Review(review::Args),
+    /// Write the master registers (台账): every kind's normalised, de-duplicated records
+    /// with their source file, sheet and row, and the data problems — as one workbook, a CSV
+    /// per kind or a Parquet file per kind (default folder reports/台账/).
+    Export(export::Args),
     /// Write a realistic, seeded sample data set of every input kind.
     Sample(sample::Args),
     /// Print the built-in template, or copy it to a file to edit.
@@ -84,6 +89,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Code> {
         Command::Report(args) => report::run(args, lang),
         Command::Review(args) => review::run(args, lang),
         Command::Check(args) => check::run(args, lang),
+        Command::Export(args) => export::run(args, lang),
         Command::Sample(args) => sample::run(args, lang),
         Command::Template(args) => template::run(args, lang),
     }

@@ -63,12 +63,7 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
         let review = reviews.review(name).context(Run::Computing.text(lang))?;
         let path = out_dir.join(format!("{stem}.xlsx"));
         let bytes = render::xlsx::review::to_bytes(&review, &period, lang)?;
-        render::write_atomic(&path, &bytes).with_context(|| {
-            Report::CannotWrite {
-                path: &path.display(),
-            }
-            .text(lang)
-        })?;
+        render::write_atomic(&path, &bytes).map_err(|e| render::outputs::failed(&e, lang))?;
         println!(
             "{}",
             Report::Wrote {

@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::exit::{Code, OK};
 use crate::lang::Lang;
-use crate::messages::{Report, Setup};
+use crate::messages::Setup;
 use crate::template::DEFAULT_TOML;
 
 #[derive(Debug, clap::Args)]
@@ -27,7 +27,7 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
             bail!(Setup::AlreadyExists { path: &shown }.text(lang));
         }
         crate::render::write_atomic(&path, DEFAULT_TOML.as_bytes())
-            .with_context(|| Report::CannotWrite { path: &shown }.text(lang))?;
+            .map_err(|e| crate::render::outputs::failed(&e, lang))?;
         println!("{}", Setup::TemplateWritten { path: &shown }.text(lang));
     } else if args.show {
         print!("{DEFAULT_TOML}");

@@ -25,12 +25,27 @@ fn extension(path: &Path) -> Option<String> {
 }
 
 /// File-name prefixes of the workbooks tsreport writes, never read back as inputs.
-pub const OWN_OUTPUTS: [&str; 2] = ["技术服务部统计报表_", "technical-service-report_"];
+pub const OWN_OUTPUTS: [&str; 4] = [
+    "技术服务部统计报表_",
+    "technical-service-report_",
+    "技术服务部台账",
+    "technical-service-registers",
+];
+
+/// The file `export --format csv` writes beside the registers; a CSV in a folder holding
+/// it is an exported register, not an input.
+pub const EXPORTED_PROBLEMS_CSV: &str = "data_issues.csv";
 
 fn is_own_output(path: &Path) -> bool {
-    path.file_name()
+    let own_name = path
+        .file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|n| OWN_OUTPUTS.iter().any(|p| n.starts_with(p)))
+        .is_some_and(|n| OWN_OUTPUTS.iter().any(|p| n.starts_with(p)));
+    let exported_csv = extension(path).as_deref() == Some("csv")
+        && path
+            .parent()
+            .is_some_and(|d| d.join(EXPORTED_PROBLEMS_CSV).is_file());
+    own_name || exported_csv
 }
 
 fn is_hidden_or_lock(path: &Path) -> bool {

@@ -4,6 +4,7 @@
 //! wrong with a file, a sheet or a template is in [`problems`].
 
 mod check;
+mod export;
 mod listing;
 mod problems;
 mod report;
@@ -11,6 +12,7 @@ mod run;
 mod setup;
 
 pub use check::Check;
+pub use export::Export;
 pub use listing::Listing;
 pub use problems::{FileProblem, SheetProblem, TemplateProblem};
 pub use report::Report;

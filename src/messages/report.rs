@@ -34,9 +34,30 @@ pub enum Report<'a> {
     OutputIsInput {
         path: &'a dyn Display,
     },
-    CannotWrite {
+    /// An output could not be written: where, and why (in the clerk's words where known).
+    WriteFailed {
         path: &'a dyn Display,
+        error: &'a std::io::Error,
     },
+}
+
+/// Why a file could not be written, in `lang`; the system's own words when unusual.
+fn write_reason(error: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (zh, en) = match error.kind() {
+        K::StorageFull => ("磁盘已满", "the disk is full"),
+        K::PermissionDenied => ("没有写入权限", "permission denied"),
+        K::ReadOnlyFilesystem => (
+            "所在磁盘或文件夹是只读的",
+            "the disk or folder is read-only",
+        ),
+        K::NotADirectory | K::AlreadyExists => (
+            "路径中有同名的文件,不是文件夹",
+            "a file stands where a folder is needed",
+        ),
+        _ => return error.to_string(),
+    };
+    pick(lang, zh.to_string(), en.to_string())
 }
 
 impl Report<'_> {
@@ -90,10 +111,16 @@ impl Report<'_> {
                 format!("{path} 是输入文件之一;请另选 --out 文件夹"),
                 format!("{path} is one of the inputs; choose another --out folder"),
             ),
-            M::CannotWrite { path } => pick(
+            M::WriteFailed { path, error } => pick(
                 lang,
-                format!("无法写入 {path}"),
-                format!("cannot write {path}"),
+                format!(
+                    "无法写入 {path}:{};之前的输出保持不变",
+                    write_reason(error, lang)
+                ),
+                format!(
+                    "cannot write {path}: {}; the earlier outputs are as they were",
+                    write_reason(error, lang)
+                ),
             ),
         }
     }

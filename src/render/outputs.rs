@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use super::pictures::ChartFont;
-use super::{brief, json, pictures, write_atomic, xlsx};
+use super::{Staged, WriteError, brief, json, pictures, xlsx};
 use crate::lang::Lang;
 use crate::messages::Report as Report_;
 use crate::stats::report::Report;
@@ -81,24 +81,29 @@ pub fn write_report(
         )
     });
     let pictures = pictures?;
+    // Everything is rendered; now write it all, and put it in place only when every file
+    // is written — a failure leaves the previous report as it was.
+    let mut staged = Staged::new();
+    let mut stage =
+        |path: &Path, bytes: &[u8]| staged.add(path, bytes).map_err(|e| failed(&e, lang));
     let mut charts = Vec::new();
     for p in &pictures {
-        write(&charts_dir.join(format!("{}.png", p.stem)), &p.png, lang)?;
-        write(
+        stage(&charts_dir.join(format!("{}.png", p.stem)), &p.png)?;
+        stage(
             &charts_dir.join(format!("{}.svg", p.stem)),
             p.svg.as_bytes(),
-            lang,
         )?;
         charts.push((format!("{}.png", p.stem), p.title.clone()));
     }
     let brief = out_dir.join("brief.md");
     let markdown = brief::markdown::to_markdown(report, lang, &charts);
-    write(&brief, markdown.as_bytes(), lang)?;
+    stage(&brief, markdown.as_bytes())?;
     let brief_html = out_dir.join("brief.html");
     let html = brief::html::to_html(report, lang, &pictures);
-    write(&brief_html, html.as_bytes(), lang)?;
-    write(&workbook, &xlsx?, lang)?;
-    write(&summary, &json, lang)?;
+    stage(&brief_html, html.as_bytes())?;
+    stage(&workbook, &xlsx?)?;
+    stage(&summary, &json)?;
+    staged.commit().map_err(|e| failed(&e, lang))?;
     Ok(Written {
         workbook,
         summary,
@@ -109,11 +114,13 @@ pub fn write_report(
     })
 }
 
-fn write(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
-    write_atomic(path, bytes).with_context(|| {
-        Report_::CannotWrite {
-            path: &path.display(),
+/// The one-line error for an output that could not be written.
+pub fn failed(e: &WriteError, lang: Lang) -> anyhow::Error {
+    anyhow::anyhow!(
+        Report_::WriteFailed {
+            path: &e.path.display(),
+            error: &e.error,
         }
         .text(lang)
-    })
+    )
 }
