@@ -29,6 +29,9 @@ pub fn read_ods(
     let file = super::open(path)?;
     let book = Ods::new(BufReader::new(file)).map_err(|e| match e {
         OdsError::Password => FileError::new(path, FileProblem::Password),
+        other if super::xlsx::larger_than_declared(&other) => {
+            FileError::new(path, FileProblem::LargerThanDeclared)
+        }
         OdsError::Zip(_) | OdsError::Io(_) => {
             FileError::new(path, FileProblem::Corrupt { ext: "ods" })
         }

@@ -67,8 +67,30 @@ fn corrupt(path: &Path) -> FileProblem {
 fn open_error(path: &Path, e: XlsxError) -> FileError {
     match e {
         XlsxError::Password => FileError::new(path, FileProblem::Password),
+        other if larger_than_declared(&other) => {
+            FileError::new(path, FileProblem::LargerThanDeclared)
+        }
         XlsxError::Zip(_) | XlsxError::Io(_) => FileError::new(path, corrupt(path)),
         other => FileError::new(path, FileProblem::Unreadable(other.to_string())),
+    }
+}
+
+/// The zip reader's words when a part decompresses past its declared size: the declared
+/// size (checked against the budget before reading) bounds every part while it streams.
+const LARGER_THAN_DECLARED: &str = "larger than its declared uncompressed size";
+
+/// Whether a reader's error says a part decompressed past its declared size.
+pub(super) fn larger_than_declared(e: &impl std::fmt::Display) -> bool {
+    e.to_string().contains(LARGER_THAN_DECLARED)
+}
+
+/// A calamine error as a sheet problem: `otherwise` with calamine's reason, unless the part
+/// lied about its size.
+fn sheet_problem(e: &XlsxError, otherwise: fn(String) -> SheetProblem) -> SheetProblem {
+    if larger_than_declared(e) {
+        SheetProblem::LargerThanDeclared
+    } else {
+        otherwise(e.to_string())
     }
 }
 
@@ -81,7 +103,7 @@ fn stream_sheet(
 ) -> Result<(), SheetProblem> {
     let mut reader = book
         .worksheet_cells_reader(name)
-        .map_err(|e| SheetProblem::Unreadable(e.to_string()))?;
+        .map_err(|e| sheet_problem(&e, SheetProblem::Unreadable))?;
     let dim = reader.dimensions();
     let rows = u64::from(dim.end.0.saturating_sub(dim.start.0)) + 1;
     let cols = u64::from(dim.end.1.saturating_sub(dim.start.1)) + 1;
@@ -133,7 +155,7 @@ fn produce<'a>(
     loop {
         let next = reader
             .next_cell()
-            .map_err(|e| SheetProblem::Corrupt(e.to_string()))?;
+            .map_err(|e| sheet_problem(&e, SheetProblem::Corrupt))?;
         let Some(cell) = next else { break };
         let (r, col) = cell.get_position();
         if col >= limits.max_columns {

@@ -34,6 +34,8 @@ pub enum FileProblem {
     },
     /// calamine's reason.
     Unreadable(String),
+    /// A part read whole (the shared strings) decompressed past its declared size.
+    LargerThanDeclared,
     PartTooLarge {
         part: String,
         size: u64,
@@ -59,6 +61,9 @@ pub enum SheetProblem {
     ColumnTooFar { cell: String, limit: u32 },
     /// The sheet's XML is damaged (calamine's reason).
     Corrupt(String),
+    /// The sheet decompressed past the size its zip directory declares (a corrupt or
+    /// crafted file); reading stopped there.
+    LargerThanDeclared,
     /// calamine could not open the sheet.
     Unreadable(String),
     /// A CSV file's quoting is broken after a row.
@@ -149,6 +154,11 @@ impl FileProblem {
                 lang,
                 format!("无法读取工作簿:{e}"),
                 format!("cannot read the workbook: {e}"),
+            ),
+            P::LargerThanDeclared => pick(
+                lang,
+                "工作簿的某一部分解压后比压缩包目录中声明的大小更大(文件已损坏或被篡改),已停止读取;拒收".into(),
+                "a part of the workbook decompresses to more than its zip directory declares (corrupt or crafted file); reading stopped, refused".into(),
             ),
             P::Html { .. }
             | P::PlainText { .. }
@@ -241,6 +251,11 @@ impl SheetProblem {
                 lang,
                 format!("单元格 {cell} 超出 {limit} 列的上限;拒收"),
                 format!("cell {cell} lies beyond the limit of {limit} columns; refused"),
+            ),
+            P::LargerThanDeclared => pick(
+                lang,
+                "工作表解压后比压缩包目录中声明的大小更大(文件已损坏或被篡改),已停止读取;拒收".into(),
+                "the sheet decompresses to more than its zip directory declares (corrupt or crafted file); reading stopped, refused".into(),
             ),
             P::Corrupt(e) => pick(
                 lang,

@@ -242,3 +242,80 @@ fn folder_with_a_bad_file_still_reads_the_rest_and_skips_lock_files() {
         .expect_stdout("Read 2 file(s), 1 sheet(s).")
         .expect_stdout("Not spreadsheets, passed over:\n  in/readme.txt");
 }
+
+/// Rewrites the declared uncompressed size of `part` in both zip headers (the local one and
+/// the central directory's) to `declared`, as a crafted file would.
+fn understate(path: &std::path::Path, part: &str, declared: u32) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]) as usize;
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap()) as usize;
+    let mut i = 0;
+    let mut patched = 0;
+    while i + 46 < bytes.len() {
+        if bytes[i..i + 4] == [0x50, 0x4b, 0x01, 0x02] {
+            let name_len = u16_at(&bytes, i + 28);
+            if &bytes[i + 46..i + 46 + name_len] == part.as_bytes() {
+                bytes[i + 24..i + 28].copy_from_slice(&declared.to_le_bytes());
+                let local = u32_at(&bytes, i + 42);
+                bytes[local + 22..local + 26].copy_from_slice(&declared.to_le_bytes());
+                patched += 1;
+            }
+        }
+        i += 1;
+    }
+    assert_eq!(patched, 1, "{part} not found");
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_zip_understating_a_parts_size_is_stopped_while_streaming() {
+    let w = Workdir::new();
+    let mut rows = vec![complaint_header()];
+    for n in 0..400 {
+        rows.push(vec![
+            S("K"),
+            D(2026, 10, 1 + n % 28),
+            S("电话"),
+            S("甲乙丙丁戊己庚辛"),
+            S("完成"),
+            B,
+        ]);
+    }
+    let p = w.xlsx("lying.xlsx", &[("Sheet1", rows)]);
+    let real = {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&p).unwrap()).unwrap();
+        zip.by_name("xl/worksheets/sheet1.xml").unwrap().size()
+    };
+    assert!(real > 20_000, "{real}");
+    // The directory says 2,000 bytes — under the 8,000-byte budget — but the sheet holds more.
+    understate(&p, "xl/worksheets/sheet1.xml", 2000);
+    w.write("limits.toml", "[limits]\nmax_part_bytes = 8000\n");
+    w.run(&["check", "lying.xlsx", "--template", "limits.toml"])
+        .expect_code(1)
+        .expect_stderr_line("tsreport: lying.xlsx [Sheet1]:工作表解压后比压缩包目录中声明的大小更大(文件已损坏或被篡改),已停止读取;拒收")
+        .expect_stdout("lying.xlsx [Sheet1]  —     0     0     0     0");
+}
+
+#[test]
+fn shared_strings_understating_their_size_are_stopped_too() {
+    let w = Workdir::new();
+    let mut rows = vec![complaint_header()];
+    for n in 0..600 {
+        rows.push(vec![
+            S("K"),
+            D(2026, 10, 1),
+            S("电话"),
+            S(Box::leak(
+                format!("客户{n:04}甲乙丙丁戊己").into_boxed_str(),
+            )),
+            S("完成"),
+            B,
+        ]);
+    }
+    let p = w.xlsx("lying.xlsx", &[("Sheet1", rows)]);
+    understate(&p, "xl/sharedStrings.xml", 2000);
+    w.write("limits.toml", "[limits]\nmax_part_bytes = 200000\n");
+    w.run(&["check", "lying.xlsx", "--template", "limits.toml"])
+        .expect_code(1)
+        .expect_stderr_line("tsreport: lying.xlsx:工作簿的某一部分解压后比压缩包目录中声明的大小更大(文件已损坏或被篡改),已停止读取;拒收");
+}
