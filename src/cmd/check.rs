@@ -8,6 +8,7 @@ use anyhow::Result;
 
 use super::load::{read_inputs, template};
 use crate::exit::{Code, OK, PROBLEMS_FOUND};
+use crate::frames::Keep;
 use crate::lang::Lang;
 use crate::messages::Listing;
 use crate::render::console;
@@ -28,7 +29,7 @@ pub struct Args {
 
 pub fn run(args: Args, lang: Lang) -> Result<Code> {
     let template = template(args.template.as_deref(), lang)?;
-    let loaded = read_inputs(&args.inputs, &template, lang);
+    let loaded = read_inputs(&args.inputs, &template, Keep::All, lang);
     print!("{}", console::check_report(&loaded, lang, args.all));
     let problems = loaded
         .issues

@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 
 use super::load;
 use crate::exit::{Code, OK};
+use crate::frames::Keep;
 use crate::lang::Lang;
 use crate::messages::{Export as Say, Run};
 use crate::render::export::{self, Format};
@@ -38,7 +39,7 @@ enum FormatArg {
 
 pub fn run(args: Args, lang: Lang) -> Result<Code> {
     let template = load::template(args.template.as_deref(), lang)?;
-    let loaded = load::load(&args.inputs, &template, lang)?;
+    let loaded = load::load(&args.inputs, &template, Keep::All, lang)?;
     let registers = export::registers(&loaded).context(Run::Computing.text(lang))?;
     let out_dir = args
         .out

@@ -9,10 +9,12 @@ use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 
 use crate::exit::UsageError;
+use crate::frames::Keep;
 use crate::lang::Lang;
 use crate::messages::Run;
-use crate::normalize::{self, Loaded};
+use crate::normalize::{self, Loaded, Reading};
 use crate::period::Period;
+use crate::stats;
 use crate::template::Template;
 
 /// The inputs, the period and the template, as `report` and `review` take them.
@@ -37,6 +39,14 @@ impl InputArgs {
     /// The period is not understood (a usage error), the template is invalid, or nothing
     /// usable was found.
     pub fn load(&self, lang: Lang) -> Result<(Template, Loaded, Period)> {
+        self.load_keeping(Keep::AllBut(stats::UNREAD_FIELDS), lang)
+    }
+
+    /// As [`InputArgs::load`], storing the fields `keep` keeps.
+    ///
+    /// # Errors
+    /// As [`InputArgs::load`].
+    pub fn load_keeping(&self, keep: Keep, lang: Lang) -> Result<(Template, Loaded, Period)> {
         let asked = self
             .period
             .as_deref()
@@ -45,7 +55,7 @@ impl InputArgs {
             })
             .transpose()?;
         let template = template(self.template.as_deref(), lang)?;
-        let loaded = load(&self.inputs, &template, lang)?;
+        let loaded = load(&self.inputs, &template, keep, lang)?;
         let period = choose_period(&loaded, asked, lang);
         Ok((template, loaded, period))
     }
@@ -67,16 +77,28 @@ fn today() -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-/// Reads every input once, with a progress bar when stderr is a terminal.
-pub fn read_inputs(inputs: &[PathBuf], template: &Template, lang: Lang) -> Loaded {
+/// How many files are read at once: `TSREPORT_JOBS` when set (benchmarks, tests), else the
+/// machine's cores (at most 4: reading also streams each sheet on a second thread).
+fn jobs() -> usize {
+    std::env::var("TSREPORT_JOBS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4)))
+        .max(1)
+}
+
+/// Reads every input once, storing the fields `keep` keeps, with a progress bar when stderr
+/// is a terminal.
+pub fn read_inputs(inputs: &[PathBuf], template: &Template, keep: Keep, lang: Lang) -> Loaded {
+    let reading = Reading { keep, jobs: jobs() };
     if !std::io::stderr().is_terminal() {
-        return normalize::load(inputs, template, &mut |_, _| {});
+        return normalize::load_with(inputs, template, reading, &mut |_, _| {});
     }
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
         indicatif::ProgressStyle::with_template(&Run::Reading.text(lang)).expect("valid template"),
     );
-    let loaded = normalize::load(inputs, template, &mut |done, total| {
+    let loaded = normalize::load_with(inputs, template, reading, &mut |done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     });
@@ -88,8 +110,8 @@ pub fn read_inputs(inputs: &[PathBuf], template: &Template, lang: Lang) -> Loade
 ///
 /// # Errors
 /// Nothing usable was found.
-pub fn load(inputs: &[PathBuf], template: &Template, lang: Lang) -> Result<Loaded> {
-    let loaded = read_inputs(inputs, template, lang);
+pub fn load(inputs: &[PathBuf], template: &Template, keep: Keep, lang: Lang) -> Result<Loaded> {
+    let loaded = read_inputs(inputs, template, keep, lang);
     for line in loaded.error_lines(lang) {
         eprintln!("tsreport: {line}");
     }

@@ -28,6 +28,12 @@ pub struct Args {
     /// (for benchmarks: e.g. --months 20 --rows-per-month 50000 gives 1,000,000 rows).
     #[arg(long)]
     complaints_only: bool,
+    /// With --complaints-only: a shared-string table, as Excel writes when it re-saves.
+    #[arg(long, requires = "complaints_only")]
+    shared_strings: bool,
+    /// With --complaints-only: one register per month.
+    #[arg(long, requires = "complaints_only")]
+    one_file_per_month: bool,
 }
 
 pub fn run(args: Args, lang: Lang) -> Result<Code> {
@@ -38,6 +44,8 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
         rows_per_month: args.rows_per_month.max(1),
         last_month: NaiveDate::from_ymd_opt(2026, 10, 1).expect("valid date"),
         complaints_only: args.complaints_only,
+        shared_strings: args.shared_strings,
+        one_file_per_month: args.one_file_per_month,
     };
     let files = generate(&cfg)?;
     for f in &files {

@@ -19,6 +19,36 @@ pub const SOURCE: &str = "source";
 /// Column holding the 1-based row a record came from.
 pub const ROW: &str = "row";
 
+/// A field a command does not need stored: read, checked and part of the duplicate check
+/// like every field, but left out of the frame — or, with `unless`, stored only on the
+/// records whose field `unless.0` holds one of `unless.1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Omit {
+    pub kind: Kind,
+    pub field: &'static str,
+    pub unless: Option<(&'static str, &'static [&'static str])>,
+}
+
+/// Which fields the frames store.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Keep {
+    /// Every field (`check`, `export`).
+    #[default]
+    All,
+    /// Every field but these (`report`, `review`: what no statistic reads).
+    AllBut(&'static [Omit]),
+}
+
+impl Keep {
+    /// The fields of `kind` not (always) stored.
+    pub fn omits(self, kind: Kind) -> Vec<Omit> {
+        match self {
+            Keep::All => Vec::new(),
+            Keep::AllBut(list) => list.iter().copied().filter(|o| o.kind == kind).collect(),
+        }
+    }
+}
+
 /// One DataFrame per kind that had any sheet.
 #[derive(Debug, Default, Clone)]
 pub struct Frames {

@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use super::checks::check_record;
 use super::header::{self, Header};
 use super::record::{RowIssue, RowParser};
-use crate::frames::{RecordsBuilder, Value};
+use crate::frames::{Keep, RecordsBuilder, Value};
 use crate::ingest::{Cell, SheetConsumer, SheetProblem, column_letter};
 use crate::issues::{Action, DataIssue, Reason, SheetReport, Unrecognised};
 use crate::schema::Kind;
@@ -35,6 +35,7 @@ struct DataSheet {
 /// Everything read so far, across files.
 pub struct Collector<'t> {
     template: &'t Template,
+    keep: Keep,
     pub tables: BTreeMap<Kind, RecordsBuilder>,
     pub sheets: Vec<SheetReport>,
     pub issues: Vec<DataIssue>,
@@ -45,9 +46,10 @@ pub struct Collector<'t> {
 }
 
 impl<'t> Collector<'t> {
-    pub fn new(template: &'t Template) -> Collector<'t> {
+    pub fn new(template: &'t Template, keep: Keep) -> Collector<'t> {
         Collector {
             template,
+            keep,
             tables: BTreeMap::new(),
             sheets: Vec::new(),
             issues: Vec::new(),
@@ -104,7 +106,7 @@ impl<'t> Collector<'t> {
                 let parser = RowParser::new(h.kind, &h.fields);
                 self.tables
                     .entry(h.kind)
-                    .or_insert_with(|| RecordsBuilder::new(h.kind));
+                    .or_insert_with(|| RecordsBuilder::keeping(h.kind, self.keep));
                 let last_row = h.last_row;
                 self.state = State::Data(Box::new(DataSheet {
                     header: h,

@@ -4,18 +4,23 @@
 
 use polars::prelude::*;
 
-use crate::frames::RecordsBuilder;
 use crate::issues::{Action, DataIssue, Origin, Reason, SheetReport};
 
 /// Builds the complaint frame with duplicates removed, recording each removed row.
 pub fn dedup_complaints(
-    table: RecordsBuilder,
+    df: DataFrame,
+    hashes: &[u64],
     sheets: &mut [SheetReport],
     issues: &mut Vec<DataIssue>,
 ) -> DataFrame {
-    let hashes = table.content_hashes().to_vec();
-    let sources = table.sources().to_vec();
-    let df = table.finish();
+    let sources: Vec<u32> = df
+        .column(crate::frames::SOURCE)
+        .expect("source column")
+        .u32()
+        .expect("source is u32")
+        .iter()
+        .map(|s| s.unwrap_or(0))
+        .collect();
     let ids = df.column("id").expect("complaints have an id column");
     let ids = ids.str().expect("id is text");
     let rows = df.column(crate::frames::ROW).expect("row column");

@@ -4,14 +4,15 @@
 mod checks;
 mod collect;
 mod dedup;
-mod header;
+pub mod header;
+mod parts;
 mod record;
 
 pub mod value;
 
 use std::path::PathBuf;
 
-use crate::frames::Frames;
+use crate::frames::{Frames, Keep};
 use crate::ingest::{self, FileError};
 use crate::issues::{DataIssue, Reason, SheetReport};
 use crate::lang::Lang;
@@ -62,31 +63,60 @@ impl Loaded {
     }
 }
 
-/// Reads all inputs (files and folders), once. `progress` is told after each file.
+/// How to read: which fields to store and how many files to read at once.
+#[derive(Debug, Clone, Copy)]
+pub struct Reading {
+    pub keep: Keep,
+    /// Files read side by side (at least 1); the result is the same for any number.
+    pub jobs: usize,
+}
+
+impl Default for Reading {
+    fn default() -> Reading {
+        Reading {
+            keep: Keep::All,
+            jobs: 1,
+        }
+    }
+}
+
+/// Reads all inputs (files and folders), once, storing every field, one file at a time.
+/// `progress` is told after each file.
 pub fn load(
     inputs: &[PathBuf],
     template: &Template,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Loaded {
+    load_with(inputs, template, Reading::default(), progress)
+}
+
+/// Reads all inputs as `reading` says: files side by side on `reading.jobs` threads, merged
+/// in file order, so the result is the same as reading them one after another.
+pub fn load_with(
+    inputs: &[PathBuf],
+    template: &Template,
+    reading: Reading,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Loaded {
     let found = ingest::discover(inputs);
-    let mut collector = collect::Collector::new(template);
-    let mut file_errors = found.errors;
     let total = found.files.len();
-    for (i, path) in found.files.iter().enumerate() {
-        collector.start_file(path);
-        if let Err(e) = ingest::read_file(path, &template.limits, &mut collector) {
-            file_errors.push(e);
-        }
-        progress(i + 1, total);
-    }
-    let mut sheets = collector.sheets;
-    let mut issues = collector.issues;
+    let mut merged = parts::Merged::new(found.errors);
+    parts::read_in_order(&found.files, template, reading, &mut |done, part| {
+        merged.add(part);
+        progress(done, total);
+    });
+    let parts::Merged {
+        mut sheets,
+        mut issues,
+        tables,
+        file_errors,
+    } = merged;
     let mut frames = Frames::default();
-    for (kind, table) in collector.tables {
+    for (kind, (df, hashes)) in tables {
         let df = if kind == Kind::Complaint {
-            dedup::dedup_complaints(table, &mut sheets, &mut issues)
+            dedup::dedup_complaints(df, &hashes, &mut sheets, &mut issues)
         } else {
-            table.finish()
+            df
         };
         frames.tables.insert(kind, df);
     }

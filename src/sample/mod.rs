@@ -31,6 +31,10 @@ pub struct SampleConfig {
     pub last_month: NaiveDate,
     /// Only one large complaint register (for benchmarks).
     pub complaints_only: bool,
+    /// The large register with a shared-string table, as Excel re-saves it.
+    pub shared_strings: bool,
+    /// The large register as one file per month.
+    pub one_file_per_month: bool,
 }
 
 /// The generator's random source and shared pools.
@@ -123,7 +127,7 @@ pub fn generate(cfg: &SampleConfig) -> Result<Vec<PathBuf>> {
     let mut g = Gen::new(cfg.seed);
     let months = month_starts(cfg);
     if cfg.complaints_only {
-        return big::write_big_register(&mut g, cfg, &months).map(|p| vec![p]);
+        return big::write_big_register(&mut g, cfg, &months);
     }
     let mut written = Vec::new();
     let complaints = complaints::generate(&mut g, cfg, &months);

@@ -142,18 +142,24 @@ fn write_row(ws: &mut Worksheet, r: u32, row: &[SampleCell], date_fmt: &Format) 
     Ok(())
 }
 
-/// Writes a large single sheet row by row without holding it (benchmarks).
+/// Writes a large single sheet row by row (benchmarks): without holding it, strings inline
+/// — or, with `shared_strings`, held and written with a shared-string table as Excel does.
 pub fn write_xlsx_streaming(
     path: &Path,
     spec_title: &str,
     header: &[String],
     rows: impl Iterator<Item = Vec<SampleCell>>,
+    shared_strings: bool,
 ) -> Result<()> {
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_ymd(2026, 11, 1).expect("valid date");
     wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
-    let ws = wb.add_worksheet_with_constant_memory()?;
+    let ws = if shared_strings {
+        wb.add_worksheet()
+    } else {
+        wb.add_worksheet_with_constant_memory()?
+    };
     ws.set_name("客诉登记")?;
     ws.write_string(0, 0, spec_title)?;
     for (c, name) in header.iter().enumerate() {

@@ -104,11 +104,29 @@ fn unlinked(
     requests: &[Request],
     complaints: &DataFrame,
 ) -> PolarsResult<Vec<DataIssue>> {
-    let known: HashSet<String> = text_col(complaints, "id")?.into_iter().flatten().collect();
+    if requests.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The ids asked about, looked up in one pass over the register's ids (never copied).
+    let asked: HashSet<&str> = requests
+        .iter()
+        .filter_map(|r| r.complaint_id.as_deref())
+        .collect();
+    let known: HashSet<&str> = complaints
+        .column("id")?
+        .str()?
+        .iter()
+        .flatten()
+        .filter(|id| asked.contains(id))
+        .collect();
     Ok(origins(df)?
         .into_iter()
         .zip(requests)
-        .filter(|(_, r)| !r.complaint_id.as_ref().is_some_and(|id| known.contains(id)))
+        .filter(|(_, r)| {
+            !r.complaint_id
+                .as_deref()
+                .is_some_and(|id| known.contains(id))
+        })
         .map(|(origin, r)| {
             let raw = r.complaint_id.clone().unwrap_or_default();
             DataIssue::kept(origin, raw, Reason::UnlinkedRequest)

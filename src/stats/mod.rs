@@ -26,7 +26,31 @@ pub mod warnings;
 
 pub use table::{Column, Layout, Measure, Record, Shown, Table, Val};
 
-use crate::taxonomy::{Dimension, UNRECOGNISED};
+use crate::frames::Omit;
+use crate::schema::Kind;
+use crate::taxonomy::{Dimension, SEVERE, UNRECOGNISED};
+
+/// The fields no statistic reads: `report` and `review` leave them out of the frames (they
+/// are still read, checked and listed; `export` and `check` keep them). The description of a
+/// complaint is kept only where the severe-complaint lists show it. A test reports the
+/// sample data with and without these and compares every output.
+pub const UNREAD_FIELDS: &[Omit] = &[
+    Omit {
+        kind: Kind::Complaint,
+        field: "phone",
+        unless: None,
+    },
+    Omit {
+        kind: Kind::Complaint,
+        field: "outcome",
+        unless: None,
+    },
+    Omit {
+        kind: Kind::Complaint,
+        field: "description",
+        unless: Some(("severity", &SEVERE)),
+    },
+];
 
 /// Label for a blank value in a breakdown, so every record is counted exactly once.
 pub const BLANK: &str = "未填写";

@@ -12,6 +12,7 @@ mod market;
 mod periods;
 mod pictures;
 mod print;
+mod reading;
 mod readme;
 mod report;
 mod rules;

@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
+use crate::frames::{date_of, day};
 use crate::measure::Measure;
 use crate::period::Period;
-use crate::stats::query::{date_col, text_col};
+use crate::stats::query::days;
 use crate::stats::{BLANK, Column, Table, Val};
 use crate::template::Warnings;
 
@@ -60,20 +61,16 @@ pub fn is_surge(count: f64, baseline: &[f64], w: &Warnings) -> bool {
     count + EPS >= m + w.surge_sd * s && count + EPS >= m + w.surge_min_excess
 }
 
-/// Counts of `values` (blank → 未填写) among the dates inside `p`.
-fn counts(
-    dates: &[Option<NaiveDate>],
-    values: &[Option<String>],
-    p: &Period,
-) -> BTreeMap<String, usize> {
-    let mut out = BTreeMap::new();
-    for (d, v) in dates.iter().zip(values) {
-        if d.is_some_and(|d| p.contains(d)) {
-            *out.entry(v.clone().unwrap_or_else(|| BLANK.to_string()))
-                .or_default() += 1;
+/// Counts of `values` (blank → 未填写) among the days (day numbers) inside `p`.
+fn counts(days: &[Option<i32>], values: &StringChunked, p: &Period) -> BTreeMap<String, usize> {
+    let (start, end) = (day(p.start), day(p.end));
+    let mut out: BTreeMap<&str, usize> = BTreeMap::new();
+    for (d, v) in days.iter().zip(values.iter()) {
+        if d.is_some_and(|d| start <= d && d <= end) {
+            *out.entry(v.unwrap_or(BLANK)).or_default() += 1;
         }
     }
-    out
+    out.into_iter().map(|(k, n)| (k.to_string(), n)).collect()
 }
 
 /// The surges of period `p` by category and by region.
@@ -81,18 +78,36 @@ fn counts(
 /// # Errors
 /// A polars error.
 pub fn find(complaints: &DataFrame, p: &Period, w: &Warnings) -> PolarsResult<Vec<Surge>> {
-    let dates = date_col(complaints, "received_date")?;
-    let earliest = dates.iter().flatten().min().copied();
+    let received = complaints.column("received_date")?.cast(&DataType::Int32)?;
+    let received = received.i32()?;
+    let earliest = received.min().map(date_of);
     let base = baseline(p, w.baseline_periods, earliest);
     if base.len() < MIN_BASELINE {
         return Ok(Vec::new());
     }
+    // Only the rows of the period and its baseline are counted.
+    let first = day(base.last().map_or(p.start, |q| q.start));
+    let window = complaints
+        .clone()
+        .lazy()
+        .filter(
+            days("received_date")
+                .gt_eq(lit(first))
+                .and(days("received_date").lt_eq(lit(day(p.end)))),
+        )
+        .collect()?;
+    let dates: Vec<Option<i32>> = window
+        .column("received_date")?
+        .cast(&DataType::Int32)?
+        .i32()?
+        .iter()
+        .collect();
     let mut out = Vec::new();
     for dimension in ["category", "region"] {
-        let values = text_col(complaints, dimension)?;
+        let values = window.column(dimension)?.str()?;
         let before: Vec<BTreeMap<String, usize>> =
-            base.iter().map(|q| counts(&dates, &values, q)).collect();
-        for (value, count) in counts(&dates, &values, p) {
+            base.iter().map(|q| counts(&dates, values, q)).collect();
+        for (value, count) in counts(&dates, values, p) {
             let history: Vec<f64> = before
                 .iter()
                 .map(|c| c.get(&value).copied().unwrap_or(0) as f64)
