@@ -70,13 +70,16 @@ fn warnings_line(report: &Report, lang: Lang) -> String {
     let kinds: Vec<(&str, usize)> = warnings::KINDS
         .iter()
         .map(|(key, zh, en)| {
-            let n = list.records_where("kind", key).count();
+            let n = list
+                .records_where("kind", key)
+                .filter_map(|r| r.num("covers"))
+                .sum::<f64>() as usize;
             (lang.pick(zh, en), n)
         })
         .filter(|(_, n)| *n > 0)
         .collect();
     Say::Warnings {
-        total: list.rows.len(),
+        total: kinds.iter().map(|(_, n)| n).sum(),
         kinds: &kinds,
     }
     .text(lang)

@@ -51,6 +51,22 @@ pub const KINDS: [(&str, &str, &str); 6] = [
     ("feedback", "协查超期未回馈", "overdue feedback"),
 ];
 
+/// The kinds whose complete list is a table of its own, with that table's sheet: the
+/// warnings show their first [`LISTED`] and say how many more there are and where.
+const LISTED_ELSEWHERE: [(&str, &str, &str); 3] = [
+    ("outbreak", "疫病", "Diseases"),
+    ("severe", "客诉明细", "Complaint lists"),
+    ("feedback", "协查回馈", "Department feedback"),
+];
+
+/// One line of the list: its kind, its text in both languages, and how many warnings it
+/// stands for (1, or the number a "so many more" line counts).
+type Found<'k> = (&'k str, Line, usize);
+
+/// How many warnings of a kind listed elsewhere the list shows (a bad month must not turn
+/// the brief into pages).
+pub const LISTED: usize = 10;
+
 /// Computes the warnings of period `p` from the complaint and price frames and the other
 /// statistics' tables.
 ///
@@ -67,25 +83,25 @@ pub fn compute(
         clusters::find(complaints, p, settings.cluster_days, settings.cluster_min)?;
     let found_surges = surges::find(complaints, p, settings)?;
     let moves = prices::find(price_df, p, settings.price_pct)?;
-    let mut found: Vec<(&str, Line)> = Vec::new();
+    let mut found: Vec<Found<'_>> = Vec::new();
     found.extend(
         found_clusters
             .iter()
-            .map(|c| ("cluster", lines::cluster(c))),
+            .map(|c| ("cluster", lines::cluster(c), 1)),
     );
-    found.extend(found_surges.iter().map(|s| ("surge", lines::surge(s))));
-    found.extend(moves.iter().map(|m| ("price", lines::price(m))));
+    found.extend(found_surges.iter().map(|s| ("surge", lines::surge(s), 1)));
+    found.extend(moves.iter().map(|m| ("price", lines::price(m), 1)));
     found.extend(
         elsewhere
             .new_outbreaks
             .records()
-            .map(|r| ("outbreak", lines::outbreak(&r))),
+            .map(|r| ("outbreak", lines::outbreak(&r), 1)),
     );
     found.extend(
         elsewhere
             .open_severe
             .records()
-            .map(|r| ("severe", lines::open_severe(&r))),
+            .map(|r| ("severe", lines::open_severe(&r), 1)),
     );
     let limit = elsewhere.reply_days;
     found.extend(
@@ -93,8 +109,9 @@ pub fn compute(
             .unreplied
             .records()
             .filter(|r| r.num("age_days").is_some_and(|d| d > f64::from(limit)))
-            .map(|r| ("feedback", lines::overdue_feedback(&r, limit))),
+            .map(|r| ("feedback", lines::overdue_feedback(&r, limit), 1)),
     );
+    cap(&mut found);
     Ok(WarningStats {
         clusters: clusters::table(&found_clusters),
         surges: surges::table(&found_surges),
@@ -103,7 +120,34 @@ pub fn compute(
     })
 }
 
-fn list(found: &[(&str, Line)]) -> Table {
+/// Keeps the first [`LISTED`] warnings of each kind listed elsewhere, and one line saying
+/// how many more there are and on which sheet.
+fn cap(found: &mut Vec<Found<'_>>) {
+    for (kind, zh_sheet, en_sheet) in LISTED_ELSEWHERE {
+        let at: Vec<usize> = (0..found.len()).filter(|&i| found[i].0 == kind).collect();
+        let Some(&cut) = at.get(LISTED) else { continue };
+        let more = at.len() - LISTED;
+        let last = at[at.len() - 1];
+        found.drain(cut..=last);
+        let (_, zh, en) = KINDS
+            .iter()
+            .find(|(k, _, _)| *k == kind)
+            .expect("a known kind");
+        found.insert(
+            cut,
+            (
+                kind,
+                (
+                    format!("另有 {more} 条{zh},完整清单见“{zh_sheet}”表"),
+                    format!("{more} more ({en}): the complete list is on the {en_sheet} sheet"),
+                ),
+                more,
+            ),
+        );
+    }
+}
+
+fn list(found: &[Found<'_>]) -> Table {
     let mut t = Table::new(
         "warnings",
         "预警",
@@ -114,9 +158,13 @@ fn list(found: &[(&str, Line)]) -> Table {
             Column::label_in(Lang::En, "kind_en", "类型(英文)", "kind"),
             Column::label_in(Lang::Zh, "message", "说明", "message (Chinese)"),
             Column::label_in(Lang::En, "message_en", "说明(英文)", "message"),
+            Column {
+                shown: crate::stats::Shown::Never,
+                ..Column::of(Measure::Count, "covers", "条数", "warnings")
+            },
         ],
     );
-    for (kind, (zh, en)) in found {
+    for (kind, (zh, en), covers) in found {
         let (_, kind_zh, kind_en) = KINDS
             .iter()
             .find(|(k, _, _)| k == kind)
@@ -127,6 +175,7 @@ fn list(found: &[(&str, Line)]) -> Table {
             Val::text(*kind_en),
             Val::text(zh),
             Val::text(en),
+            Val::Int(*covers as i64),
         ]);
     }
     t
