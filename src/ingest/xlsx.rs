@@ -122,22 +122,34 @@ fn stream_sheet(
     }
     // Two stages on two cores: this thread decompresses and parses the XML into rows of
     // calamine cells (moved, never copied); a second thread normalises them. Batches keep
-    // the hand-over cheap; the bounded channel keeps memory flat.
+    // the hand-over cheap; the bounded channel keeps memory flat. Each batch goes back to
+    // be refilled, so the strings calamine allocated are freed by the thread that allocated
+    // them (freeing them on the other thread makes the two fight over the allocator).
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<'_>>(2);
+        let (back_tx, back_rx) = std::sync::mpsc::channel::<Batch<'_>>();
         let worker = scope.spawn(move || {
             for batch in rx {
-                for row in batch.chunk_by(|a, b| a.get_position().0 == b.get_position().0) {
-                    emit(row, consumer);
+                normalise(&batch, consumer);
+                if back_tx.send(batch).is_err() {
+                    break;
                 }
             }
         });
-        let produced = produce(&mut reader, limits, &tx);
+        let produced = produce(&mut reader, limits, &tx, &back_rx);
         drop(tx);
         let joined = worker.join();
         produced?;
         joined.map_err(|_| SheetProblem::Internal)
     })
+}
+
+/// Hands each row of `batch` to the consumer, one row buffer for the whole batch.
+fn normalise(batch: &Batch<'_>, consumer: &mut dyn SheetConsumer) {
+    let mut cells: Vec<Cell<'_>> = Vec::new();
+    for row in batch.chunk_by(|a, b| a.get_position().0 == b.get_position().0) {
+        emit(row, &mut cells, consumer);
+    }
 }
 
 /// Cells as calamine gives them, whole rows in sheet order, one allocation per batch.
@@ -150,7 +162,18 @@ fn produce<'a>(
     reader: &mut calamine::XlsxCellReader<'a, BufReader<File>>,
     limits: &Limits,
     tx: &std::sync::mpsc::SyncSender<Batch<'a>>,
+    back: &std::sync::mpsc::Receiver<Batch<'a>>,
 ) -> Result<(), SheetProblem> {
+    // A batch handed back, emptied here, or a new one.
+    let fresh = || {
+        back.try_recv().map_or_else(
+            |_| Vec::with_capacity(BATCH_CELLS),
+            |mut b| {
+                b.clear();
+                b
+            },
+        )
+    };
     let mut batch: Batch<'a> = Vec::with_capacity(BATCH_CELLS);
     loop {
         let next = reader
@@ -165,7 +188,7 @@ fn produce<'a>(
             });
         }
         if batch.len() >= BATCH_CELLS && batch.last().is_some_and(|c| c.get_position().0 != r) {
-            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_CELLS));
+            let full = std::mem::replace(&mut batch, fresh());
             if tx.send(full).is_err() {
                 return Err(SheetProblem::Internal);
             }
@@ -178,17 +201,22 @@ fn produce<'a>(
     Ok(())
 }
 
-/// Hands one row to the consumer, cells placed by column.
-fn emit(raw: &[calamine::Cell<DataRef<'_>>], consumer: &mut dyn SheetConsumer) {
+/// Hands one row to the consumer, cells placed by column (in `cells`, reused).
+fn emit<'b>(
+    raw: &'b [calamine::Cell<DataRef<'_>>],
+    cells: &mut Vec<Cell<'b>>,
+    consumer: &mut dyn SheetConsumer,
+) {
     let Some(first) = raw.first() else { return };
     let width = raw
         .iter()
         .map(|c| c.get_position().1 as usize + 1)
         .max()
         .unwrap_or(0);
-    let mut cells: Vec<Cell<'_>> = vec![Cell::Empty; width];
+    cells.clear();
+    cells.resize(width, Cell::Empty);
     for c in raw {
         cells[c.get_position().1 as usize] = borrow(c.get_value());
     }
-    consumer.row(first.get_position().0, &cells);
+    consumer.row(first.get_position().0, cells);
 }

@@ -81,6 +81,21 @@ impl Report {
     /// # Errors
     /// A polars error (a bug: the frames' columns are fixed by the schema).
     pub fn build(loaded: &Loaded, period: Period, template: &Template) -> PolarsResult<Report> {
+        // The headline figures of four periods take about as long as the rest: on a core of
+        // their own.
+        std::thread::scope(|s| {
+            let comparisons = s.spawn(|| comparisons::comparisons(loaded, &period, template));
+            let report = Report::sections(loaded, period, template);
+            let comparisons = comparisons.join().expect("the comparisons do not panic")?;
+            Ok(Report {
+                comparisons,
+                ..report?
+            })
+        })
+    }
+
+    /// Every table but the comparisons (left empty).
+    fn sections(loaded: &Loaded, period: Period, template: &Template) -> PolarsResult<Report> {
         let p = &period;
         let complaints_df = loaded.frames.get(Kind::Complaint);
         let visits_df = loaded.frames.get(Kind::SiteVisit);
@@ -131,7 +146,7 @@ impl Report {
             diseases,
             field_visits_kpis,
             field_visits,
-            comparisons: comparisons::comparisons(loaded, p, template)?,
+            comparisons: Table::new("comparisons", "", "", Vec::new()),
             technicians: technicians::figures_table(&technicians::figures(loaded, p, template)?),
             trips,
             warnings,

@@ -73,6 +73,8 @@ impl WorkbookContext<'_> {
 /// The date cannot be an Excel date (a bug: periods lie in 1990–2100).
 pub fn new_workbook(date: NaiveDate, title: Option<String>) -> Result<Workbook> {
     let mut wb = Workbook::new();
+    // Excel's own level: a third faster to save than the default, the file ~5% larger.
+    wb.set_zip_compression_level(3);
     let created = ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
         .context("period end as a document date")?;
     let mut properties = DocProperties::new().set_creation_datetime(&created);
