@@ -4,10 +4,13 @@
 //! base (`text`, `lang`, `taxonomy`, `period`, `exit`) → `schema` → `template`, `frames` →
 //! `ingest` (files → cells) → `issues` → `normalize` (cells → typed records, problems as data)
 //! → `stats` (plain tables) → `render` (console, workbook, charts, brief, `summary.json`) →
-//! `sample` → `cmd` (the command line).
+//! `sample` → `cmd` (the command line). Without the `report` feature only the reader is built
+//! (through `normalize`'s header and value parsing), for the fuzz targets.
 
+#[cfg(feature = "report")]
 pub mod cmd;
 pub mod exit;
+#[cfg(feature = "report")]
 pub mod frames;
 pub mod ingest;
 pub mod issues;
@@ -16,9 +19,12 @@ pub mod measure;
 pub mod messages;
 pub mod normalize;
 pub mod period;
+#[cfg(feature = "report")]
 pub mod render;
+#[cfg(feature = "report")]
 pub mod sample;
 pub mod schema;
+#[cfg(feature = "report")]
 pub mod stats;
 pub mod taxonomy;
 pub mod template;

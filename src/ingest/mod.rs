@@ -62,7 +62,9 @@ pub fn open(path: &Path) -> Result<std::fs::File, FileError> {
     std::fs::File::open(path).map_err(|e| sniff::open_error(path, &e))
 }
 
-/// Reads every sheet of one file into `consumer`.
+/// Reads every sheet of one file into `consumer`. A reader that fails outright on a damaged
+/// file (a panic inside a parsing library) costs that file, never the run: the file is
+/// reported as unreadable and a sheet it was reading ends with that problem.
 ///
 /// # Errors
 /// The file is missing, empty, not a spreadsheet, corrupt, encrypted or over a size limit.
@@ -71,11 +73,50 @@ pub fn read_file(
     limits: &Limits,
     consumer: &mut dyn SheetConsumer,
 ) -> Result<(), FileError> {
-    match sniff::sniff(path)? {
-        sniff::Format::Xlsx => xlsx::read(path, limits, consumer),
-        sniff::Format::Xls => range::read_xls(path, consumer),
-        sniff::Format::Ods => range::read_ods(path, limits, consumer),
-        sniff::Format::Csv => csv::read(path, limits, consumer),
+    let format = sniff::sniff(path)?;
+    let mut guarded = Guarded {
+        inner: consumer,
+        open: false,
+    };
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
+        sniff::Format::Xlsx => xlsx::read(path, limits, &mut guarded),
+        sniff::Format::Xls => range::read_xls(path, &mut guarded),
+        sniff::Format::Ods => range::read_ods(path, limits, &mut guarded),
+        sniff::Format::Csv => csv::read(path, limits, &mut guarded),
+    }));
+    read.unwrap_or_else(|_| {
+        if guarded.open {
+            guarded.end_sheet(Some(SheetProblem::ReaderFailed));
+        }
+        Err(FileError::new(path, FileProblem::ReaderFailed))
+    })
+}
+
+/// Whether a source file belongs to a library (a crate from the registry), not to
+/// tsreport: a panic there on a damaged input is contained by [`read_file`].
+pub fn is_library_source(file: &str) -> bool {
+    file.contains("/.cargo/registry/") || file.contains("\\.cargo\\registry\\")
+}
+
+/// A consumer that knows whether a sheet is still open (to close it after a failure).
+struct Guarded<'c> {
+    inner: &'c mut dyn SheetConsumer,
+    open: bool,
+}
+
+impl SheetConsumer for Guarded<'_> {
+    fn begin_sheet(&mut self, sheet: &str) {
+        self.open = true;
+        self.inner.begin_sheet(sheet);
+    }
+
+    fn row(&mut self, row: u32, cells: &[Cell<'_>]) {
+        self.inner.row(row, cells);
+    }
+
+    fn end_sheet(&mut self, error: Option<SheetProblem>) {
+        self.open = false;
+        self.inner.end_sheet(error);
     }
 }
 

@@ -36,6 +36,8 @@ pub enum FileProblem {
     Unreadable(String),
     /// A part read whole (the shared strings) decompressed past its declared size.
     LargerThanDeclared,
+    /// The reader failed outright on the file's structure (a damaged file).
+    ReaderFailed,
     PartTooLarge {
         part: String,
         size: u64,
@@ -70,6 +72,8 @@ pub enum SheetProblem {
     MalformedCsv { after_row: u32, detail: String },
     /// A bug: the reading thread failed.
     Internal,
+    /// The file's reader failed outright while reading this sheet (a damaged file).
+    ReaderFailed,
 }
 
 /// Why a template is not valid.
@@ -154,6 +158,11 @@ impl FileProblem {
                 lang,
                 format!("无法读取工作簿:{e}"),
                 format!("cannot read the workbook: {e}"),
+            ),
+            P::ReaderFailed => pick(
+                lang,
+                "工作簿的结构已损坏,无法读取(请重新导出或用 Excel/WPS 另存一份)".into(),
+                "the workbook's structure is damaged and cannot be read (export it again, or re-save it in Excel/WPS)".into(),
             ),
             P::LargerThanDeclared => pick(
                 lang,
@@ -276,6 +285,11 @@ impl SheetProblem {
                 lang,
                 "读取工作表时发生内部错误".into(),
                 "internal error while reading the sheet".into(),
+            ),
+            P::ReaderFailed => pick(
+                lang,
+                "读取到此处时文件的结构已损坏,本表其余部分无法读取;拒收".into(),
+                "the file's structure is damaged here; the rest of the sheet cannot be read; refused".into(),
             ),
         }
     }

@@ -8,6 +8,7 @@ mod console;
 mod dedup;
 mod export;
 mod frames;
+mod fuzz_regressions;
 mod market;
 mod periods;
 mod pictures;
