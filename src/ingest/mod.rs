@@ -4,6 +4,7 @@
 //! Every error names the file (and sheet where known); one bad file never stops the others.
 
 pub mod cell;
+mod cfb;
 mod csv;
 mod discover;
 mod range;

@@ -11,6 +11,7 @@ use super::{FileError, FileProblem, SheetConsumer, SheetProblem};
 use crate::template::Limits;
 
 pub fn read_xls(path: &Path, consumer: &mut dyn SheetConsumer) -> Result<(), FileError> {
+    super::cfb::check(path)?;
     let file = super::open(path)?;
     let book = Xls::new(BufReader::new(file)).map_err(|e| match e {
         XlsError::Password => FileError::new(path, FileProblem::Password),
