@@ -4,42 +4,81 @@
 //! allocate without end. A valid file has neither, so a file that has either is refused as
 //! corrupt here, and every chain calamine then follows ends within the file.
 
-use std::io::Read;
-use std::path::Path;
-
-use super::{FileError, FileProblem};
-
 const SIGNATURE: [u8; 8] = *b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// Sector ids at or above this are markers (free, end of chain, FAT or DIFAT sector).
 const MAX_REGULAR: u32 = 0xFFFF_FFFA;
 /// In the DIFAT, ids below this name FAT sectors.
 const DIFSECT: u32 = 0xFFFF_FFFC;
 
-/// Refuses an `.xls` container whose sector chains could not end; leaves every other
-/// problem (not a compound file at all, an unknown sector size) to calamine's own message.
-pub fn check(path: &Path) -> Result<(), FileError> {
-    let mut bytes = Vec::new();
-    super::open(path)?
-        .read_to_end(&mut bytes)
-        .map_err(|e| FileError::new(path, FileProblem::Unreadable(e.to_string())))?;
-    if chains_end(&bytes) {
-        Ok(())
-    } else {
-        Err(FileError::new(path, FileProblem::Corrupt { ext: "xls" }))
+/// The container is damaged in a way calamine would not survive (a loop, a FAT sector listed
+/// twice, a stream in sectors the file does not have).
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Damaged;
+
+/// The workbook stream (`Workbook`, or `Book` for BIFF5) as calamine will read it: `None`
+/// when the bytes are not a compound file this check reads or have no such stream (calamine
+/// says so in its own words).
+pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, Damaged> {
+    let Some(container) = Container::parse(bytes) else {
+        return Ok(None);
+    };
+    let fat_sectors = container.fat_sectors().ok_or(Damaged)?;
+    let fat = container.table(&fat_sectors);
+    if !acyclic(&fat, container.sectors()) {
+        return Err(Damaged);
     }
+    let Some(dirs) = container.chain(container.header_u32(48), &fat, usize::MAX) else {
+        return Ok(None);
+    };
+    let entries: Vec<Entry> = dirs
+        .chunks_exact(128)
+        .map(|c| Entry::parse(c, container.sector_size))
+        .collect();
+    let Some(stream) = ["Workbook", "Book"]
+        .iter()
+        .find_map(|want| entries.iter().find(|e| e.name.eq_ignore_ascii_case(want)))
+    else {
+        return Ok(None);
+    };
+    if stream.len >= MINI_CUTOFF {
+        return Ok(container.chain(stream.start, &fat, stream.len));
+    }
+    container.mini_stream(&entries, &fat, stream)
 }
 
-/// Whether every chain in the container's allocation table ends (false for a loop or for a
-/// FAT sector listed twice); true when the bytes are not a compound file this check reads.
-fn chains_end(bytes: &[u8]) -> bool {
-    let Some(container) = Container::parse(bytes) else {
-        return true;
-    };
-    let Some(fat_sectors) = container.fat_sectors() else {
-        return false;
-    };
-    let fat = container.table(&fat_sectors);
-    acyclic(&fat, container.sectors())
+/// Streams shorter than this live in the mini stream, in 64-byte sectors.
+const MINI_CUTOFF: usize = 4096;
+const MINI_SECTOR: usize = 64;
+const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+
+/// A directory entry: a stream's name, first sector and length.
+struct Entry {
+    name: String,
+    start: u32,
+    len: usize,
+}
+
+impl Entry {
+    fn parse(raw: &[u8], sector_size: usize) -> Entry {
+        let units: Vec<u16> = raw[..64]
+            .chunks_exact(2)
+            .map(|u| u16::from_le_bytes([u[0], u[1]]))
+            .collect();
+        let mut name = String::from_utf16_lossy(&units);
+        if let Some(end) = name.find('\0') {
+            name.truncate(end);
+        }
+        let len = if sector_size == 512 {
+            u64::from(u32_at(raw, 120))
+        } else {
+            u64::from_le_bytes(raw[120..128].try_into().expect("eight bytes"))
+        };
+        Entry {
+            name,
+            start: u32_at(raw, 116),
+            len: usize::try_from(len).unwrap_or(usize::MAX),
+        }
+    }
 }
 
 /// The header's layout and the file's bytes.
@@ -101,6 +140,74 @@ impl<'b> Container<'b> {
         Some(fat)
     }
 
+    fn header_u32(&self, at: usize) -> u32 {
+        u32_at(self.bytes, at)
+    }
+
+    /// The bytes of the chain from `start`, at most `len` of them, as calamine collects
+    /// them; `None` where calamine would stop with an error (a sector past the file or the
+    /// table). The table is acyclic, so the walk ends.
+    fn chain(&self, start: u32, fat: &[u32], len: usize) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut id = start;
+        while id != END_OF_CHAIN {
+            if id as usize > self.sectors() {
+                return None;
+            }
+            let sector = self.sector(id);
+            out.extend_from_slice(&sector[..sector.len().min(len - out.len())]);
+            if out.len() >= len {
+                break;
+            }
+            id = *fat.get(id as usize)?;
+        }
+        Some(out)
+    }
+
+    /// A short stream, read from the mini stream through the mini FAT. A mini sector past
+    /// the mini stream (calamine would read on into whatever follows) is damage.
+    fn mini_stream(
+        &self,
+        entries: &[Entry],
+        fat: &[u32],
+        want: &Entry,
+    ) -> Result<Option<Vec<u8>>, Damaged> {
+        let mini_fat_len = self.header_u32(64) as usize;
+        let (mini, mini_fat) = if mini_fat_len > 0 {
+            let Some(root) = entries.first() else {
+                return Ok(None);
+            };
+            let (Some(mini), Some(table)) = (
+                self.chain(root.start, fat, root.len),
+                self.chain(
+                    self.header_u32(60),
+                    fat,
+                    mini_fat_len.saturating_mul(self.sector_size),
+                ),
+            ) else {
+                return Ok(None);
+            };
+            (mini, words(&table).collect::<Vec<u32>>())
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let mut out = Vec::new();
+        let mut id = want.start;
+        while id != END_OF_CHAIN {
+            let start = id as usize * MINI_SECTOR;
+            let sector = mini.get(start..start + MINI_SECTOR).ok_or(Damaged)?;
+            out.extend_from_slice(&sector[..MINI_SECTOR.min(want.len - out.len())]);
+            if out.len() >= want.len {
+                break;
+            }
+            let Some(&next) = mini_fat.get(id as usize) else {
+                return Ok(None);
+            };
+            id = next;
+        }
+        Ok(Some(out))
+    }
+
     /// The allocation table: each sector's next sector, from the FAT sectors in order.
     fn table(&self, fat_sectors: &[u32]) -> Vec<u32> {
         fat_sectors
@@ -152,6 +259,10 @@ fn u32_at(bytes: &[u8], at: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn chains_end(bytes: &[u8]) -> bool {
+        workbook_stream(bytes) != Err(Damaged)
+    }
 
     /// A compound file of 512-byte sectors: the header, then `sectors`; the header's DIFAT
     /// lists `fat` as the FAT's sectors.

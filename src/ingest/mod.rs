@@ -3,6 +3,7 @@
 //!
 //! Every error names the file (and sheet where known); one bad file never stops the others.
 
+mod biff;
 pub mod cell;
 mod cfb;
 mod csv;
@@ -81,7 +82,7 @@ pub fn read_file(
     };
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
         sniff::Format::Xlsx => xlsx::read(path, limits, &mut guarded),
-        sniff::Format::Xls => range::read_xls(path, &mut guarded),
+        sniff::Format::Xls => range::read_xls(path, limits, &mut guarded),
         sniff::Format::Ods => range::read_ods(path, limits, &mut guarded),
         sniff::Format::Csv => csv::read(path, limits, &mut guarded),
     }));

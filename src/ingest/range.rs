@@ -10,8 +10,12 @@ use super::cell::from_data;
 use super::{FileError, FileProblem, SheetConsumer, SheetProblem};
 use crate::template::Limits;
 
-pub fn read_xls(path: &Path, consumer: &mut dyn SheetConsumer) -> Result<(), FileError> {
-    super::cfb::check(path)?;
+pub fn read_xls(
+    path: &Path,
+    limits: &Limits,
+    consumer: &mut dyn SheetConsumer,
+) -> Result<(), FileError> {
+    super::biff::check(path, limits)?;
     let file = super::open(path)?;
     let book = Xls::new(BufReader::new(file)).map_err(|e| match e {
         XlsError::Password => FileError::new(path, FileProblem::Password),

@@ -48,6 +48,12 @@ pub enum FileProblem {
         limit: u64,
     },
     CsvBinary,
+    /// An `.xls` sheet whose cells (or declared range) span more than the cell budget; the
+    /// reader would have to allocate all of them at once.
+    XlsSheetTooLarge {
+        cells: u64,
+        limit: u64,
+    },
 }
 
 /// Why a sheet could not be read (the file's other sheets still are).
@@ -158,6 +164,15 @@ impl FileProblem {
                 lang,
                 format!("无法读取工作簿:{e}"),
                 format!("cannot read the workbook: {e}"),
+            ),
+            P::XlsSheetTooLarge { cells, limit } => pick(
+                lang,
+                format!(
+                    "有一张工作表的范围达 {cells} 个单元格,超过上限 {limit}(.xls 最多 65536 行 × 256 列),文件可能已损坏;拒收(请在 Excel/WPS 中另存为 .xlsx 再试)"
+                ),
+                format!(
+                    "a sheet spans {cells} cells, past the limit of {limit} (an .xls holds at most 65,536 rows × 256 columns); the file may be damaged and is refused (re-save it as .xlsx in Excel/WPS and try again)"
+                ),
             ),
             P::ReaderFailed => pick(
                 lang,
