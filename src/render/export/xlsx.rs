@@ -85,7 +85,7 @@ fn write_rows(
             match col.dtype() {
                 DataType::String => {
                     if let Some(t) = col.str()?.get(i) {
-                        ws.write_string(row, cn, t)?;
+                        ws.write_string(row, cn, crate::render::xlsx::cell_text(t))?;
                     }
                 }
                 DataType::Date => {

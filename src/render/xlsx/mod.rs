@@ -20,6 +20,26 @@ use crate::schema::Kind;
 use crate::stats::report::Report;
 use writer::{Formats, Placed, SheetWriter};
 
+/// The most a cell holds (UTF-16 units), Excel's limit; rust_xlsxwriter refuses more.
+const CELL_TEXT_MAX: usize = 32_767;
+
+/// Text as a cell can hold it: longer text (a CSV field, a very long list) is cut to Excel's
+/// limit and ends with "…", rather than failing the whole workbook.
+pub fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= CELL_TEXT_MAX || text.encode_utf16().count() <= CELL_TEXT_MAX {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut units = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            units += c.len_utf16();
+            units > CELL_TEXT_MAX - 1
+        })
+        .map_or(text.len(), |(i, _)| i);
+    std::borrow::Cow::Owned(format!("{}…", &text[..end]))
+}
+
 /// What every sheet needs: the report, the language and the cell formats.
 pub struct WorkbookContext<'a> {
     pub report: &'a Report,
@@ -138,4 +158,28 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>> {
         }
     }
     Ok(wb.save_to_buffer()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CELL_TEXT_MAX, cell_text};
+
+    #[test]
+    fn text_within_a_cells_limit_is_kept_whole() {
+        let fits = "编".repeat(CELL_TEXT_MAX);
+        assert_eq!(cell_text(&fits), fits.as_str());
+    }
+
+    #[test]
+    fn longer_text_is_cut_to_the_limit_with_an_ellipsis() {
+        let long = "编号".repeat(20_000);
+        let cut = cell_text(&long);
+        assert_eq!(cut.encode_utf16().count(), CELL_TEXT_MAX);
+        assert!(cut.ends_with("编号…"), "32,766 characters of 编号 end on 号");
+        // A character outside the BMP counts two units and is never split.
+        let wide = "𠀀".repeat(20_000);
+        let cut = cell_text(&wide);
+        assert!(cut.encode_utf16().count() <= CELL_TEXT_MAX);
+        assert!(cut.ends_with("𠀀…"));
+    }
 }

@@ -42,9 +42,21 @@ pub fn days(first: NaiveDate, last: NaiveDate) -> Line {
     }
 }
 
+/// A cluster's line names at most this many complaint ids (all are in `warning_clusters`).
+const IDS_SHOWN: usize = 10;
+
+/// The first ids joined by `sep`, then how many more (`more(n)`), so a line stays readable.
+fn some_ids(ids: &[String], sep: &str, more: impl Fn(usize) -> String) -> String {
+    let shown = ids[..ids.len().min(IDS_SHOWN)].join(sep);
+    match ids.len().saturating_sub(IDS_SHOWN) {
+        0 => shown,
+        rest => format!("{shown}{}", more(rest)),
+    }
+}
+
 pub fn cluster(c: &Cluster) -> Line {
     let (zh_days, en_days) = days(c.first, c.last);
-    let ids = c.ids.join("、");
+    let ids = some_ids(&c.ids, "、", |n| format!(" 等,另有 {n} 件"));
     let (zh_regions, en_regions) = if c.regions.is_empty() {
         (String::new(), String::new())
     } else {
@@ -63,7 +75,7 @@ pub fn cluster(c: &Cluster) -> Line {
             c.product,
             c.complaints,
             c.customers,
-            c.ids.join(", ")
+            some_ids(&c.ids, ", ", |n| format!(" and {n} more"))
         ),
     )
 }

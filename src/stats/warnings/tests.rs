@@ -306,3 +306,25 @@ fn a_long_kind_shows_its_first_ten_and_says_where_the_rest_are() {
     assert_eq!(found[11].2, 3);
     assert_eq!(found[12].0, "feedback");
 }
+
+#[test]
+fn a_cluster_line_names_its_first_ten_ids_and_counts_the_rest() {
+    let c = clusters::Cluster {
+        product: "甲料".into(),
+        first: date("2026-10-01"),
+        last: date("2026-10-03"),
+        complaints: 12,
+        customers: 12,
+        regions: vec![],
+        ids: (1..=12).map(|i| format!("A{i}")).collect(),
+    };
+    let (zh, en) = lines::cluster(&c);
+    assert_eq!(
+        zh,
+        "产品 甲料:10月1日–3日 12 家客户投诉品质问题 12 件(编号 A1、A2、A3、A4、A5、A6、A7、A8、A9、A10 等,另有 2 件)"
+    );
+    assert!(
+        en.ends_with("(ids A1, A2, A3, A4, A5, A6, A7, A8, A9, A10 and 2 more)"),
+        "{en}"
+    );
+}
