@@ -85,7 +85,18 @@ impl Report {
         // their own.
         std::thread::scope(|s| {
             let comparisons = s.spawn(|| comparisons::comparisons(loaded, &period, template));
-            let report = Report::sections(loaded, period, template);
+            // The warnings' own rules too: the cores then finish at about the same time.
+            let detected = s.spawn(|| {
+                warnings::detect(
+                    &loaded.frames.get(Kind::Complaint),
+                    &loaded.frames.get(Kind::Price),
+                    &period,
+                    &template.warnings,
+                )
+            });
+            let report = Report::sections(loaded, period, template, || {
+                detected.join().expect("the warning rules do not panic")
+            });
             let comparisons = comparisons.join().expect("the comparisons do not panic")?;
             Ok(Report {
                 comparisons,
@@ -94,8 +105,14 @@ impl Report {
         })
     }
 
-    /// Every table but the comparisons (left empty).
-    fn sections(loaded: &Loaded, period: Period, template: &Template) -> PolarsResult<Report> {
+    /// Every table but the comparisons (left empty); `detected` waits for the warning
+    /// rules computed beside.
+    fn sections(
+        loaded: &Loaded,
+        period: Period,
+        template: &Template,
+        detected: impl FnOnce() -> PolarsResult<warnings::Detected>,
+    ) -> PolarsResult<Report> {
         let p = &period;
         let complaints_df = loaded.frames.get(Kind::Complaint);
         let visits_df = loaded.frames.get(Kind::SiteVisit);
@@ -123,17 +140,14 @@ impl Report {
         let complaints = complaints::compute(&complaints_df, &visits_df, p)?;
         let diseases = diseases::compute(&loaded.frames.get(Kind::Disease), p)?;
         let warnings = warnings::compute(
-            &complaints_df,
-            &loaded.frames.get(Kind::Price),
-            p,
-            &template.warnings,
+            &detected()?,
             &Elsewhere {
                 new_outbreaks: &diseases.new,
                 open_severe: &complaints.open_severe,
                 unreplied: &assist.open,
                 reply_days: assist.reply_days,
             },
-        )?;
+        );
         Ok(Report {
             period,
             sheets: loaded.sheets.clone(),

@@ -176,7 +176,10 @@ mod tests {
         let long = "编号".repeat(20_000);
         let cut = cell_text(&long);
         assert_eq!(cut.encode_utf16().count(), CELL_TEXT_MAX);
-        assert!(cut.ends_with("编号…"), "32,766 characters of 编号 end on 号");
+        assert!(
+            cut.ends_with("编号…"),
+            "32,766 characters of 编号 end on 号"
+        );
         // A character outside the BMP counts two units and is never split.
         let wide = "𠀀".repeat(20_000);
         let cut = cell_text(&wide);

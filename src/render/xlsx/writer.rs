@@ -144,7 +144,9 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         match (v, format) {
             (Val::Null, Some(f)) => ws.write_blank(row, col, f),
             (Val::Null, None) => return Ok(()),
-            (Val::Text(s), Some(f)) => ws.write_string_with_format(row, col, super::cell_text(s), f),
+            (Val::Text(s), Some(f)) => {
+                ws.write_string_with_format(row, col, super::cell_text(s), f)
+            }
             (Val::Text(s), None) => ws.write_string(row, col, super::cell_text(s)),
             (Val::Int(i), Some(f)) => ws.write_number_with_format(row, col, *i as f64, f),
             (Val::Int(i), None) => ws.write_number(row, col, *i as f64),

@@ -67,22 +67,41 @@ type Found<'k> = (&'k str, Line, usize);
 /// the brief into pages).
 pub const LISTED: usize = 10;
 
-/// Computes the warnings of period `p` from the complaint and price frames and the other
-/// statistics' tables.
+/// What the three rules of their own found: clusters, surges and price moves (the heavy
+/// part, computed beside the other statistics).
+#[derive(Debug, Clone, Default)]
+pub struct Detected {
+    pub clusters: Vec<clusters::Cluster>,
+    pub surges: Vec<surges::Surge>,
+    pub moves: Vec<prices::Move>,
+}
+
+/// Finds the clusters, surges and price moves of period `p` in the complaint and price
+/// frames.
 ///
 /// # Errors
 /// A polars error.
-pub fn compute(
+pub fn detect(
     complaints: &DataFrame,
     price_df: &DataFrame,
     p: &Period,
     settings: &Warnings,
-    elsewhere: &Elsewhere<'_>,
-) -> PolarsResult<WarningStats> {
-    let found_clusters =
-        clusters::find(complaints, p, settings.cluster_days, settings.cluster_min)?;
-    let found_surges = surges::find(complaints, p, settings)?;
-    let moves = prices::find(price_df, p, settings.price_pct)?;
+) -> PolarsResult<Detected> {
+    Ok(Detected {
+        clusters: clusters::find(complaints, p, settings.cluster_days, settings.cluster_min)?,
+        surges: surges::find(complaints, p, settings)?,
+        moves: prices::find(price_df, p, settings.price_pct)?,
+    })
+}
+
+/// The warning tables: what [`detect`] found, with the new outbreaks, open severe
+/// complaints and overdue feedback of the other statistics' tables.
+pub fn compute(detected: &Detected, elsewhere: &Elsewhere<'_>) -> WarningStats {
+    let Detected {
+        clusters: found_clusters,
+        surges: found_surges,
+        moves,
+    } = detected;
     let mut found: Vec<Found<'_>> = Vec::new();
     found.extend(
         found_clusters
@@ -112,12 +131,12 @@ pub fn compute(
             .map(|r| ("feedback", lines::overdue_feedback(&r, limit), 1)),
     );
     cap(&mut found);
-    Ok(WarningStats {
-        clusters: clusters::table(&found_clusters),
-        surges: surges::table(&found_surges),
-        prices: prices::table(&moves),
+    WarningStats {
+        clusters: clusters::table(found_clusters),
+        surges: surges::table(found_surges),
+        prices: prices::table(moves),
         list: list(&found),
-    })
+    }
 }
 
 /// Keeps the first [`LISTED`] warnings of each kind listed elsewhere, and one line saying
