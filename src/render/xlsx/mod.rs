@@ -93,7 +93,8 @@ impl WorkbookContext<'_> {
 /// The date cannot be an Excel date (a bug: periods lie in 1990–2100).
 pub fn new_workbook(date: NaiveDate, title: Option<String>) -> Result<Workbook> {
     let mut wb = Workbook::new();
-    // Excel's own level: a third faster to save than the default, the file ~5% larger.
+    // The fastest level: for a report at a million rows (a 75,000-row open list) it saves in
+    // about 0.7 of level 3's time, for a file about half as large again (5.5 against 3.7 MB).
     wb.set_zip_compression_level(1);
     let created = ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
         .context("period end as a document date")?;
@@ -120,9 +121,6 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>> {
     };
     let title = ctx.heading(lang.pick("统计报表", "report"));
     let mut wb = new_workbook(report.period.end, Some(title))?;
-    // The fastest level: at a million rows (a 75,000-row open list) it saves in about 0.7 of
-    // level 3's time, for a file about half as large again (5.5 MB against 3.7 MB).
-    wb.set_zip_compression_level(1);
     // Every sheet's tables first (the long lists stream to disk), then the charts, which may
     // point at tables on other sheets.
     let mut placements = Placements::new();
