@@ -54,9 +54,8 @@ fn export(w: &Workdir, format: &str) -> PathBuf {
     w.path(format)
 }
 
-#[test]
-fn registers_in_each_format_hold_what_the_report_used() {
-    let w = Workdir::new();
+/// The `summary.json` of `report` on the sample data for 2026-10.
+fn report_summary(w: &Workdir) -> serde_json::Value {
     w.run(&[
         "report",
         &sample_dir(),
@@ -66,7 +65,13 @@ fn registers_in_each_format_hold_what_the_report_used() {
         "rep",
     ])
     .expect_code(0);
-    let used = used_by_kind(&read_summary(&w.path("rep")));
+    read_summary(&w.path("rep"))
+}
+
+#[test]
+fn registers_in_each_format_hold_what_the_report_used() {
+    let w = Workdir::new();
+    let used = used_by_kind(&report_summary(&w));
 
     // CSV: UTF-8 with a BOM, field ids as the header, dates yyyy-mm-dd.
     let dir = export(&w, "csv");
@@ -200,16 +205,7 @@ print(json.dumps(out, ensure_ascii=False, default=str))
 #[test]
 fn the_readmes_sql_recipes_agree_with_the_report_in_duckdb() {
     let w = Workdir::new();
-    w.run(&[
-        "report",
-        &sample_dir(),
-        "--period",
-        "2026-10",
-        "--out",
-        "rep",
-    ])
-    .expect_code(0);
-    let s = read_summary(&w.path("rep"));
+    let s = report_summary(&w);
     let dir = export(&w, "parquet");
     let recipes = recipes();
     let names: Vec<&str> = recipes.iter().map(|(n, _)| n.as_str()).collect();

@@ -84,7 +84,8 @@ fn csv_files_the_fuzzer_broke_are_reported_not_crashed_on() {
 }
 
 /// The compound-file check lets a real `.xls` through: a site-visit register LibreOffice
-/// saved as Excel 97–2003 (`tests/fixtures/`, 238 records on one sheet) is read whole.
+/// saved as Excel 97–2003 (`tests/fixtures/`) is read whole: one sheet, a title row, a
+/// blank row, the header and 238 records (counted in LibreOffice's CSV of it: 241 rows).
 #[test]
 fn a_real_xls_passes_the_container_check() {
     let w = Workdir::new();
