@@ -67,51 +67,59 @@ pub fn write_report(
     for p in [&workbook, &summary] {
         check_not_input(p, report, lang)?;
     }
-    let charts_dir = out_dir.join("charts");
-    // The workbook, summary.json and the pictures are independent views: render them side by
-    // side.
-    let (xlsx, json, pictures) = std::thread::scope(|s| {
-        let json = s.spawn(|| json::to_bytes(report));
-        let pictures = s.spawn(|| pictures::draw_all(report, lang, font));
+    let mut written = Written {
+        workbook,
+        summary,
+        brief: out_dir.join("brief.md"),
+        brief_html: out_dir.join("brief.html"),
+        charts_dir: out_dir.join("charts"),
+        charts: Vec::new(),
+    };
+    // The workbook takes longest: it renders on this thread while the other views are
+    // rendered and written on a second one. Nothing is put in place before both are done —
+    // a failure leaves the previous report as it was.
+    let (xlsx, others) = std::thread::scope(|s| {
+        let others = s.spawn(|| stage_others(report, lang, font, &written));
         let xlsx = xlsx::to_bytes(report, lang);
-        (
-            xlsx,
-            json.join().expect("JSON rendering does not panic"),
-            pictures.join().expect("chart drawing does not panic"),
-        )
+        (xlsx, others.join().expect("rendering does not panic"))
     });
-    let pictures = pictures?;
-    // Everything is rendered; now write it all, and put it in place only when every file
-    // is written — a failure leaves the previous report as it was.
+    let (mut staged, charts) = others?;
+    staged
+        .add(&written.workbook, &xlsx?)
+        .map_err(|e| failed(&e, lang))?;
+    staged.commit().map_err(|e| failed(&e, lang))?;
+    written.charts = charts;
+    Ok(written)
+}
+
+/// Renders the chart pictures, the brief (Markdown and HTML) and `summary.json` and writes
+/// them, not yet in place, to where `to` says; returns them staged, with each picture's PNG
+/// file name and title.
+fn stage_others(
+    report: &Report,
+    lang: Lang,
+    font: &ChartFont,
+    to: &Written,
+) -> Result<(Staged, Vec<(String, String)>)> {
+    let pictures = pictures::draw_all(report, lang, font)?;
     let mut staged = Staged::new();
     let mut stage =
         |path: &Path, bytes: &[u8]| staged.add(path, bytes).map_err(|e| failed(&e, lang));
     let mut charts = Vec::new();
     for p in &pictures {
-        stage(&charts_dir.join(format!("{}.png", p.stem)), &p.png)?;
+        stage(&to.charts_dir.join(format!("{}.png", p.stem)), &p.png)?;
         stage(
-            &charts_dir.join(format!("{}.svg", p.stem)),
+            &to.charts_dir.join(format!("{}.svg", p.stem)),
             p.svg.as_bytes(),
         )?;
         charts.push((format!("{}.png", p.stem), p.title.clone()));
     }
-    let brief = out_dir.join("brief.md");
     let markdown = brief::markdown::to_markdown(report, lang, &charts);
-    stage(&brief, markdown.as_bytes())?;
-    let brief_html = out_dir.join("brief.html");
+    stage(&to.brief, markdown.as_bytes())?;
     let html = brief::html::to_html(report, lang, &pictures);
-    stage(&brief_html, html.as_bytes())?;
-    stage(&workbook, &xlsx?)?;
-    stage(&summary, &json)?;
-    staged.commit().map_err(|e| failed(&e, lang))?;
-    Ok(Written {
-        workbook,
-        summary,
-        brief,
-        brief_html,
-        charts_dir,
-        charts,
-    })
+    stage(&to.brief_html, html.as_bytes())?;
+    stage(&to.summary, &json::to_bytes(report))?;
+    Ok((staged, charts))
 }
 
 /// The one-line error for an output that could not be written.
