@@ -121,12 +121,24 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
     /// as a formula.
     pub fn cell(
         &mut self,
-        (row, col): (u32, u16),
+        at: (u32, u16),
         v: &Val,
         measure: Measure,
         dress: Dress,
     ) -> Result<(), XlsxError> {
-        self.widen(col, display_width(v, measure));
+        self.sized_cell(at, v, measure, dress, display_width(v, measure))
+    }
+
+    /// As [`SheetWriter::cell`], the value's display width known.
+    fn sized_cell(
+        &mut self,
+        (row, col): (u32, u16),
+        v: &Val,
+        measure: Measure,
+        dress: Dress,
+        width: usize,
+    ) -> Result<(), XlsxError> {
+        self.widen(col, width);
         let wrap = self.wrap.get(col as usize).copied().unwrap_or(false);
         let format = self.f.pick(measure, dress, wrap);
         let ws = &mut *self.ws;
@@ -237,16 +249,30 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
             self.header(header_row, i as u16, lang.pick(&col.zh, &col.en))?;
         }
         let long = t.rows.len() > LONG_TABLE_ROWS;
-        // A column of long text wraps; the others stay on one line.
-        self.wrap = shown
-            .iter()
-            .map(|&c| {
-                t.rows
-                    .iter()
-                    .any(|r| display_width(&r[c], t.columns[c].measure) > MAX_WIDTH)
+        let dash = Val::text("—");
+        // Each cell as written (a dash for a blank where the table asks), with its measure.
+        let shown_value = |i: usize, c: usize| {
+            let v = &t.rows[i][c];
+            if t.dash_for_null && *v == Val::Null {
+                (&dash, Measure::Text)
+            } else {
+                (v, t.measure_at(i, c))
+            }
+        };
+        // Every cell's width, measured once (a long list has hundreds of thousands).
+        let widths: Vec<usize> = (0..t.rows.len())
+            .flat_map(|i| {
+                shown.iter().map(move |&c| {
+                    let (v, measure) = shown_value(i, c);
+                    display_width(v, measure)
+                })
             })
             .collect();
-        let dash = Val::text("—");
+        let row_widths = |i: usize| &widths[i * shown.len()..(i + 1) * shown.len()];
+        // A column of long text wraps; the others stay on one line.
+        self.wrap = (0..shown.len())
+            .map(|out| (0..t.rows.len()).any(|i| row_widths(i)[out] > MAX_WIDTH))
+            .collect();
         for (i, record) in t.records().enumerate() {
             let r = header_row + 1 + i as u32;
             let dress = match (highlight(&record), long) {
@@ -254,13 +280,11 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                 (false, true) => Dress::Plain,
                 (false, false) => Dress::Bordered,
             };
-            let lines = shown
+            let lines = row_widths(i)
                 .iter()
                 .zip(&self.wrap)
                 .filter(|(_, wrap)| **wrap)
-                .map(|(&c, _)| {
-                    display_width(&record.values()[c], Measure::Text).div_ceil(MAX_WIDTH)
-                })
+                .map(|(w, _)| w.div_ceil(MAX_WIDTH))
                 .max()
                 .unwrap_or(1);
             if lines > 1 {
@@ -268,13 +292,9 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                 self.ws.set_row_height(r, 12.75 * lines as f64 + 3.0)?;
             }
             for (out, &c) in shown.iter().enumerate() {
-                let v = &record.values()[c];
-                let (v, measure) = if t.dash_for_null && *v == Val::Null {
-                    (&dash, Measure::Text)
-                } else {
-                    (v, t.measure_at(i, c))
-                };
-                self.cell((r, out as u16), v, measure, dress)?;
+                let (v, measure) = shown_value(i, c);
+                let width = row_widths(i)[out];
+                self.sized_cell((r, out as u16), v, measure, dress, width)?;
             }
         }
         self.row = header_row + 1 + t.rows.len() as u32;
