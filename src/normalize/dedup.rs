@@ -2,6 +2,8 @@
 //! (SPEC §8). Identical copies are skipped; copies that differ are listed, and the row from
 //! the file modified last wins (ties: the later file name, then the later row).
 
+use std::hash::BuildHasher;
+
 use polars::prelude::*;
 
 use crate::issues::{Action, DataIssue, Origin, Reason, SheetReport};
@@ -76,11 +78,20 @@ fn duplicate_groups<R: Ord>(
     ids: &StringChunked,
     rank: impl Fn(usize) -> R,
 ) -> Vec<(usize, Vec<usize>)> {
-    // First occurrence of each id; later ones collected in groups.
-    let mut first: PlHashMap<&str, usize> = PlHashMap::with_capacity(ids.len());
+    let repeated = repeated_hashes(ids);
+    if repeated.is_empty() {
+        return Vec::new();
+    }
+    // Among the rows whose id hash repeats: first occurrence of each id; later ones
+    // collected in groups.
+    let state = foldhash::fast::FixedState::with_seed(ID_SEED);
+    let mut first: PlHashMap<&str, usize> = PlHashMap::new();
     let mut groups: PlHashMap<usize, Vec<usize>> = PlHashMap::new();
     for (i, id) in ids.iter().enumerate() {
         let Some(id) = id else { continue };
+        if !repeated.contains(&state.hash_one(id)) {
+            continue;
+        }
         match first.get(id) {
             Some(&f) => groups.entry(f).or_insert_with(|| vec![f]).push(i),
             None => {
@@ -99,6 +110,24 @@ fn duplicate_groups<R: Ord>(
     list
 }
 
+/// The id hashes' fixed seed.
+const ID_SEED: u64 = 0x6475_706c_6963_6174;
+
+/// The hashes seen on more than one id: a cheap first pass, as most registers hold no
+/// duplicate at all (a million ids take a fraction of the time a map of the ids takes).
+fn repeated_hashes(ids: &StringChunked) -> PlHashSet<u64> {
+    let state = foldhash::fast::FixedState::with_seed(ID_SEED);
+    let mut seen: PlHashSet<u64> = PlHashSet::with_capacity(ids.len());
+    let mut repeated = PlHashSet::new();
+    for id in ids.iter().flatten() {
+        let h = state.hash_one(id);
+        if !seen.insert(h) {
+            repeated.insert(h);
+        }
+    }
+    repeated
+}
+
 /// Moves a duplicate row from used to skipped on its sheet, and the problem that lists it.
 fn skip_duplicate(sheet: &mut SheetReport, origin: Origin, id: &str, reason: Reason) -> DataIssue {
     sheet.used -= 1;
@@ -115,5 +144,36 @@ fn skip_duplicate(sheet: &mut SheetReport, origin: Origin, id: &str, reason: Rea
         raw: id.to_string(),
         reason,
         action: Action::Skipped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(values: &[Option<&str>]) -> StringChunked {
+        StringChunked::from_iter_options("id".into(), values.iter().copied())
+    }
+
+    #[test]
+    fn no_repeated_id_gives_no_group() {
+        let ids = ids(&[Some("KS1"), None, Some("KS2"), None, Some("KS3")]);
+        assert!(duplicate_groups(&ids, |i| i).is_empty());
+    }
+
+    #[test]
+    fn rows_sharing_an_id_form_one_group_won_by_the_greatest_rank() {
+        let ids = ids(&[
+            Some("KS1"),
+            Some("KS2"),
+            None,
+            Some("KS1"),
+            None,
+            Some("KS2"),
+            Some("KS1"),
+        ]);
+        // Rank: the row number, except that row 3 outranks every other.
+        let groups = duplicate_groups(&ids, |i| if i == 3 { 100 } else { i });
+        assert_eq!(groups, vec![(3, vec![0, 3, 6]), (5, vec![1, 5])]);
     }
 }
