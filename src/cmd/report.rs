@@ -41,12 +41,14 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
     timer.lap("read");
     let report = Report::build(&loaded, period, &template).context(Run::Computing.text(lang))?;
     timer.lap("statistics");
-    // The records are in the report's tables now; free them before rendering.
-    loaded.frames = Default::default();
+    // The records are in the report's tables now; free them while rendering.
+    let frames = std::mem::take(&mut loaded.frames);
+    let freed = std::thread::spawn(move || drop(frames));
     let out_dir = args
         .out
         .unwrap_or_else(|| Path::new("reports").join(period.file_label()));
     let written = write_report(&report, lang, &out_dir, &font)?;
+    let _ = freed.join();
     timer.lap("write");
     print_summary(&loaded, &report, &written, lang);
     let rejected = loaded
@@ -54,6 +56,9 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
         .iter()
         .filter(|i| i.action == Action::Rejected)
         .count();
+    // Everything is written: a million-row report's tables are left to be freed beside the
+    // exit rather than before it.
+    std::thread::spawn(move || drop((report, loaded)));
     if args.strict && rejected > 0 {
         eprintln!(
             "tsreport: {}",
