@@ -25,9 +25,6 @@ pub fn read(
         let error = stream_sheet(&mut book, &name, limits, consumer).err();
         consumer.end_sheet(error);
     }
-    // A re-saved workbook's shared-string table can hold a million strings; freeing them
-    // takes a noticeable moment that nothing needs to wait for.
-    std::thread::spawn(move || drop(book));
     Ok(())
 }
 
