@@ -334,3 +334,7 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         self.placed
     }
 }
+
+#[cfg(test)]
+#[path = "writer_tests.rs"]
+mod tests;
