@@ -121,10 +121,11 @@ fn stream_sheet(
         });
     }
     // Two stages on two cores: this thread decompresses and parses the XML into rows of
-    // calamine cells (moved, never copied); a second thread normalises them. Batches keep
-    // the hand-over cheap; the bounded channel keeps memory flat. Each batch goes back to
-    // be refilled, so the strings calamine allocated are freed by the thread that allocated
-    // them (freeing them on the other thread makes the two fight over the allocator).
+    // cells; a second thread normalises them. Batches keep the hand-over cheap; the bounded
+    // channel keeps memory flat. Text calamine allocated is copied into the batch's text
+    // buffer and freed at once, on this thread, while the allocator still has it at hand
+    // (strings held for a whole batch, or freed on the other thread, cost this thread more
+    // in the allocator than the copy). Each batch goes back to be refilled, its buffers kept.
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<'_>>(2);
         let (back_tx, back_rx) = std::sync::mpsc::channel::<Batch<'_>>();
@@ -147,15 +148,46 @@ fn stream_sheet(
 /// Hands each row of `batch` to the consumer, one row buffer for the whole batch.
 fn normalise(batch: &Batch<'_>, consumer: &mut dyn SheetConsumer) {
     let mut cells: Vec<Cell<'_>> = Vec::new();
-    for row in batch.chunk_by(|a, b| a.get_position().0 == b.get_position().0) {
-        emit(row, &mut cells, consumer);
+    for row in batch.cells.chunk_by(|a, b| a.row == b.row) {
+        emit(row, &batch.text, &mut cells, consumer);
     }
 }
 
-/// Cells as calamine gives them, whole rows in sheet order, one allocation per batch.
-type Batch<'a> = Vec<calamine::Cell<DataRef<'a>>>;
+/// Whole rows of cells in sheet order, their text in one buffer.
+#[derive(Default)]
+struct Batch<'a> {
+    cells: Vec<Placed<'a>>,
+    text: String,
+}
+
+impl Batch<'_> {
+    fn clear(&mut self) {
+        self.cells.clear();
+        self.text.clear();
+    }
+
+    fn is_full(&self) -> bool {
+        self.cells.len() >= BATCH_CELLS || self.text.len() >= BATCH_TEXT_BYTES
+    }
+}
+
+/// A cell where it stands.
+struct Placed<'a> {
+    row: u32,
+    col: u32,
+    value: Slot<'a>,
+}
+
+/// A cell's value as handed over: calamine's, but text it allocated lives in the batch.
+enum Slot<'a> {
+    /// A value holding no allocation of its own (shared strings borrow the workbook's).
+    Value(DataRef<'a>),
+    /// Text at this byte range of the batch's text.
+    Text(std::ops::Range<usize>),
+}
 
 const BATCH_CELLS: usize = 32 * 1024;
+const BATCH_TEXT_BYTES: usize = 4 << 20;
 
 /// Reads cells and sends them in batches that never split a row.
 fn produce<'a>(
@@ -167,35 +199,46 @@ fn produce<'a>(
     // A batch handed back, emptied here, or a new one.
     let fresh = || {
         back.try_recv().map_or_else(
-            |_| Vec::with_capacity(BATCH_CELLS),
+            |_| Batch {
+                cells: Vec::with_capacity(BATCH_CELLS),
+                text: String::new(),
+            },
             |mut b| {
                 b.clear();
                 b
             },
         )
     };
-    let mut batch: Batch<'a> = Vec::with_capacity(BATCH_CELLS);
+    let mut batch = fresh();
     loop {
         let next = reader
             .next_cell()
             .map_err(|e| sheet_problem(&e, SheetProblem::Corrupt))?;
         let Some(cell) = next else { break };
-        let (r, col) = cell.get_position();
+        let (row, col) = cell.get_position();
         if col >= limits.max_columns {
             return Err(SheetProblem::ColumnTooFar {
-                cell: format!("{}{}", column_letter(col), r + 1),
+                cell: format!("{}{}", column_letter(col), row + 1),
                 limit: limits.max_columns,
             });
         }
-        if batch.len() >= BATCH_CELLS && batch.last().is_some_and(|c| c.get_position().0 != r) {
+        if batch.is_full() && batch.cells.last().is_some_and(|c| c.row != row) {
             let full = std::mem::replace(&mut batch, fresh());
             if tx.send(full).is_err() {
                 return Err(SheetProblem::Internal);
             }
         }
-        batch.push(cell);
+        let value = match cell.get_value() {
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+                let start = batch.text.len();
+                batch.text.push_str(s);
+                Slot::Text(start..batch.text.len())
+            }
+            other => Slot::Value(other.clone()),
+        };
+        batch.cells.push(Placed { row, col, value });
     }
-    if !batch.is_empty() && tx.send(batch).is_err() {
+    if !batch.cells.is_empty() && tx.send(batch).is_err() {
         return Err(SheetProblem::Internal);
     }
     Ok(())
@@ -203,20 +246,85 @@ fn produce<'a>(
 
 /// Hands one row to the consumer, cells placed by column (in `cells`, reused).
 fn emit<'b>(
-    raw: &'b [calamine::Cell<DataRef<'_>>],
+    raw: &'b [Placed<'_>],
+    text: &'b str,
     cells: &mut Vec<Cell<'b>>,
     consumer: &mut dyn SheetConsumer,
 ) {
     let Some(first) = raw.first() else { return };
-    let width = raw
-        .iter()
-        .map(|c| c.get_position().1 as usize + 1)
-        .max()
-        .unwrap_or(0);
+    let width = raw.iter().map(|c| c.col as usize + 1).max().unwrap_or(0);
     cells.clear();
     cells.resize(width, Cell::Empty);
     for c in raw {
-        cells[c.get_position().1 as usize] = borrow(c.get_value());
+        cells[c.col as usize] = match &c.value {
+            Slot::Value(v) => borrow(v),
+            Slot::Text(range) => Cell::Text(std::borrow::Cow::Borrowed(&text[range.clone()])),
+        };
     }
-    consumer.row(first.get_position().0, cells);
+    consumer.row(first.row, cells);
+}
+
+#[cfg(all(test, feature = "report"))]
+mod tests {
+    use super::{BATCH_CELLS, read};
+    use crate::ingest::{Cell, SheetConsumer, SheetProblem};
+    use crate::template::Limits;
+
+    /// Every row as displayed text, by row index; sheet ends with their problems.
+    #[derive(Default)]
+    struct Rows {
+        rows: Vec<(u32, Vec<String>)>,
+        ends: Vec<Option<SheetProblem>>,
+    }
+
+    impl SheetConsumer for Rows {
+        fn begin_sheet(&mut self, _: &str) {}
+        fn row(&mut self, row: u32, cells: &[Cell<'_>]) {
+            self.rows
+                .push((row, cells.iter().map(Cell::display).collect()));
+        }
+        fn end_sheet(&mut self, error: Option<SheetProblem>) {
+            self.ends.push(error);
+        }
+    }
+
+    /// Inline strings (as exports stream them) and formula results are text calamine
+    /// allocates; the reader copies them into its batches. Every value must come through in
+    /// its place, across batch boundaries.
+    #[test]
+    fn inline_text_and_formula_results_arrive_whole_across_batches() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("inline.xlsx");
+        let rows = (BATCH_CELLS / 4 + 1000) as u32; // three batches of whole rows
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet_with_constant_memory().unwrap();
+        for r in 0..rows {
+            ws.write_string(r, 0, format!("客户{r}")).unwrap();
+            ws.write_number(r, 1, f64::from(r)).unwrap();
+            // Column C left empty; D a formula whose cached result is text.
+            let formula = rust_xlsxwriter::Formula::new("=A1&\"\"").set_result(format!("结果{r}"));
+            ws.write_formula(r, 3, formula).unwrap();
+        }
+        wb.save(&path).unwrap();
+
+        let limits = Limits {
+            max_cells: 10_000_000,
+            max_columns: 1000,
+            max_part_bytes: 1 << 30,
+            max_csv_bytes: 1 << 30,
+        };
+        let mut got = Rows::default();
+        read(&path, &limits, &mut got).unwrap();
+        assert_eq!(got.ends, vec![None]);
+        assert_eq!(got.rows.len(), rows as usize);
+        for (i, (r, cells)) in got.rows.iter().enumerate() {
+            let want = [
+                format!("客户{i}"),
+                i.to_string(),
+                String::new(),
+                format!("结果{i}"),
+            ];
+            assert_eq!((*r as usize, cells.as_slice()), (i, &want[..]), "row {i}");
+        }
+    }
 }
