@@ -22,11 +22,7 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, Damaged> 
     let Some(container) = Container::parse(bytes) else {
         return Ok(None);
     };
-    let fat_sectors = container.fat_sectors().ok_or(Damaged)?;
-    let fat = container.table(&fat_sectors);
-    if !acyclic(&fat, container.sectors()) {
-        return Err(Damaged);
-    }
+    let fat = checked_fat(&container)?;
     let Some(dirs) = container.chain(container.header_u32(48), &fat, usize::MAX) else {
         return Ok(None);
     };
@@ -44,6 +40,27 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, Damaged> 
         return Ok(container.chain(stream.start, &fat, stream.len));
     }
     container.mini_stream(&entries, &fat, stream)
+}
+
+/// Refuses a compound file whose allocation table calamine could not follow to an end (an
+/// encrypted `.xlsx` is one too: calamine walks its container before it says "password").
+/// Bytes that are no compound file this check reads pass; calamine says what they are.
+pub(super) fn check_container(bytes: &[u8]) -> Result<(), Damaged> {
+    match Container::parse(bytes) {
+        Some(container) => checked_fat(&container).map(|_| ()),
+        None => Ok(()),
+    }
+}
+
+/// The allocation table, when every FAT sector is listed once and no chain loops.
+fn checked_fat(container: &Container<'_>) -> Result<Vec<u32>, Damaged> {
+    let fat_sectors = container.fat_sectors().ok_or(Damaged)?;
+    let fat = container.table(&fat_sectors);
+    if acyclic(&fat, container.sectors()) {
+        Ok(fat)
+    } else {
+        Err(Damaged)
+    }
 }
 
 /// Streams shorter than this live in the mini stream, in 64-byte sectors.

@@ -18,6 +18,7 @@ pub fn read(
     consumer: &mut dyn SheetConsumer,
 ) -> Result<(), FileError> {
     check_part_sizes(path, limits)?;
+    check_container(path)?;
     let file = super::open(path)?;
     let mut book = Xlsx::new(BufReader::new(file)).map_err(|e| open_error(path, e))?;
     for name in book.sheet_names() {
@@ -52,6 +53,20 @@ pub(super) fn check_part_sizes(path: &Path, limits: &Limits) -> Result<(), FileE
         }
     }
     Ok(())
+}
+
+/// Refuses a compound-file container (an encrypted workbook) that calamine could not walk
+/// to an end.
+fn check_container(path: &Path) -> Result<(), FileError> {
+    use std::io::Read;
+    let mut head = [0u8; 8];
+    let mut file = super::open(path)?;
+    if file.read_exact(&mut head).is_err() || head[..] != *super::sniff::CFB_MAGIC {
+        return Ok(());
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| FileError::new(path, FileProblem::CannotRead(e.to_string())))?;
+    super::cfb::check_container(&bytes).map_err(|_| FileError::new(path, corrupt(path)))
 }
 
 /// A zip container that cannot be read, named by the file's kind.
