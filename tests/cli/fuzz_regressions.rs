@@ -1,6 +1,8 @@
 //! Inputs the fuzzers found (`fuzz/regressions/<target>/`, minimised): each now ends in a
 //! clear message naming the file, never a crash. A workbook input's first byte picks the
-//! extension (0 xlsx, 1 ods, 2 xls), as in the `workbook` fuzz target.
+//! extension (0 xlsx, 1 ods, 2 xls), as in the `workbook` fuzz target. Each runs with a
+//! 2 GiB address-space cap and a 60-second limit, so a runaway allocation or a hang coming
+//! back fails the test quickly instead of filling the machine.
 
 use std::path::Path;
 
@@ -23,9 +25,24 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// Runs `check` on `file`: it must end with exit 0 or 1 and print no panic.
+/// The address-space cap, in KiB (`ulimit -v`): a healthy `check` of these small inputs
+/// stays far below it; the runaway allocations the fuzzer found went past 20 GB.
+const ADDRESS_SPACE_KIB: u64 = 2 * 1024 * 1024;
+
+/// Runs `check` on `file` under the caps: it must end with exit 0 or 1 and print no panic.
 fn survives(w: &Workdir, file: &str) -> String {
-    let run = w.run(&["check", file]);
+    let run = Run(assert_cmd::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {ADDRESS_SPACE_KIB} && exec \"$0\" \"$@\""
+        ))
+        .arg(assert_cmd::cargo::cargo_bin("tsreport"))
+        .args(["check", file])
+        .current_dir(w.path(""))
+        .env_remove("TSREPORT_LANG")
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap());
     let err = run.stderr();
     assert!(
         matches!(run.code(), 0 | 1) && !err.contains("panicked"),
