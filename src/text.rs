@@ -48,24 +48,43 @@ pub fn header_key(s: &str) -> String {
 }
 
 /// A cell's text cleaned for storage: full-width → half-width, trimmed, inner line breaks
-/// turned into spaces. `None` when nothing is left.
+/// turned into spaces. `None` when nothing is left. One pass over the bytes, copying the
+/// runs that need nothing: a register's descriptions (a full-width comma in most) all come
+/// through here.
 pub fn clean_text(s: &str) -> Option<String> {
     let t = s.trim_matches(is_space);
     if t.is_empty() {
         return None;
     }
-    let needs_work = t
-        .chars()
-        .any(|c| matches!(c, '\u{3000}' | '\u{FF01}'..='\u{FF5E}' | '\n' | '\r'));
-    if !needs_work {
-        return Some(t.to_string());
+    let bytes = t.as_bytes();
+    let mut out = String::with_capacity(t.len());
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        // Every character that changes is a line break or led by 0xE3 (U+3000) or 0xEF
+        // (U+FF01–U+FF5E); `i` is always at a character boundary there.
+        let swap = match bytes[i] {
+            b'\n' | b'\r' => Some((1, ' ')),
+            0xE3 | 0xEF => t[i..].chars().next().and_then(|c| match c {
+                '\u{3000}' => Some((3, ' ')),
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).map(|h| (3, h)),
+                _ => None,
+            }),
+            _ => None,
+        };
+        match swap {
+            Some((len, with)) => {
+                out.push_str(&t[copied..i]);
+                out.push(with);
+                i += len;
+                copied = i;
+            }
+            None => i += 1,
+        }
     }
-    let out: String = half_width(t)
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect();
-    let out = out.trim_matches(is_space).to_string();
-    (!out.is_empty()).then_some(out)
+    out.push_str(&t[copied..]);
+    // Folding cannot make a new outer space: `t` is trimmed, and a full-width form never
+    // becomes a space (U+3000 is one already).
+    Some(out)
 }
 
 #[cfg(test)]

@@ -163,14 +163,7 @@ impl<'t> Collector<'t> {
             self.count_skip(row, raw, Reason::FooterRow);
             return;
         }
-        let kind = ds.header.kind;
-        let repeats_header = ds.parser.field_cols.iter().enumerate().all(|(f, col)| {
-            col.is_none_or(|c| match cells.get(c as usize) {
-                Some(Cell::Text(t)) => self.template.match_header(kind, &header_key(t)) == Some(f),
-                _ => false,
-            })
-        });
-        if repeats_header {
+        if repeats_header(self.template, ds, cells) {
             let raw = row_text(cells);
             self.count_skip(row, raw, Reason::RepeatedHeader);
             return;
@@ -275,6 +268,25 @@ impl<'t> Collector<'t> {
         }
         self.row_issues = issues;
     }
+}
+
+/// Whether a data row repeats the header: every field's cell is text naming that field.
+/// The cheap half first — a row with a date, a number or a blank where the header has
+/// text is data, with no header key made.
+fn repeats_header(template: &Template, ds: &DataSheet, cells: &[Cell<'_>]) -> bool {
+    let text_at = |col: &Option<u32>| match col {
+        None => Some(None),
+        Some(c) => match cells.get(*c as usize) {
+            Some(Cell::Text(t)) => Some(Some(&**t)),
+            _ => None,
+        },
+    };
+    let cols = &ds.parser.field_cols;
+    cols.iter().all(|col| text_at(col).is_some())
+        && cols.iter().enumerate().all(|(f, col)| match text_at(col) {
+            Some(Some(t)) => template.match_header(ds.header.kind, &header_key(t)) == Some(f),
+            _ => true,
+        })
 }
 
 /// Whether some rows hold three or more filled cells, as a table's header and data do.

@@ -2,7 +2,7 @@
 //! recorded: a required field blank or unreadable rejects the row; an optional one is kept
 //! as missing; an unknown category value is kept as `其他/未识别`.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::value::{parse_date, parse_number, text_value};
 use crate::frames::Value;
@@ -27,7 +27,8 @@ pub struct RowParser {
     pub kind: Kind,
     /// For each field, the 0-based column it is read from.
     pub field_cols: Vec<Option<u32>>,
-    /// Per field: raw category text → label (`None` = unrecognised).
+    /// Per field: raw category text → label (`None` = unrecognised); looked up once per
+    /// category cell, so hashed with foldhash rather than SipHash.
     label_cache: Vec<HashMap<String, Option<&'static str>>>,
     /// The unit written after the number in a numeric cell, per field.
     pub suffix_units: Vec<Option<&'static str>>,

@@ -172,20 +172,27 @@ pub fn text_value<'a>(cell: &'a Cell<'_>) -> Result<Option<Cow<'a, str>>, Reason
 }
 
 /// Text that needs no cleaning: non-empty, no outer spaces, no full-width forms or line
-/// breaks (the common case, kept without copying).
+/// breaks (the common case, kept without copying). Only a line break or a character led by
+/// 0xC2 (U+00A0), 0xE3 (U+3000) or 0xEF (U+FEFF, U+FF01–U+FF5E) can need work: the bytes
+/// are searched for those first, and the characters are looked at only from there.
 fn is_clean(t: &str) -> bool {
     let (Some(first), Some(last)) = (t.chars().next(), t.chars().next_back()) else {
         return false;
     };
-    !first.is_whitespace()
-        && !last.is_whitespace()
-        && !t.starts_with('#')
-        && !t.chars().any(|c| {
-            matches!(
-                c,
-                '\u{3000}' | '\u{FF01}'..='\u{FF5E}' | '\n' | '\r' | '\u{00A0}' | '\u{FEFF}'
-            )
-        })
+    if first.is_whitespace() || last.is_whitespace() || t.starts_with('#') {
+        return false;
+    }
+    let suspect = |b: &u8| matches!(b, b'\n' | b'\r' | 0xC2 | 0xE3 | 0xEF);
+    // A line break or a lead byte: always a character boundary.
+    let Some(from) = t.as_bytes().iter().position(suspect) else {
+        return true;
+    };
+    !t[from..].chars().any(|c| {
+        matches!(
+            c,
+            '\u{3000}' | '\u{FF01}'..='\u{FF5E}' | '\n' | '\r' | '\u{00A0}' | '\u{FEFF}'
+        )
+    })
 }
 
 /// An Excel error value that arrived as text (CSV exports, cached formula results).
