@@ -8,6 +8,8 @@
 # (TSREPORT_JOBS=1) against reading them side by side (the default).
 # Wall time is the best of RUNS (default 3) rounds, the commands of a round run one after
 # the other so a noisy machine slows them alike; peak memory (max RSS) is the best run's.
+# Each ratio is also given as the median of the rounds' own ratios, which a slow minute
+# moves less than it moves a best time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tsreport-target}"
@@ -33,6 +35,11 @@ best() { # label, file of "secs kb" lines; prints the line and sets $secs
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
+paired() { # the median over rounds of each round's own ratio: file 2's time / file 1's
+    paste -d' ' "$2" "$1" | awk '{ printf "%.4f\n", $1 / $3 }' | sort -n |
+        awk '{ r[NR] = $1 } END { printf "%.2f", NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2 }'
+}
+
 for form in inline shared; do
     dir="$work/$rows-$form"
     file="$dir/客诉登记表_大样本.xlsx"
@@ -52,6 +59,7 @@ for form in inline shared; do
     best "tsreport check (read + normalise)" "$work/t-check.txt"; check=$secs
     best "tsreport report (the whole job)" "$work/t-report.txt"; report=$secs
     echo "   check / cells $(ratio "$check" "$cells"), report / cells $(ratio "$report" "$cells")"
+    echo "   median of the rounds' own ratios: check / cells $(paired "$work/t-cells.txt" "$work/t-check.txt"), report / cells $(paired "$work/t-cells.txt" "$work/t-report.txt")"
 done
 
 dir="$work/many-$many"
@@ -67,7 +75,7 @@ done
 echo "== $many files of 50,000 rows ($(du -sh "$dir" | cut -f1)), best of $runs"
 best "report, files one after another" "$work/t-one.txt"; one=$secs
 best "report, files side by side" "$work/t-side.txt"; side=$secs
-echo "   side by side / one after another $(ratio "$side" "$one")"
+echo "   side by side / one after another $(ratio "$side" "$one") (median of the rounds' own ratios $(paired "$work/t-one.txt" "$work/t-side.txt"))"
 cmp -s <(cd "$work/many-one" && find . -type f | sort | xargs sha256sum) \
        <(cd "$work/many-side" && find . -type f | sort | xargs sha256sum) \
     && echo "   outputs byte-identical" || { echo "   outputs DIFFER" >&2; exit 1; }
