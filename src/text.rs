@@ -2,15 +2,19 @@
 //! full-width → half-width, case-fold, inner spaces and line breaks removed, and (for
 //! headers) a trailing `(...)` / `（...）` unit note removed.
 
-/// Folds one character: full-width ASCII forms and the ideographic space to their
-/// half-width equivalents, ASCII letters to lower case.
-fn fold_char(c: char) -> char {
-    let c = match c {
+/// One character full-width → half-width: the full-width ASCII forms (U+FF01–U+FF5E) and
+/// the ideographic space; any other character as it is.
+fn half_width_char(c: char) -> char {
+    match c {
         '\u{3000}' => ' ',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
-    };
-    c.to_ascii_lowercase()
+    }
+}
+
+/// Folds one character: half-width, ASCII letters to lower case.
+fn fold_char(c: char) -> char {
+    half_width_char(c).to_ascii_lowercase()
 }
 
 /// Whether the character is whitespace to drop, including full-width and no-break spaces.
@@ -20,13 +24,7 @@ fn is_space(c: char) -> bool {
 
 /// Full-width → half-width only, keeping case and spaces; for values written back out.
 pub fn half_width(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{3000}' => ' ',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    s.chars().map(half_width_char).collect()
 }
 
 /// The comparison key of a value: folded, with every space and line break removed.
@@ -64,11 +62,11 @@ pub fn clean_text(s: &str) -> Option<String> {
         // (U+FF01–U+FF5E); `i` is always at a character boundary there.
         let swap = match bytes[i] {
             b'\n' | b'\r' => Some((1, ' ')),
-            0xE3 | 0xEF => t[i..].chars().next().and_then(|c| match c {
-                '\u{3000}' => Some((3, ' ')),
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).map(|h| (3, h)),
-                _ => None,
-            }),
+            0xE3 | 0xEF => t[i..]
+                .chars()
+                .next()
+                .map(|c| (c.len_utf8(), half_width_char(c)))
+                .filter(|&(len, h)| h.len_utf8() < len),
             _ => None,
         };
         match swap {
