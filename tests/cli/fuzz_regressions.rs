@@ -25,8 +25,9 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// The address-space cap, in KiB (`ulimit -v`): a healthy `check` of these small inputs
-/// stays far below it; the runaway allocations the fuzzer found went past 20 GB.
+/// The address-space cap, in KiB (`ulimit -v`): a healthy `check` of these small inputs,
+/// on two threads, stays far below it; the runaway allocations the fuzzer found went past
+/// 20 GB.
 const ADDRESS_SPACE_KIB: u64 = 2 * 1024 * 1024;
 
 /// Runs `check` on `file` under the caps: it must end with exit 0 or 1 and print no panic.
@@ -40,6 +41,14 @@ fn survives(w: &Workdir, file: &str) -> String {
         .args(["check", file])
         .current_dir(w.path(""))
         .env_remove("TSREPORT_LANG")
+        // Few threads and malloc arenas, so the address space reserved does not grow with
+        // the machine's cores.
+        .envs([
+            ("POLARS_MAX_THREADS", "2"),
+            ("RAYON_NUM_THREADS", "2"),
+            ("MALLOC_ARENA_MAX", "2"),
+            ("TSREPORT_JOBS", "1"),
+        ])
         .timeout(std::time::Duration::from_secs(60))
         .output()
         .unwrap());
