@@ -274,19 +274,18 @@ impl<'t> Collector<'t> {
 /// The cheap half first — a row with a date, a number or a blank where the header has
 /// text is data, with no header key made.
 fn repeats_header(template: &Template, ds: &DataSheet, cells: &[Cell<'_>]) -> bool {
-    let text_at = |col: &Option<u32>| match col {
-        None => Some(None),
-        Some(c) => match cells.get(*c as usize) {
-            Some(Cell::Text(t)) => Some(Some(&**t)),
-            _ => None,
-        },
+    let text = |col: u32| match cells.get(col as usize) {
+        Some(Cell::Text(t)) => Some(&**t),
+        _ => None,
     };
+    let names =
+        |f: usize, t: &str| template.match_header(ds.header.kind, &header_key(t)) == Some(f);
     let cols = &ds.parser.field_cols;
-    cols.iter().all(|col| text_at(col).is_some())
-        && cols.iter().enumerate().all(|(f, col)| match text_at(col) {
-            Some(Some(t)) => template.match_header(ds.header.kind, &header_key(t)) == Some(f),
-            _ => true,
-        })
+    cols.iter().flatten().all(|&c| text(c).is_some())
+        && cols
+            .iter()
+            .enumerate()
+            .all(|(f, col)| col.is_none_or(|c| text(c).is_some_and(|t| names(f, t))))
 }
 
 /// Whether some rows hold three or more filled cells, as a table's header and data do.
