@@ -37,6 +37,29 @@ pub fn count(lf: LazyFrame) -> PolarsResult<i64> {
     Ok(df.column("n")?.i64()?.get(0).unwrap_or(0))
 }
 
+/// Rows where each condition holds (a null condition does not), all counted in one pass.
+///
+/// # Errors
+/// A polars error.
+pub fn count_each<const N: usize>(lf: LazyFrame, conditions: [Expr; N]) -> PolarsResult<[i64; N]> {
+    let sums: Vec<Expr> = conditions
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            c.fill_null(lit(false))
+                .sum()
+                .cast(DataType::Int64)
+                .alias(format!("n{i}"))
+        })
+        .collect();
+    let df = lf.select(sums).collect()?;
+    let mut out = [0; N];
+    for (i, n) in out.iter_mut().enumerate() {
+        *n = df.column(&format!("n{i}"))?.i64()?.get(0).unwrap_or(0);
+    }
+    Ok(out)
+}
+
 /// Rows per value of `key` (a text column); `None` for nulls.
 ///
 /// # Errors

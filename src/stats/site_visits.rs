@@ -130,6 +130,9 @@ fn unlinked(in_period: LazyFrame, complaints: &DataFrame) -> PolarsResult<Vec<Da
             SortMultipleOptions::default(),
         )
         .collect()?;
+    if df.height() == 0 {
+        return Ok(Vec::new());
+    }
     // Which of these visits' ids are complaints: join the few visit ids against the
     // complaint ids (the hash table is built on the small side).
     let visit_ids = df

@@ -7,7 +7,7 @@ use polars::prelude::*;
 use crate::measure::Figure;
 use crate::measure::Measure::{Count, Median, Share};
 use crate::period::Period;
-use crate::stats::query::{count, days, is_one_of, on_or_before, scalar_f64, within};
+use crate::stats::query::{count_each, days, is_one_of, on_or_before, scalar_f64, within};
 use crate::stats::{Column, Layout, Table, Val};
 use crate::taxonomy::{ESCALATED, SEVERE, STATUS_DONE};
 
@@ -74,22 +74,28 @@ pub const KPIS: [Figure; 10] = [
 /// A polars error.
 pub fn kpis(complaints: &DataFrame, visits: &DataFrame, p: &Period) -> PolarsResult<Table> {
     let all = complaints.clone().lazy();
-    let received_lf = all.clone().filter(within("received_date", p));
-    let received = count(received_lf.clone())?;
-    let received_and_closed = count(
-        received_lf
-            .clone()
-            .filter(col("status").eq(lit(STATUS_DONE)).fill_null(lit(false))),
+    let received_in = within("received_date", p);
+    let severe_in = received_in.clone().and(is_one_of("severity", &SEVERE));
+    let [
+        received,
+        received_and_closed,
+        closed_in_period,
+        backlog_end,
+        severe,
+        escalated,
+    ] = count_each(
+        all.clone(),
+        [
+            received_in.clone(),
+            received_in.clone().and(col("status").eq(lit(STATUS_DONE))),
+            within("closed_date", p),
+            on_or_before("received_date", p.end).and(closed_at(p.end).not()),
+            severe_in.clone(),
+            severe_in.and(col("first_action").eq(lit(ESCALATED))),
+        ],
     )?;
-    let closed_lf = all.clone().filter(within("closed_date", p));
-    let closed_in_period = count(closed_lf.clone())?;
-    let backlog_end =
-        count(all.filter(on_or_before("received_date", p.end).and(closed_at(p.end).not())))?;
-    let (median_close, p90_close) = days_to_close(closed_lf)?;
-    let severe_lf = received_lf.clone().filter(is_one_of("severity", &SEVERE));
-    let severe = count(severe_lf.clone())?;
-    let escalated =
-        count(severe_lf.filter(col("first_action").eq(lit(ESCALATED)).fill_null(lit(false))))?;
+    let received_lf = all.clone().filter(received_in);
+    let (median_close, p90_close) = days_to_close(all.filter(within("closed_date", p)))?;
     let mut t = Table::new(
         "complaints_kpis",
         "客诉核心指标",
@@ -163,14 +169,16 @@ mod tests {
         // Hand count for 2026-10: received A B D F = 4; received and 完成 A D F = 3;
         // closed in October A (3 days) and C (11 days) = 2; open at 10-31: B, E, and F
         // (closed only in November) = 3 — D has no 结案日期 but is 完成, so it is closed.
+        // Severe among those received: A 严重, B 重大 = 2 (C is September's, D 一般); of
+        // them escalated (呈报主管): A = 1 (B has no first action; D is not severe).
         #[rustfmt::skip]
         let complaints = frame(
             Kind::Complaint,
             &[
-                &[("id", T("A")), ("received_date", D("2026-10-02")), ("status", T("完成")), ("closed_date", D("2026-10-05"))],
-                &[("id", T("B")), ("received_date", D("2026-10-10")), ("status", T("正在完成"))],
-                &[("id", T("C")), ("received_date", D("2026-09-20")), ("status", T("完成")), ("closed_date", D("2026-10-01"))],
-                &[("id", T("D")), ("received_date", D("2026-10-20")), ("status", T("完成"))],
+                &[("id", T("A")), ("received_date", D("2026-10-02")), ("status", T("完成")), ("closed_date", D("2026-10-05")), ("severity", T("严重")), ("first_action", T("呈报主管"))],
+                &[("id", T("B")), ("received_date", D("2026-10-10")), ("status", T("正在完成")), ("severity", T("重大"))],
+                &[("id", T("C")), ("received_date", D("2026-09-20")), ("status", T("完成")), ("closed_date", D("2026-10-01")), ("severity", T("严重")), ("first_action", T("呈报主管"))],
+                &[("id", T("D")), ("received_date", D("2026-10-20")), ("status", T("完成")), ("severity", T("一般")), ("first_action", T("呈报主管"))],
                 &[("id", T("E")), ("received_date", D("2026-09-01")), ("status", T("未处理"))],
                 &[("id", T("F")), ("received_date", D("2026-10-30")), ("status", T("完成")), ("closed_date", D("2026-11-02"))],
             ],
@@ -199,6 +207,8 @@ mod tests {
         // P90 of 3 and 11, linear: 3 + 0.9 × 8.
         assert!((r.num("p90_days_to_close").unwrap() - 10.2).abs() < 1e-9);
         assert_eq!(r.num("median_days_to_visit"), Some(3.0));
+        assert_eq!(r.num("severe"), Some(2.0));
+        assert_eq!(r.num("severe_escalated"), Some(1.0));
         assert_eq!(r.measure("close_rate"), crate::measure::Measure::Share);
     }
 }

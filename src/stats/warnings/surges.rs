@@ -61,14 +61,22 @@ pub fn is_surge(count: f64, baseline: &[f64], w: &Warnings) -> bool {
     count + EPS >= m + w.surge_sd * s && count + EPS >= m + w.surge_min_excess
 }
 
-/// Counts of `values` (blank → 未填写) among the days (day numbers) inside `p`.
-fn counts(days: &[Option<i32>], values: &StringChunked, p: &Period) -> BTreeMap<String, usize> {
-    let (start, end) = (day(p.start), day(p.end));
-    let mut out: BTreeMap<&str, usize> = BTreeMap::new();
+/// Counts of `values` (blank → 未填写) in each of `periods` (disjoint), in one pass over the
+/// rows: per value, its count in every period, in `periods`' order.
+fn counts(
+    days: &[Option<i32>],
+    values: &StringChunked,
+    periods: &[Period],
+) -> BTreeMap<String, Vec<usize>> {
+    let spans: Vec<(i32, i32)> = periods.iter().map(|p| (day(p.start), day(p.end))).collect();
+    let mut out: PlHashMap<&str, Vec<usize>> = PlHashMap::new();
     for (d, v) in days.iter().zip(values.iter()) {
-        if d.is_some_and(|d| start <= d && d <= end) {
-            *out.entry(v.unwrap_or(BLANK)).or_default() += 1;
-        }
+        let Some(d) = *d else { continue };
+        let Some(i) = spans.iter().position(|&(s, e)| s <= d && d <= e) else {
+            continue;
+        };
+        out.entry(v.unwrap_or(BLANK))
+            .or_insert_with(|| vec![0; spans.len()])[i] += 1;
     }
     out.into_iter().map(|(k, n)| (k.to_string(), n)).collect()
 }
@@ -102,16 +110,17 @@ pub fn find(complaints: &DataFrame, p: &Period, w: &Warnings) -> PolarsResult<Ve
         .i32()?
         .iter()
         .collect();
+    // The period first, then its baseline.
+    let periods: Vec<Period> = std::iter::once(*p).chain(base).collect();
     let mut out = Vec::new();
     for dimension in ["category", "region"] {
         let values = window.column(dimension)?.str()?;
-        let before: Vec<BTreeMap<String, usize>> =
-            base.iter().map(|q| counts(&dates, values, q)).collect();
-        for (value, count) in counts(&dates, values, p) {
-            let history: Vec<f64> = before
-                .iter()
-                .map(|c| c.get(&value).copied().unwrap_or(0) as f64)
-                .collect();
+        for (value, n) in counts(&dates, values, &periods) {
+            let count = n[0];
+            if count == 0 {
+                continue;
+            }
+            let history: Vec<f64> = n[1..].iter().map(|&c| c as f64).collect();
             if is_surge(count as f64, &history, w) {
                 let (mean, sd) = mean_sd(&history);
                 out.push(Surge {
