@@ -6,14 +6,18 @@ use libfuzzer_sys::fuzz_target;
 use tsreport::ingest::Cell;
 use tsreport::normalize::value::{parse_date, parse_number, text_value};
 
-const UNITS: &[&str] = &["吨", "t", "kg", "公斤", "斤", "元", "元/kg", "元/斤", "头", "只", "%"];
+const UNITS: &[&str] = &[
+    "吨", "t", "kg", "公斤", "斤", "元", "元/kg", "元/斤", "头", "只", "%",
+];
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let cells = [
         Cell::Text(text.clone()),
         Cell::Number(f64::from_le_bytes(
-            data.get(..8).and_then(|b| b.try_into().ok()).unwrap_or([0; 8]),
+            data.get(..8)
+                .and_then(|b| b.try_into().ok())
+                .unwrap_or([0; 8]),
         )),
     ];
     for cell in &cells {

@@ -1,6 +1,6 @@
 //! Inputs the fuzzers found (`fuzz/regressions/<target>/`, minimised): each now ends in a
-//! clear message naming the file, never a crash. A workbook input's first byte picks the
-//! extension (0 xlsx, 1 ods, 2 xls), as in the `workbook` fuzz target. Each runs with a
+//! clear message naming the file, never a crash; the folder names the extension, as the
+//! target does (`xlsx`, `ods`, `xls`, `csv`). Each runs with a
 //! 2 GiB address-space cap and a 60-second limit, so a runaway allocation or a hang coming
 //! back fails the test quickly instead of filling the machine.
 
@@ -64,12 +64,19 @@ fn survives(w: &Workdir, file: &str) -> String {
 #[test]
 fn workbooks_the_fuzzer_broke_are_reported_not_crashed_on() {
     let w = Workdir::new();
-    for (name, bytes) in inputs("workbook") {
-        let (pick, body) = bytes.split_first().unwrap();
-        let file = format!("{name}.{}", ["xlsx", "ods", "xls"][usize::from(*pick) % 3]);
-        w.write(&file, body);
+    let all = ["xlsx", "ods", "xls"].into_iter().flat_map(|ext| {
+        inputs(ext)
+            .into_iter()
+            .map(move |(name, bytes)| (ext, name, bytes))
+    });
+    let mut seen = Vec::new();
+    for (ext, name, bytes) in all {
+        let file = format!("{name}.{ext}");
+        w.write(&file, bytes);
         let err = survives(&w, &file);
-        if name == "xls-cfb-sector-past-end" {
+        let name = format!("{ext}/{name}");
+        seen.push(name.clone());
+        if name == "xls/cfb-sector-past-end" {
             // calamine's compound-file reader fails on a sector past the end of the file.
             assert_eq!(
                 err.trim_end(),
@@ -78,7 +85,7 @@ fn workbooks_the_fuzzer_broke_are_reported_not_crashed_on() {
                 )
             );
         }
-        if name == "xls-sheet-grid-of-billions" {
+        if name == "xls/sheet-grid-of-billions" {
             // Two cells far apart: calamine would allocate the grid between them at once.
             let line = err.trim_end();
             assert!(
@@ -87,7 +94,7 @@ fn workbooks_the_fuzzer_broke_are_reported_not_crashed_on() {
                 "{line}"
             );
         }
-        if name == "xls-cfb-fat-loop" {
+        if name == "xls/cfb-fat-loop" {
             // A FAT chain looping back on itself: calamine would follow it without end.
             assert_eq!(
                 err.trim_end(),
@@ -96,6 +103,15 @@ fn workbooks_the_fuzzer_broke_are_reported_not_crashed_on() {
                 )
             );
         }
+    }
+    // The folders are where the inputs are looked for: each known case must be among them.
+    for known in [
+        "xlsx/cfb-fat-loop",
+        "xls/cfb-fat-loop",
+        "xls/cfb-sector-past-end",
+        "xls/sheet-grid-of-billions",
+    ] {
+        assert!(seen.iter().any(|s| s == known), "{known} not in {seen:?}");
     }
 }
 

@@ -1,0 +1,14 @@
+//! Any bytes as an `.xlsx`: the zip and size checks, the streaming cell reader and the
+//! compound-file check (an encrypted workbook is a compound file named `.xlsx`) — rows or a
+//! clear error, never a crash or a runaway allocation.
+//! A library's panic on a damaged file is contained by the reader (the file is reported
+//! unreadable); a panic in tsreport's own code is a crash.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use tsreport_fuzz::{Rows, only_library_panics_are_contained, read};
+
+fuzz_target!(|data: &[u8]| {
+    only_library_panics_are_contained();
+    read(data, "xlsx", &mut Rows::default());
+});
