@@ -1,8 +1,8 @@
 //! Inputs the fuzzers found (`fuzz/regressions/<target>/`, minimised): each now ends in a
 //! clear message naming the file, never a crash; the folder names the extension, as the
-//! target does (`xlsx`, `ods`, `xls`, `csv`). Each runs with a
-//! 2 GiB address-space cap and a 60-second limit, so a runaway allocation or a hang coming
-//! back fails the test quickly instead of filling the machine.
+//! target does (`xlsx`, `ods`, `xls`, `csv`). Each runs with a 2 GiB address-space cap and
+//! a 60-second limit, so a runaway allocation or a hang coming back fails the test quickly
+//! instead of filling the machine.
 
 use std::path::Path;
 
