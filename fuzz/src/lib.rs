@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use tsreport::ingest::{Cell, SheetConsumer, SheetProblem, read_file};
+use tsreport::ingest::{Cell, Inflate, SheetConsumer, SheetProblem, read_file};
 use tsreport::template::Template;
 
 /// Counts what a reader handed on.
@@ -58,5 +58,5 @@ pub fn read(bytes: &[u8], ext: &str, rows: &mut Rows) {
         .expect("a temporary file");
     file.write_all(bytes).expect("written");
     file.flush().expect("flushed");
-    let _ = read_file(file.path(), &TEMPLATE.limits, rows);
+    let _ = read_file(file.path(), &TEMPLATE.limits, Inflate::Ahead, rows);
 }

@@ -3,6 +3,7 @@
 //!
 //! Every error names the file (and sheet where known); one bad file never stops the others.
 
+mod ahead;
 mod biff;
 pub mod cell;
 mod cfb;
@@ -64,6 +65,16 @@ pub fn open(path: &Path) -> Result<std::fs::File, FileError> {
     std::fs::File::open(path).map_err(|e| sniff::open_error(path, &e))
 }
 
+/// Where a zipped workbook's large parts are inflated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inflate {
+    /// On a thread of their own, ahead of the parser: for a file read alone, when a core is
+    /// free for it.
+    Ahead,
+    /// Where they are parsed: for files read side by side, when every core is busy reading.
+    InPlace,
+}
+
 /// Reads every sheet of one file into `consumer`. A reader that fails outright on a damaged
 /// file (a panic inside a parsing library) costs that file, never the run: the file is
 /// reported as unreadable and a sheet it was reading ends with that problem.
@@ -73,6 +84,7 @@ pub fn open(path: &Path) -> Result<std::fs::File, FileError> {
 pub fn read_file(
     path: &Path,
     limits: &Limits,
+    inflate: Inflate,
     consumer: &mut dyn SheetConsumer,
 ) -> Result<(), FileError> {
     let format = sniff::sniff(path)?;
@@ -81,7 +93,7 @@ pub fn read_file(
         open: false,
     };
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
-        sniff::Format::Xlsx => xlsx::read(path, limits, &mut guarded),
+        sniff::Format::Xlsx => xlsx::read(path, limits, inflate, &mut guarded),
         sniff::Format::Xls => range::read_xls(path, limits, &mut guarded),
         sniff::Format::Ods => range::read_ods(path, limits, &mut guarded),
         sniff::Format::Csv => csv::read(path, limits, &mut guarded),

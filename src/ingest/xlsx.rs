@@ -2,25 +2,35 @@
 //! by cell (calamine's cell reader), so memory stays flat however long the sheet is and a
 //! sheet claiming an absurd range is refused before anything is allocated for it.
 
-use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
 
 use calamine::{DataRef, Reader, Xlsx, XlsxError};
 
+use super::ahead::{Ahead, Zipped};
 use super::cell::{Cell, borrow};
-use super::{FileError, FileProblem, SheetConsumer, SheetProblem, column_letter};
+use super::{FileError, FileProblem, Inflate, SheetConsumer, SheetProblem, column_letter};
 use crate::template::Limits;
 
 pub fn read(
     path: &Path,
     limits: &Limits,
+    inflate: Inflate,
     consumer: &mut dyn SheetConsumer,
 ) -> Result<(), FileError> {
     check_part_sizes(path, limits)?;
     check_container(path)?;
     let file = super::open(path)?;
-    let mut book = Xlsx::new(BufReader::new(file)).map_err(|e| open_error(path, e))?;
+    // A file whose view cannot be made is read as it is (and any fault in it reported so).
+    let ahead = match inflate {
+        Inflate::Ahead => Ahead::open(path).ok().flatten(),
+        Inflate::InPlace => None,
+    };
+    let zipped = match ahead {
+        Some(ahead) => Zipped::Ahead(ahead),
+        None => Zipped::Plain(BufReader::new(file)),
+    };
+    let mut book = Xlsx::new(zipped).map_err(|e| open_error(path, e))?;
     for name in book.sheet_names() {
         consumer.begin_sheet(&name);
         let error = stream_sheet(&mut book, &name, limits, consumer).err();
@@ -111,7 +121,7 @@ fn sheet_problem(e: &XlsxError, otherwise: fn(String) -> SheetProblem) -> SheetP
 
 /// Streams one sheet. Returns the problem that stopped it, if any.
 fn stream_sheet(
-    book: &mut Xlsx<BufReader<File>>,
+    book: &mut Xlsx<Zipped>,
     name: &str,
     limits: &Limits,
     consumer: &mut dyn SheetConsumer,
@@ -206,7 +216,7 @@ const BATCH_TEXT_BYTES: usize = 4 << 20;
 
 /// Reads cells and sends them in batches that never split a row.
 fn produce<'a>(
-    reader: &mut calamine::XlsxCellReader<'a, BufReader<File>>,
+    reader: &mut calamine::XlsxCellReader<'a, Zipped>,
     limits: &Limits,
     tx: &std::sync::mpsc::SyncSender<Batch<'a>>,
     back: &std::sync::mpsc::Receiver<Batch<'a>>,
@@ -280,67 +290,5 @@ fn emit<'b>(
 }
 
 #[cfg(all(test, feature = "report"))]
-mod tests {
-    use super::{BATCH_CELLS, read};
-    use crate::ingest::{Cell, SheetConsumer, SheetProblem};
-    use crate::template::Limits;
-
-    /// Every row as displayed text, by row index; sheet ends with their problems.
-    #[derive(Default)]
-    struct Rows {
-        rows: Vec<(u32, Vec<String>)>,
-        ends: Vec<Option<SheetProblem>>,
-    }
-
-    impl SheetConsumer for Rows {
-        fn begin_sheet(&mut self, _: &str) {}
-        fn row(&mut self, row: u32, cells: &[Cell<'_>]) {
-            self.rows
-                .push((row, cells.iter().map(Cell::display).collect()));
-        }
-        fn end_sheet(&mut self, error: Option<SheetProblem>) {
-            self.ends.push(error);
-        }
-    }
-
-    /// Inline strings (as exports stream them) and formula results are text calamine
-    /// allocates; the reader copies them into its batches. Every value must come through in
-    /// its place, across batch boundaries.
-    #[test]
-    fn inline_text_and_formula_results_arrive_whole_across_batches() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("inline.xlsx");
-        // Three cells a row (C stays empty): three batches of whole rows.
-        let rows = (BATCH_CELLS * 2 / 3 + 1000) as u32;
-        let mut wb = rust_xlsxwriter::Workbook::new();
-        let ws = wb.add_worksheet_with_constant_memory().unwrap();
-        for r in 0..rows {
-            ws.write_string(r, 0, format!("客户{r}")).unwrap();
-            ws.write_number(r, 1, f64::from(r)).unwrap();
-            // Column C left empty; D a formula whose cached result is text.
-            let formula = rust_xlsxwriter::Formula::new("=A1&\"\"").set_result(format!("结果{r}"));
-            ws.write_formula(r, 3, formula).unwrap();
-        }
-        wb.save(&path).unwrap();
-
-        let limits = Limits {
-            max_cells: 10_000_000,
-            max_columns: 1000,
-            max_part_bytes: 1 << 30,
-            max_csv_bytes: 1 << 30,
-        };
-        let mut got = Rows::default();
-        read(&path, &limits, &mut got).unwrap();
-        assert_eq!(got.ends, vec![None]);
-        assert_eq!(got.rows.len(), rows as usize);
-        for (i, (r, cells)) in got.rows.iter().enumerate() {
-            let want = [
-                format!("客户{i}"),
-                i.to_string(),
-                String::new(),
-                format!("结果{i}"),
-            ];
-            assert_eq!((*r as usize, cells.as_slice()), (i, &want[..]), "row {i}");
-        }
-    }
-}
+#[path = "xlsx_tests.rs"]
+mod tests;

@@ -12,7 +12,7 @@ use polars::prelude::*;
 use super::Reading;
 use super::collect::Collector;
 use crate::frames::SOURCE;
-use crate::ingest::{self, FileError};
+use crate::ingest::{self, FileError, Inflate};
 use crate::issues::{DataIssue, SheetReport};
 use crate::schema::Kind;
 use crate::template::Template;
@@ -26,10 +26,15 @@ pub struct Part {
     error: Option<FileError>,
 }
 
-fn read_one(path: &std::path::Path, template: &Template, reading: Reading) -> Part {
+fn read_one(
+    path: &std::path::Path,
+    template: &Template,
+    reading: Reading,
+    inflate: Inflate,
+) -> Part {
     let mut collector = Collector::new(template, reading.keep);
     collector.start_file(path);
-    let error = ingest::read_file(path, &template.limits, &mut collector).err();
+    let error = ingest::read_file(path, &template.limits, inflate, &mut collector).err();
     Part {
         sheets: collector.sheets,
         issues: collector.issues,
@@ -43,7 +48,8 @@ fn read_one(path: &std::path::Path, template: &Template, reading: Reading) -> Pa
 }
 
 /// Reads `files` on `reading.jobs` threads and hands each part to `take` in file order,
-/// with how many files are done.
+/// with how many files are done. A file read alone has its large parts inflated ahead on
+/// the core it leaves free; files read side by side keep every core busy already.
 pub fn read_in_order(
     files: &[PathBuf],
     template: &Template,
@@ -53,7 +59,7 @@ pub fn read_in_order(
     let jobs = reading.jobs.clamp(1, files.len().max(1));
     if jobs == 1 {
         for (i, path) in files.iter().enumerate() {
-            take(i + 1, read_one(path, template, reading));
+            take(i + 1, read_one(path, template, reading, Inflate::Ahead));
         }
         return;
     }
@@ -66,7 +72,10 @@ pub fn read_in_order(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    if tx.send((i, read_one(path, template, reading))).is_err() {
+                    if tx
+                        .send((i, read_one(path, template, reading, Inflate::InPlace)))
+                        .is_err()
+                    {
                         break;
                     }
                 }
