@@ -223,3 +223,27 @@ fn every_command_speaks_chinese_by_default_and_english_when_asked() {
         .expect_code(0)
         .expect_stdout("Output folder (default: reports/<period>/)");
 }
+
+/// `tsreport check … | head`: the reader of the console output goes away early. The command
+/// stops without a panic message or backtrace on stderr.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_on_stdout_stops_the_command_quietly() {
+    let w = Workdir::new();
+    flooded(&w, 50);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tsreport"))
+        .current_dir(w.path("."))
+        .env_remove("TSREPORT_LANG")
+        .args(["check", "big.xlsx"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the pipe's reading end before the command prints anything.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("backtrace"), "{stderr}");
+}
