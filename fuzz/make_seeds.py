@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Small, uncompressed (stored) .xlsx and .ods seeds for the `xlsx` and `ods` fuzz targets.
+"""Small, uncompressed (stored) .xlsx and .ods seeds (and one deflated) for the `xlsx` and `ods` fuzz targets.
 
 The committed workbooks are deflated, so a byte flip lands in compressed data and rarely
 reaches the XML readers; in a stored zip the XML is plain bytes the fuzzer (and its
@@ -47,7 +47,7 @@ SHEET_INLINE = (
     '<c r="F2" t="d"><v>2026-03-01T00:00:00</v></c></row>')
 
 
-def xlsx(sheets, merge=False, dimension=None):
+def xlsx(sheets, merge=False, dimension=None, compression=zipfile.ZIP_STORED):
     names = ''.join(f'<sheet name="表{i + 1}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i in range(len(sheets)))
     wb = f'<?xml version="1.0" encoding="UTF-8"?><workbook {NS}><sheets>{names}</sheets></workbook>'
     rels = ''.join(
@@ -61,7 +61,7 @@ def xlsx(sheets, merge=False, dimension=None):
     sst = ''.join(f'<si><t>{s}</t></si>' for s in SHARED)
     sst = f'<?xml version="1.0" encoding="UTF-8"?><sst {NS} count="{len(SHARED)}" uniqueCount="{len(SHARED)}">{sst}</sst>'
     out = io.BytesIO()
-    with zipfile.ZipFile(out, 'w', zipfile.ZIP_STORED) as z:
+    with zipfile.ZipFile(out, 'w', compression) as z:
         z.writestr('[Content_Types].xml', CT.format(sheets=over))
         z.writestr('_rels/.rels', RELS)
         z.writestr('xl/workbook.xml', wb)
@@ -115,6 +115,10 @@ def main():
             'stored-shared': xlsx([SHEET_SHARED]),
             'stored-inline': xlsx([SHEET_INLINE]),
             'stored-two-sheets-merged': xlsx([SHEET_SHARED, SHEET_INLINE], merge=True, dimension='A1:F4'),
+            # A megabyte of sheet deflated to a kilobyte: read through the view that
+            # inflates large parts ahead (src/ingest/ahead/).
+            'deflated-megabyte-sheet': xlsx([SHEET_SHARED + ' ' * (1 << 20)],
+                                            compression=zipfile.ZIP_DEFLATED),
         },
         'ods': {
             'stored-one': ods([ODS_ROWS]),

@@ -81,6 +81,20 @@ struct Stream {
     chunk: Vec<u8>,
     at_chunk: usize,
     rx: Receiver<io::Result<Vec<u8>>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Stream {
+    /// No thread outlives its reader: the channel is closed, so the thread stops at its next
+    /// hand-over (within a chunk), and it is waited for.
+    fn drop(&mut self) {
+        let (_, closed) = sync_channel(0);
+        drop(std::mem::replace(&mut self.rx, closed));
+        if let Some(thread) = self.thread.take() {
+            // A thread that panicked has already said so through the closed channel.
+            let _ = thread.join();
+        }
+    }
 }
 
 impl Ahead {
@@ -172,6 +186,7 @@ impl Ahead {
             None => true,
         };
         if restart {
+            self.stream = None;
             self.stream = Some(self.start(i)?);
         }
         let stream = self.stream.as_mut().expect("started above");
@@ -209,7 +224,7 @@ impl Ahead {
         file.seek(SeekFrom::Start(part.source))?;
         let (compressed, size) = (part.compressed, part.size);
         let (tx, rx) = sync_channel(CHUNKS_IN_FLIGHT);
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("inflate".into())
             .spawn(move || inflate(file.take(compressed), size, &tx))?;
         Ok(Stream {
@@ -218,6 +233,7 @@ impl Ahead {
             chunk: Vec::new(),
             at_chunk: 0,
             rx,
+            thread: Some(thread),
         })
     }
 }
