@@ -354,4 +354,4 @@ impl Seek for Zipped {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -35,6 +35,38 @@ fn zip_of(path: &std::path::Path, parts: &[(&str, &[u8], bool)]) {
     zip.finish().unwrap();
 }
 
+/// A zip in a new folder holding one deflated sheet of `n` bytes; the folder, the path and
+/// the sheet's bytes.
+fn one_sheet(n: usize, seed: u64) -> (tempfile::TempDir, std::path::PathBuf, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.xlsx");
+    let sheet = text(n, seed);
+    zip_of(&path, &[("xl/worksheets/sheet1.xml", &sheet, true)]);
+    (dir, path, sheet)
+}
+
+/// Rewrites the uncompressed size `part` declares, in both its headers (the central
+/// directory's and the local one), to `declared`, as a crafted file would; returns the
+/// size it declared before.
+pub(in crate::ingest) fn understate(path: &std::path::Path, part: &str, declared: u32) -> u32 {
+    let mut bytes = std::fs::read(path).unwrap();
+    let name = part.as_bytes();
+    let central = bytes
+        .windows(4)
+        .enumerate()
+        .position(|(i, w)| {
+            w == [0x50, 0x4b, 1, 2] && bytes.get(i + 46..i + 46 + name.len()) == Some(name)
+        })
+        .unwrap_or_else(|| panic!("{part} not in {}", path.display()));
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap());
+    let real = u32_at(&bytes, central + 24);
+    let local = u32_at(&bytes, central + 42) as usize;
+    bytes[central + 24..central + 28].copy_from_slice(&declared.to_le_bytes());
+    bytes[local + 22..local + 26].copy_from_slice(&declared.to_le_bytes());
+    std::fs::write(path, bytes).unwrap();
+    real
+}
+
 fn contents(zip: &mut zip::ZipArchive<impl Read + Seek>) -> Vec<(String, Vec<u8>)> {
     (0..zip.len())
         .map(|i| {
@@ -80,10 +112,7 @@ fn the_view_holds_every_part_as_the_original_does() {
 
 #[test]
 fn seeking_within_a_part_reads_the_right_bytes() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.xlsx");
-    let a = text(MIN_AHEAD_BYTES as usize * 2, 4);
-    zip_of(&path, &[("xl/worksheets/sheet1.xml", &a, true)]);
+    let (_dir, path, a) = one_sheet(MIN_AHEAD_BYTES as usize * 2, 4);
     let mut ahead = Ahead::open(&path).unwrap().unwrap();
     let data_at = ahead.parts[0].data_at();
     let mut buf = [0u8; 100];
@@ -101,20 +130,10 @@ fn seeking_within_a_part_reads_the_right_bytes() {
 
 #[test]
 fn a_part_inflating_past_its_declared_size_is_stopped_with_the_zip_readers_words() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.xlsx");
-    let a = text(MIN_AHEAD_BYTES as usize * 3, 5);
-    zip_of(&path, &[("xl/worksheets/sheet1.xml", &a, true)]);
-    // Declare 2 MiB (both headers), as a crafted file would.
+    let (_dir, path, _) = one_sheet(MIN_AHEAD_BYTES as usize * 3, 5);
+    // 2 MiB declared: exactly at a hand-over boundary, so the byte past it must be looked for.
     let declared = (MIN_AHEAD_BYTES * 2) as u32;
-    let mut bytes = std::fs::read(&path).unwrap();
-    let central = bytes
-        .windows(4)
-        .rposition(|w| w == [0x50, 0x4b, 1, 2])
-        .unwrap();
-    bytes[central + 24..central + 28].copy_from_slice(&declared.to_le_bytes());
-    bytes[22..26].copy_from_slice(&declared.to_le_bytes());
-    std::fs::write(&path, bytes).unwrap();
+    understate(&path, "xl/worksheets/sheet1.xml", declared);
 
     let mut view = zip::ZipArchive::new(Ahead::open(&path).unwrap().unwrap()).unwrap();
     let mut part = view.by_index(0).unwrap();
