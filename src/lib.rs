@@ -1,10 +1,10 @@
 //! tsreport's library: the pipeline from exported spreadsheets to the department's statistics.
 //!
-//! Layers, each using only those before it:
-//! base (`text`, `lang`, `taxonomy`, `period`, `exit`) → `schema` → `template`, `frames` →
-//! `ingest` (files → cells) → `issues` → `normalize` (cells → typed records, problems as data)
-//! → `stats` (plain tables) → `render` (console, workbook, charts, brief, `summary.json`) →
-//! `sample` → `cmd` (the command line). Without the `report` feature only the reader is built
+//! Layers, each using only those before it (`docs/architecture.md`): base (`text`, `lang`, `measure`, `taxonomy`, `period`, `exit`,
+//! `messages`) → `schema` → `template`, `frames` → `ingest` (files → cells) → `issues` →
+//! `normalize` (cells → typed records, problems as data) → `stats` (plain tables, their ids)
+//! → `render` (console, workbook, charts, brief, `summary.json`, export) → `sample` → `cmd`
+//! (the command line). Without the `report` feature only the reader is built
 //! (through `normalize`'s header and value parsing), for the fuzz targets.
 
 #[cfg(feature = "report")]

@@ -17,7 +17,7 @@ use crate::render::console;
 use crate::render::outputs::{Written, write_report};
 use crate::render::pictures::ChartFont;
 use crate::stats::report::Report;
-use crate::stats::warnings;
+use crate::stats::warnings::WarningKind;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -72,13 +72,14 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
 /// How many warnings of each kind, in the list's order.
 fn warnings_line(report: &Report, lang: Lang) -> String {
     let list = &report.warnings.list;
-    let kinds: Vec<(&str, usize)> = warnings::KINDS
+    let kinds: Vec<(&str, usize)> = WarningKind::ALL
         .iter()
-        .map(|(key, zh, en)| {
+        .map(|kind| {
             let n = list
-                .records_where("kind", key)
+                .records_where("kind", kind.key())
                 .filter_map(|r| r.num("covers"))
                 .sum::<f64>() as usize;
+            let (zh, en) = kind.labels();
             (lang.pick(zh, en), n)
         })
         .filter(|(_, n)| *n > 0)

@@ -70,37 +70,38 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
+/// A calamine cell value as a [`Cell`]: the arms calamine's two value types share (their
+/// variants have the same names), after the `extra` arms of one of them.
+macro_rules! cell_of {
+    ($v:expr, $D:ident { $($extra:tt)* }) => {
+        match $v {
+            $($extra)*
+            $D::Empty => Cell::Empty,
+            $D::String(s) | $D::DateTimeIso(s) | $D::DurationIso(s) => {
+                Cell::Text(Cow::Borrowed(s))
+            }
+            $D::Float(f) => Cell::Number(*f),
+            $D::Int(i) => Cell::Number(*i as f64),
+            $D::Bool(b) => Cell::Bool(*b),
+            $D::DateTime(d) => match d.as_datetime() {
+                Some(dt) => Cell::DateTime(dt),
+                None => Cell::Number(d.as_f64()),
+            },
+            $D::Error(e) => Cell::Error(Cow::Owned(e.to_string())),
+        }
+    };
+}
+
 /// Views calamine's cell value (xlsx streaming) without copying its text.
 pub fn borrow<'a>(v: &'a calamine::DataRef<'_>) -> Cell<'a> {
     use calamine::DataRef as D;
-    match v {
-        D::Empty => Cell::Empty,
+    cell_of!(v, D {
         D::SharedString(s) => Cell::Text(Cow::Borrowed(s)),
-        D::String(s) | D::DateTimeIso(s) | D::DurationIso(s) => Cell::Text(Cow::Borrowed(s)),
-        D::Float(f) => Cell::Number(*f),
-        D::Int(i) => Cell::Number(*i as f64),
-        D::Bool(b) => Cell::Bool(*b),
-        D::DateTime(d) => match d.as_datetime() {
-            Some(dt) => Cell::DateTime(dt),
-            None => Cell::Number(d.as_f64()),
-        },
-        D::Error(e) => Cell::Error(Cow::Owned(e.to_string())),
-    }
+    })
 }
 
 /// Converts calamine's owned cell value (xls, ods).
 pub fn from_data(v: &calamine::Data) -> Cell<'_> {
     use calamine::Data as D;
-    match v {
-        D::Empty => Cell::Empty,
-        D::String(s) | D::DateTimeIso(s) | D::DurationIso(s) => Cell::Text(Cow::Borrowed(s)),
-        D::Float(f) => Cell::Number(*f),
-        D::Int(i) => Cell::Number(*i as f64),
-        D::Bool(b) => Cell::Bool(*b),
-        D::DateTime(d) => match d.as_datetime() {
-            Some(dt) => Cell::DateTime(dt),
-            None => Cell::Number(d.as_f64()),
-        },
-        D::Error(e) => Cell::Error(Cow::Owned(e.to_string())),
-    }
+    cell_of!(v, D {})
 }

@@ -290,5 +290,4 @@ fn emit<'b>(
 }
 
 #[cfg(all(test, feature = "report"))]
-#[path = "xlsx_tests.rs"]
 mod tests;

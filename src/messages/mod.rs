@@ -1,6 +1,6 @@
 //! Every sentence tsreport prints on the console — summaries, headings, the reconciliation,
 //! problems, errors — in Chinese (the default) and English (`--lang en`), side by side, one
-//! module per occasion. A row problem's own wording lives with it in `issues.rs`; what can be
+//! module per occasion. A row problem's own wording lives with it in `issues/reason.rs`; what can be
 //! wrong with a file, a sheet or a template is in [`problems`].
 
 mod check;

@@ -1,5 +1,5 @@
 //! What can be wrong with a whole file, a whole sheet or a template — as data, worded in
-//! Chinese and English here, once. (A row's problems are worded in `issues.rs`.)
+//! Chinese and English here, once. (A row's problems are worded in `issues/reason.rs`.)
 
 use super::pick;
 use crate::lang::Lang;

@@ -5,7 +5,7 @@
 
 use crate::lang::Lang;
 use crate::stats::report::Report;
-use crate::stats::{Record, Table};
+use crate::stats::{Id, Record, Sheet, Table};
 
 /// How a chart is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +48,10 @@ pub enum Axis {
 pub struct ChartDef {
     /// The pictures' file stem (`charts/<stem>.png`).
     pub stem: &'static str,
-    /// The id of the table it draws.
-    pub table: &'static str,
+    /// The table it draws.
+    pub table: Id,
+    /// The report sheet it stands on (none for a review's chart).
+    pub sheet: Option<Sheet>,
     /// The column holding the categories.
     pub category: &'static str,
     pub series: Series,
@@ -67,17 +69,18 @@ pub struct ChartDef {
 const COUNT: Axis = Axis::Label("件数", "count");
 const SHARE: Axis = Axis::Label("占有率", "share");
 
-/// A chart of one count per category of a complaint table.
+/// A chart of one count per category of a complaint table, on 概览.
 const fn complaint_chart(
-    table: &'static str,
+    table: Id,
     category: &'static str,
     count: &'static [&'static str],
     shape: Shape,
     (zh, en): (&'static str, &'static str),
 ) -> ChartDef {
     ChartDef {
-        stem: table,
+        stem: table.key(),
         table,
+        sheet: Some(Sheet::Overview),
         category,
         series: Series::Columns(count),
         series_name: Some(("件数", "count")),
@@ -90,39 +93,79 @@ const fn complaint_chart(
     }
 }
 
-/// Every chart of the report, in the order the pictures are listed.
+/// Complaints by category, a pie (also in the brief).
+pub const COMPLAINTS_BY_CATEGORY: ChartDef = complaint_chart(
+    Id::ComplaintsByCategory,
+    "category",
+    &["count"],
+    Shape::Pie,
+    ("投诉类别", "Complaints by category"),
+);
+
+/// Complaints received in the last 12 months (also in the brief).
+pub const COMPLAINTS_MONTHLY: ChartDef = complaint_chart(
+    Id::ComplaintsMonthly,
+    "month",
+    &["received"],
+    Shape::Line,
+    ("近12个月受理投诉", "Complaints received, last 12 months"),
+);
+
+/// The brands' shares over every region, a pie (also in the brief).
+pub const MARKET_SHARE_OVERALL: ChartDef = ChartDef {
+    stem: "market_share_overall",
+    table: Id::MarketShare,
+    sheet: Some(Sheet::MarketShare),
+    category: "brand",
+    series: Series::Columns(&["share"]),
+    series_name: Some(("占有率", "share")),
+    rows: Rows::Where("region", crate::stats::market::ALL_REGIONS),
+    shape: Shape::Pie,
+    zh: "全部地区品牌占有率",
+    en: "Overall brand shares",
+    axis: SHARE,
+    percent: true,
+};
+
+/// FCR per species, own brands against the others (also in the brief).
+pub const FCR_SPECIES_BRAND: ChartDef = ChartDef {
+    stem: "fcr_species_brand",
+    table: Id::FcrSpeciesBrand,
+    sheet: Some(Sheet::FeedConversion),
+    category: "species",
+    series: Series::AllAfterCategory,
+    series_name: None,
+    rows: Rows::All,
+    shape: Shape::Column,
+    zh: "各品种料肉比:本公司与其他品牌",
+    en: "FCR by species: own vs other brands",
+    axis: Axis::Label("料肉比", "FCR"),
+    percent: false,
+};
+
+/// Every chart of the report, in the order the pictures are listed; each stands on the
+/// sheet it names, in this order down the sheet.
 pub const REPORT_CHARTS: [ChartDef; 11] = [
     complaint_chart(
-        "complaints_by_channel",
+        Id::ComplaintsByChannel,
         "channel",
         &["received"],
         Shape::Column,
         ("受理方式", "Complaints by channel"),
     ),
+    COMPLAINTS_BY_CATEGORY,
     complaint_chart(
-        "complaints_by_category",
-        "category",
-        &["count"],
-        Shape::Pie,
-        ("投诉类别", "Complaints by category"),
-    ),
-    complaint_chart(
-        "complaints_by_status",
+        Id::ComplaintsByStatus,
         "status",
         &["count"],
         Shape::Column,
         ("处理状态", "Complaints by status"),
     ),
-    complaint_chart(
-        "complaints_monthly",
-        "month",
-        &["received"],
-        Shape::Line,
-        ("近12个月受理投诉", "Complaints received, last 12 months"),
-    ),
+    COMPLAINTS_MONTHLY,
     ChartDef {
         stem: "market_share_by_region",
-        table: "market_share_by_region",
+        table: Id::MarketShareByRegion,
+        sheet: Some(Sheet::MarketShare),
         category: "region",
         series: Series::AllAfterCategory,
         series_name: None,
@@ -133,22 +176,11 @@ pub const REPORT_CHARTS: [ChartDef; 11] = [
         axis: SHARE,
         percent: true,
     },
-    ChartDef {
-        stem: "market_share_overall",
-        table: "market_share",
-        category: "brand",
-        series: Series::Columns(&["share"]),
-        series_name: Some(("占有率", "share")),
-        rows: Rows::Where("region", crate::stats::market::ALL_REGIONS),
-        shape: Shape::Pie,
-        zh: "全部地区品牌占有率",
-        en: "Overall brand shares",
-        axis: SHARE,
-        percent: true,
-    },
+    MARKET_SHARE_OVERALL,
     ChartDef {
         stem: "prices_monthly",
-        table: "prices_monthly",
+        table: Id::PricesMonthly,
+        sheet: Some(Sheet::Prices),
         category: "month",
         series: Series::AllAfterCategory,
         series_name: None,
@@ -159,23 +191,25 @@ pub const REPORT_CHARTS: [ChartDef; 11] = [
         axis: Axis::UnitOfSeries,
         percent: false,
     },
+    FCR_SPECIES_BRAND,
     ChartDef {
-        stem: "fcr_species_brand",
-        table: "fcr_species_brand",
-        category: "species",
-        series: Series::AllAfterCategory,
-        series_name: None,
+        stem: "assist_reply_rate",
+        table: Id::AssistByDept,
+        sheet: Some(Sheet::Feedback),
+        category: "dept",
+        series: Series::Columns(&["reply_rate"]),
+        series_name: Some(("回馈率", "reply rate")),
         rows: Rows::All,
         shape: Shape::Column,
-        zh: "各品种料肉比:本公司与其他品牌",
-        en: "FCR by species: own vs other brands",
-        axis: Axis::Label("料肉比", "FCR"),
-        percent: false,
+        zh: "各部门协查回馈率",
+        en: "Reply rate by department",
+        axis: Axis::Label("回馈率", "reply rate"),
+        percent: true,
     },
-    REPLY_RATE,
     ChartDef {
         stem: "feed_usage_by_region",
-        table: "feed_usage_by_region",
+        table: Id::FeedUsageByRegion,
+        sheet: Some(Sheet::FarmFeed),
         category: "region",
         series: Series::Columns(&["commercial_share", "self_mixed_share"]),
         series_name: None,
@@ -188,7 +222,8 @@ pub const REPORT_CHARTS: [ChartDef; 11] = [
     },
     ChartDef {
         stem: "diseases_by_region",
-        table: "diseases_by_region",
+        table: Id::DiseasesByRegion,
+        sheet: Some(Sheet::Diseases),
         category: "region",
         series: Series::AllAfterCategory,
         series_name: None,
@@ -201,25 +236,11 @@ pub const REPORT_CHARTS: [ChartDef; 11] = [
     },
 ];
 
-/// The charts of the batch-two sheets: department replies, farm feed, diseases.
-const REPLY_RATE: ChartDef = ChartDef {
-    stem: "assist_reply_rate",
-    table: "assist_by_dept",
-    category: "dept",
-    series: Series::Columns(&["reply_rate"]),
-    series_name: Some(("回馈率", "reply rate")),
-    rows: Rows::All,
-    shape: Shape::Column,
-    zh: "各部门协查回馈率",
-    en: "Reply rate by department",
-    axis: Axis::Label("回馈率", "reply rate"),
-    percent: true,
-};
-
 /// The technician's monthly field visits against the department median (`review`).
 pub const REVIEW_MONTHLY: ChartDef = ChartDef {
     stem: "review_monthly_visits",
-    table: "review_monthly_visits",
+    table: Id::ReviewMonthlyVisits,
+    sheet: None,
     category: "month",
     series: Series::Columns(&["mine", "department_median"]),
     series_name: None,
@@ -246,14 +267,17 @@ pub struct ChartData {
 
 impl ChartDef {
     /// The keys of the series' columns in `t`.
+    ///
+    /// # Panics
+    /// `t` lacks a column the chart names (a bug in the chart list).
     pub fn series_keys<'t>(&self, t: &'t Table) -> Vec<&'t str> {
         match self.series {
             Series::Columns(keys) => keys
                 .iter()
-                .filter_map(|k| t.column(k).map(|c| c.key.as_str()))
+                .map(|k| t.columns[t.index_of(k)].key.as_str())
                 .collect(),
             Series::AllAfterCategory => {
-                let after = t.column_index(self.category).map_or(0, |i| i + 1);
+                let after = t.index_of(self.category) + 1;
                 t.columns[after..].iter().map(|c| c.key.as_str()).collect()
             }
         }
@@ -281,10 +305,10 @@ impl ChartDef {
     pub fn series_label(&self, t: &Table, key: &str, lang: Lang) -> String {
         match self.series_name {
             Some((zh, en)) => lang.pick(zh, en).to_string(),
-            None => t
-                .column(key)
-                .map(|c| lang.pick(&c.zh, &c.en).to_string())
-                .unwrap_or_default(),
+            None => {
+                let c = &t.columns[t.index_of(key)];
+                lang.pick(&c.zh, &c.en).to_string()
+            }
         }
     }
 

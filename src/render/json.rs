@@ -95,7 +95,7 @@ impl Serialize for Tables<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.len()))?;
         for t in &self.0 {
-            m.serialize_entry(t.id, &Records(t))?;
+            m.serialize_entry(t.id.key(), &Records(t))?;
         }
         m.end()
     }
@@ -135,7 +135,7 @@ pub fn to_bytes(report: &Report) -> Vec<u8> {
             end: report.period.end.format("%Y-%m-%d").to_string(),
         },
         inputs: Records(&report.inputs),
-        tables: Tables(report.tables()),
+        tables: Tables(report.tables().collect()),
     };
     let mut out = serde_json::to_vec_pretty(&summary).expect("tables always serialise");
     out.push(b'\n');

@@ -114,9 +114,10 @@ fn stage_others(
         )?;
         charts.push((format!("{}.png", p.stem), p.title.clone()));
     }
-    let markdown = brief::markdown::to_markdown(report, lang, &charts);
+    let page = brief::page::page(report, lang);
+    let markdown = brief::markdown::to_markdown(&page, &charts);
     stage(&to.brief, markdown.as_bytes())?;
-    let html = brief::html::to_html(report, lang, &pictures);
+    let html = brief::html::to_html(&page, lang, &pictures);
     stage(&to.brief_html, html.as_bytes())?;
     stage(&to.summary, &json::to_bytes(report))?;
     Ok((staged, charts))

@@ -22,6 +22,29 @@ const fn field(
 
 use FieldType::{Category as C, Date as D, Number as N, Text as T};
 
+impl Field {
+    /// The same field, required by its kind.
+    const fn required(self) -> Field {
+        Field {
+            required: true,
+            ..self
+        }
+    }
+}
+
+/// The fields several kinds share (each kind says whether it requires them).
+const REGION: Field = field("region", "地区", "region", T, false);
+const SPECIES: Field = field("species", "养殖品种", "species", T, false);
+const TECHNICIAN: Field = field("technician", "技术员", "technician", T, false);
+const CUSTOMER: Field = field("customer", "客户名称", "customer", T, false);
+const HERD_SIZE: Field = field(
+    "herd_size",
+    "存栏",
+    "herd size",
+    N(&["头", "只", "羽", "尾", "亩"]),
+    false,
+);
+
 const PRICE_UNITS: &[&str] = &[
     "元/kg",
     "元/公斤",
@@ -44,9 +67,9 @@ pub(super) const COMPLAINT: [Field; 18] = [
         C(Dimension::Channel),
         true,
     ),
-    field("customer", "客户名称", "customer", T, false),
+    CUSTOMER,
     field("phone", "联系电话", "phone", T, false),
-    field("region", "地区", "region", T, false),
+    REGION,
     field("product", "产品", "product", T, false),
     field("description", "投诉内容", "description", T, false),
     field("receiver", "接诉人", "receiver", T, false),
@@ -87,18 +110,12 @@ pub(super) const COMPLAINT: [Field; 18] = [
 
 pub(super) const SITE_VISIT: [Field; 12] = [
     field("visit_date", "访问日期", "visit date", D, true),
-    field("technician", "技术员", "technician", T, true),
+    TECHNICIAN.required(),
     field("complaint_id", "投诉编号", "complaint id", T, false),
-    field("customer", "客户名称", "customer", T, false),
-    field("region", "地区", "region", T, false),
-    field("species", "养殖品种", "species", T, false),
-    field(
-        "herd_size",
-        "存栏",
-        "herd size",
-        N(&["头", "只", "羽", "尾", "亩"]),
-        false,
-    ),
+    CUSTOMER,
+    REGION,
+    SPECIES,
+    HERD_SIZE,
     field("problem", "问题描述", "problem", T, false),
     field("cause", "原因分析", "cause", T, false),
     field("advice", "措施建议", "advice", T, false),
@@ -120,8 +137,8 @@ pub(super) const SITE_VISIT: [Field; 12] = [
 
 pub(super) const FIELD_VISIT: [Field; 11] = [
     field("visit_date", "拜访日期", "visit date", D, true),
-    field("technician", "技术员", "technician", T, true),
-    field("customer", "客户名称", "customer", T, false),
+    TECHNICIAN.required(),
+    CUSTOMER,
     field(
         "customer_type",
         "客户类型",
@@ -129,15 +146,9 @@ pub(super) const FIELD_VISIT: [Field; 11] = [
         C(Dimension::CustomerType),
         false,
     ),
-    field("region", "地区", "region", T, false),
-    field("species", "养殖品种", "species", T, false),
-    field(
-        "herd_size",
-        "存栏",
-        "herd size",
-        N(&["头", "只", "羽", "尾", "亩"]),
-        false,
-    ),
+    REGION,
+    SPECIES,
+    HERD_SIZE,
     field("feed_brand", "使用饲料品牌", "feed brand", T, false),
     field("purpose", "拜访目的", "purpose", T, false),
     field(
@@ -157,10 +168,10 @@ pub(super) const FIELD_VISIT: [Field; 11] = [
 ];
 
 pub(super) const TRIP: [Field; 7] = [
-    field("technician", "技术员", "technician", T, true),
+    TECHNICIAN.required(),
     field("depart_date", "出发日期", "departure", D, true),
     field("return_date", "返回日期", "return", D, true),
-    field("region", "地区", "region", T, false),
+    REGION,
     field("days", "天数", "days", N(&["天", "日"]), false),
     field(
         "customers_visited",
@@ -174,7 +185,7 @@ pub(super) const TRIP: [Field; 7] = [
 
 pub(super) const FEED_MARKET: [Field; 6] = [
     field("survey_date", "调查日期", "survey date", D, true),
-    field("region", "地区", "region", T, true),
+    REGION.required(),
     field("brand", "品牌", "brand", T, true),
     field("volume_t", "销量", "volume (t)", N(&["吨", "t"]), true),
     field("maker", "厂商", "maker", T, false),
@@ -189,8 +200,8 @@ pub(super) const FEED_MARKET: [Field; 6] = [
 
 pub(super) const LIVESTOCK: [Field; 5] = [
     field("survey_date", "调查日期", "survey date", D, true),
-    field("region", "地区", "region", T, true),
-    field("species", "养殖品种", "species", T, true),
+    REGION.required(),
+    SPECIES.required(),
     field(
         "scale",
         "存栏/规模",
@@ -203,7 +214,7 @@ pub(super) const LIVESTOCK: [Field; 5] = [
 
 pub(super) const PRICE: [Field; 6] = [
     field("survey_date", "调查日期", "survey date", D, true),
-    field("region", "地区", "region", T, true),
+    REGION.required(),
     field("item", "品项", "item", T, true),
     field(
         "price_type",
@@ -218,7 +229,7 @@ pub(super) const PRICE: [Field; 6] = [
 
 pub(super) const BATCH: [Field; 16] = [
     field("farm", "户名", "farm", T, true),
-    field("species", "养殖品种", "species", T, true),
+    SPECIES.required(),
     field("start_date", "入栏日期", "start date", D, true),
     field("end_date", "出栏日期", "end date", D, true),
     field(
@@ -242,8 +253,8 @@ pub(super) const BATCH: [Field; 16] = [
         N(&["kg", "公斤", "千克"]),
         true,
     ),
-    field("region", "地区", "region", T, false),
-    field("technician", "技术员", "technician", T, false),
+    REGION,
+    TECHNICIAN,
     field("feed_brand", "饲料品牌", "feed brand", T, false),
     field(
         "head_in",
@@ -288,16 +299,10 @@ const TONNES: &[&str] = &["吨", "t"];
 pub(super) const FEED_USAGE: [Field; 11] = [
     field("survey_date", "调查日期", "survey date", D, true),
     field("farm", "户名", "farm", T, true),
-    field("species", "养殖品种", "species", T, true),
+    SPECIES.required(),
     field("total_t", "饲料总用量", "total feed (t)", N(TONNES), true),
-    field("region", "地区", "region", T, false),
-    field(
-        "herd_size",
-        "存栏",
-        "herd size",
-        N(&["头", "只", "羽", "尾", "亩"]),
-        false,
-    ),
+    REGION,
+    HERD_SIZE,
     field(
         "commercial_t",
         "商品饲料用量",
@@ -325,8 +330,8 @@ pub(super) const FEED_USAGE: [Field; 11] = [
 
 pub(super) const DISEASE: [Field; 11] = [
     field("report_date", "报告日期", "report date", D, true),
-    field("region", "地区", "region", T, true),
-    field("species", "养殖品种", "species", T, true),
+    REGION.required(),
+    SPECIES.required(),
     field(
         "disease",
         "疾病名称",
@@ -334,15 +339,9 @@ pub(super) const DISEASE: [Field; 11] = [
         C(Dimension::Disease),
         true,
     ),
-    field("technician", "技术员", "technician", T, false),
+    TECHNICIAN,
     field("customer", "客户名称", "farm", T, false),
-    field(
-        "herd_size",
-        "存栏",
-        "herd size",
-        N(&["头", "只", "羽", "尾", "亩"]),
-        false,
-    ),
+    HERD_SIZE,
     field(
         "cases",
         "发病数",

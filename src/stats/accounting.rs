@@ -4,6 +4,7 @@
 use super::{Column, Measure, Table, Val};
 use crate::issues::{DataIssue, SheetReport};
 use crate::lang::Lang;
+use crate::stats::Id;
 
 fn file_name(s: &SheetReport) -> String {
     s.file.display().to_string()
@@ -19,7 +20,7 @@ fn base_name(s: &SheetReport) -> String {
 /// One row per input sheet: rows read = used + skipped + rejected.
 pub fn reconciliation(sheets: &[SheetReport]) -> Table {
     let mut t = Table::new(
-        "inputs",
+        Id::Inputs,
         "数据核对(读取 = 使用 + 跳过 + 拒收)",
         "Reconciliation (read = used + skipped + rejected)",
         vec![
@@ -52,7 +53,7 @@ pub fn reconciliation(sheets: &[SheetReport]) -> Table {
 /// Every skipped or rejected row and every problem value kept.
 pub fn data_issues(issues: &[DataIssue], sheets: &[SheetReport]) -> Table {
     let mut t = Table::new(
-        "data_issues",
+        Id::DataIssues,
         "数据问题(跳过、拒收的行和未识别的取值)",
         "Data problems (skipped and rejected rows, unrecognised values)",
         vec![

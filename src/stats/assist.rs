@@ -3,6 +3,7 @@
 //! how fast, how many are overdue and disputed; the requests still unreplied at the period
 //! end; and the requests whose 投诉编号 matches no complaint, listed as data problems.
 
+use crate::stats::Id;
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
@@ -138,7 +139,7 @@ fn unlinked(
 /// median days to reply, overdue, disputed.
 fn by_dept(requests: &[Request], p: &Period, reply_days: u32) -> Table {
     let mut t = Table::new(
-        "assist_by_dept",
+        Id::AssistByDept,
         format!("业务协查与部门回馈(申请日期在本期;{reply_days} 天内应回馈)"),
         format!("Assistance requests and department feedback (reply due within {reply_days} days)"),
         vec![
@@ -198,7 +199,7 @@ fn by_dept(requests: &[Request], p: &Period, reply_days: u32) -> Table {
 /// age in days at the period end.
 fn open(all: &[Request], p: &Period) -> Table {
     let mut t = Table::new(
-        "assist_open",
+        Id::AssistOpen,
         "未回馈的协查申请(截至期末,最早在前)",
         "Unreplied assistance requests at the period end, oldest first",
         vec![

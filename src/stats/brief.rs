@@ -51,13 +51,14 @@ pub fn brief(report: &Report) -> Brief<'_> {
 
 #[cfg(test)]
 mod tests {
+    use crate::stats::Id;
     use crate::stats::Measure;
     use crate::stats::{Column, Table, Val};
 
     #[test]
     fn the_biggest_changes_are_the_largest_in_size_in_a_stable_order() {
         let mut t = Table::new(
-            "comparisons",
+            Id::Comparisons,
             "",
             "",
             vec![

@@ -2,6 +2,7 @@
 //! the same length, the same period a year earlier and, for monthly and quarterly reports,
 //! the year to date — with change and % change (null where the base is 0 or absent).
 
+use crate::stats::Id;
 use polars::prelude::*;
 
 use super::market::ALL_REGIONS;
@@ -233,7 +234,7 @@ pub fn comparisons(loaded: &Loaded, p: &Period, template: &Template) -> PolarsRe
         .transpose()?;
     let find = |list: &[Kpi], key: &str| list.iter().find(|k| k.key == key).and_then(|k| k.value);
     let mut t = Table::new(
-        "comparisons",
+        Id::Comparisons,
         format!(
             "主要指标 环比 / 同比 / 累计(上期 {},去年同期 {})",
             p.previous().label(),

@@ -3,6 +3,7 @@
 //! per region × disease the reports; and the new outbreaks, the region × disease pairs
 //! reported in the period but not in the previous period of the same length.
 
+use crate::stats::Id;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
@@ -95,7 +96,7 @@ pub fn new_count(diseases: &DataFrame, p: &Period) -> PolarsResult<usize> {
 
 fn by_species(reports: &[Report]) -> Table {
     let mut t = Table::new(
-        "diseases",
+        Id::Diseases,
         "疫病报告:按疾病和养殖品种",
         "Disease reports by disease and species",
         vec![
@@ -157,7 +158,7 @@ fn by_region(reports: &[Report]) -> Table {
             .map(|d| Column::of(Measure::Count, *d, *d, *d)),
     );
     let mut t = Table::new(
-        "diseases_by_region",
+        Id::DiseasesByRegion,
         "各地区疫病报告(次)",
         "Disease reports by region",
         columns,
@@ -184,7 +185,7 @@ fn by_region(reports: &[Report]) -> Table {
 fn new_outbreaks(now: &[Report], before: &[Report], p: &Period) -> Table {
     let previous = p.previous();
     let mut t = Table::new(
-        "disease_new",
+        Id::DiseaseNew,
         format!("新发疫情(上期 {} 未报告的地区 × 疾病)", previous.label()),
         format!(
             "New outbreaks (region × disease not reported in {})",

@@ -4,6 +4,7 @@
 //! region and technician; the best and worst batches. Implausible batches are listed and
 //! left out.
 
+use crate::stats::Id;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -252,7 +253,7 @@ const GROUPINGS: [Grouping; 5] = [
 
 fn groups(kept: &[Batch], template: &Template) -> Table {
     let mut t = Table::new(
-        "fcr",
+        Id::Fcr,
         "饲养效果:料肉比/饵料系数(Σ饲料 ÷ Σ增重)",
         "Feed conversion: FCR (Σ feed ÷ Σ gain)",
         vec![
@@ -332,7 +333,7 @@ fn species_brand(kept: &[Batch], template: &Template) -> Table {
         e[usize::from(!b.own)].add(b, template.is_aquatic(&b.species));
     }
     let mut t = Table::new(
-        "fcr_species_brand",
+        Id::FcrSpeciesBrand,
         "各品种料肉比:本公司品牌与其他品牌",
         "FCR by species: own brands and others",
         vec![

@@ -4,6 +4,7 @@
 //! per brand used, the farms and the commercial tonnes with their share and own-brand flag —
 //! the farm-side view of market share.
 
+use crate::stats::Id;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -55,6 +56,14 @@ impl Sums {
             self.self_mixed_given += m;
             self.self_mixed_base += f.total;
         }
+    }
+
+    /// The commercial and self-mixed shares, over the farms that give each.
+    fn shares(&self) -> [Val; 2] {
+        [
+            ratio(self.commercial_given, self.commercial_base),
+            ratio(self.self_mixed_given, self.self_mixed_base),
+        ]
     }
 }
 
@@ -130,50 +139,64 @@ pub struct FeedUsage {
     pub by_brand: Table,
 }
 
+/// The commercial and self-mixed share columns.
+fn share_columns() -> [Column; 2] {
+    [
+        Column::of(
+            Measure::Share,
+            "commercial_share",
+            "商品饲料占比",
+            "commercial share",
+        ),
+        Column::of(
+            Measure::Share,
+            "self_mixed_share",
+            "自配料占比",
+            "self-mixed share",
+        ),
+    ]
+}
+
+/// The groups of `by`, the overall ones (region `全部`) first, then the regions in order.
+fn overall_first<K: Ord, V>(
+    by: &BTreeMap<K, V>,
+    region: impl Fn(&K) -> &str,
+) -> impl Iterator<Item = (&K, &V)> {
+    let (overall, regions): (Vec<_>, Vec<_>) =
+        by.iter().partition(|(k, _)| region(k) == ALL_REGIONS);
+    overall.into_iter().chain(regions)
+}
+
 /// The commercial and self-mixed shares per region (every species pooled) and overall.
 fn by_region(farms: &[Farm]) -> Table {
     let mut t = Table::new(
-        "feed_usage_by_region",
+        Id::FeedUsageByRegion,
         "各地区商品饲料与自配料占比",
         "Commercial and self-mixed feed shares by region",
         vec![
             Column::text("region", "地区", "region"),
             Column::of(Measure::Count, "farms", "户数", "farms"),
-            Column::of(
-                Measure::Share,
-                "commercial_share",
-                "商品饲料占比",
-                "commercial share",
-            ),
-            Column::of(
-                Measure::Share,
-                "self_mixed_share",
-                "自配料占比",
-                "self-mixed share",
-            ),
-        ],
+        ]
+        .into_iter()
+        .chain(share_columns())
+        .collect(),
     );
     let mut by: BTreeMap<&str, Sums> = BTreeMap::new();
     for f in farms {
         by.entry(&f.region).or_default().add(f);
         by.entry(ALL_REGIONS).or_default().add(f);
     }
-    let overall = by.iter().filter(|(r, _)| **r == ALL_REGIONS);
-    let regions = by.iter().filter(|(r, _)| **r != ALL_REGIONS);
-    for (region, s) in overall.chain(regions) {
-        t.rows.push(vec![
-            Val::text(*region),
-            Val::Int(s.farms),
-            ratio(s.commercial_given, s.commercial_base),
-            ratio(s.self_mixed_given, s.self_mixed_base),
-        ]);
+    for (region, s) in overall_first(&by, |r| *r) {
+        let mut row = vec![Val::text(*region), Val::Int(s.farms)];
+        row.extend(s.shares());
+        t.rows.push(row);
     }
     t
 }
 
 fn by_region_species(farms: &[Farm]) -> Table {
     let mut t = Table::new(
-        "feed_usage",
+        Id::FeedUsage,
         "主流养殖户用料:商品饲料与自配料(每户取期内最新调查)",
         "Farm feed usage: commercial against self-mixed (each farm's latest survey)",
         vec![
@@ -198,19 +221,10 @@ fn by_region_species(farms: &[Farm]) -> Table {
                 "自配料(吨)",
                 "self-mixed feed (t)",
             ),
-            Column::of(
-                Measure::Share,
-                "commercial_share",
-                "商品饲料占比",
-                "commercial share",
-            ),
-            Column::of(
-                Measure::Share,
-                "self_mixed_share",
-                "自配料占比",
-                "self-mixed share",
-            ),
-        ],
+        ]
+        .into_iter()
+        .chain(share_columns())
+        .collect(),
     );
     let mut by: BTreeMap<(String, String), Sums> = BTreeMap::new();
     for f in farms {
@@ -220,26 +234,24 @@ fn by_region_species(farms: &[Farm]) -> Table {
                 .add(f);
         }
     }
-    let overall = by.iter().filter(|((r, _), _)| r == ALL_REGIONS);
-    let regions = by.iter().filter(|((r, _), _)| r != ALL_REGIONS);
-    for ((region, species), s) in overall.chain(regions) {
-        t.rows.push(vec![
+    for ((region, species), s) in overall_first(&by, |(r, _)| r.as_str()) {
+        let mut row = vec![
             Val::text(region),
             Val::text(species),
             Val::Int(s.farms),
             Val::Num(s.total),
             Val::Num(s.commercial),
             Val::Num(s.self_mixed),
-            ratio(s.commercial_given, s.commercial_base),
-            ratio(s.self_mixed_given, s.self_mixed_base),
-        ]);
+        ];
+        row.extend(s.shares());
+        t.rows.push(row);
     }
     t
 }
 
 fn by_brand(farms: &[Farm], template: &Template) -> Table {
     let mut t = Table::new(
-        "feed_usage_by_brand",
+        Id::FeedUsageByBrand,
         "主流养殖户使用的商品饲料品牌",
         "Commercial feed brands the farms use",
         vec![

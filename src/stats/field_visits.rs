@@ -1,6 +1,7 @@
 //! Field visits (SPEC §5.2 item 5): visits in the period, distinct customers, demonstration
 //! farm visits, and counts by customer type and by problem class with how many were solved.
 
+use crate::stats::Id;
 use std::collections::HashMap;
 
 use polars::prelude::*;
@@ -33,7 +34,7 @@ fn kpis(lf: LazyFrame) -> PolarsResult<Table> {
         .collect()?;
     let customers = customers.column("n")?.i64()?.get(0).unwrap_or(0);
     let mut kpis = Table::new(
-        "field_visits_kpis",
+        Id::FieldVisitsKpis,
         "现场拜访概况",
         "Field visits",
         vec![
@@ -68,7 +69,7 @@ fn kpis(lf: LazyFrame) -> PolarsResult<Table> {
 /// Visits and how many were resolved, by customer type and by problem class.
 fn breakdowns(lf: LazyFrame) -> PolarsResult<Table> {
     let mut t = Table::new(
-        "field_visits",
+        Id::FieldVisits,
         "现场拜访:按客户类型和问题分类",
         "Field visits by customer type and problem class",
         vec![

@@ -2,6 +2,7 @@
 //! the company's own brands marked and the survey rows behind each figure; livestock scale,
 //! the latest survey value per region and species.
 
+use crate::stats::Id;
 use std::collections::BTreeMap;
 
 use polars::prelude::*;
@@ -95,7 +96,7 @@ fn share_table(
     template: &Template,
 ) -> Table {
     let mut t = Table::new(
-        "market_share",
+        Id::MarketShare,
         "饲料市场占有率(按销量)",
         "Feed market share (by volume)",
         vec![
@@ -145,7 +146,7 @@ fn share_matrix(
             .map(|b| Column::of(Measure::Share, (*b).clone(), (*b).clone(), (*b).clone())),
     );
     let mut matrix = Table::new(
-        "market_share_by_region",
+        Id::MarketShareByRegion,
         "各地区品牌占有率",
         "Brand shares by region",
         columns,
@@ -279,7 +280,7 @@ pub fn livestock_scale(livestock: &DataFrame, p: &Period) -> PolarsResult<Table>
         )
         .collect()?;
     let mut t = Table::new(
-        "livestock_scale",
+        Id::LivestockScale,
         "养殖规模(期内最新调查)",
         "Livestock scale (latest survey in the period)",
         vec![

@@ -12,6 +12,7 @@ pub mod feed_usage;
 pub mod field_visits;
 #[cfg(test)]
 pub mod fixtures;
+pub mod id;
 pub mod market;
 pub mod prices;
 pub mod query;
@@ -24,6 +25,7 @@ pub mod technicians;
 pub mod trips;
 pub mod warnings;
 
+pub use id::{Id, Sheet};
 pub use table::{Column, Layout, Measure, Record, Shown, Table, Val};
 
 use crate::frames::Omit;

@@ -2,6 +2,7 @@
 //! max, median of 单价 — with 元/斤 converted to 元/kg (×2) and other units never mixed; and
 //! the monthly mean of the main items over the 12 months to the period end.
 
+use crate::stats::Id;
 use std::collections::{BTreeMap, HashMap};
 
 use polars::prelude::*;
@@ -98,7 +99,7 @@ pub fn prices(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
     }
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     let mut t = Table::new(
-        "prices",
+        Id::Prices,
         "畜禽产品价格(元/斤已折算为元/kg)",
         "Prices (元/斤 converted to 元/kg)",
         vec![
@@ -240,7 +241,7 @@ pub fn monthly(prices: &DataFrame, p: &Period) -> PolarsResult<Table> {
             .map(|s| Column::of(Measure::Price, s.clone(), s.clone(), s.clone())),
     );
     let mut t = Table::new(
-        "prices_monthly",
+        Id::PricesMonthly,
         format!("主要品项月均价({unit},近12个月)"),
         format!("Monthly mean price of the main items ({unit}), last 12 months"),
         columns,

@@ -2,6 +2,8 @@
 //! from. The renderers — the workbook, the chart pictures, the brief and `summary.json` —
 //! take this and only lay it out.
 
+use crate::stats::Id;
+use crate::stats::id::Scope;
 use polars::prelude::PolarsResult;
 
 use super::assist::{self, AssistStats};
@@ -160,7 +162,7 @@ impl Report {
             diseases,
             field_visits_kpis,
             field_visits,
-            comparisons: Table::new("comparisons", "", "", Vec::new()),
+            comparisons: Table::new(Id::Comparisons, "", "", Vec::new()),
             technicians: technicians::figures_table(&technicians::figures(loaded, p, template)?),
             trips,
             warnings,
@@ -169,61 +171,69 @@ impl Report {
         })
     }
 
-    /// Every table, in `summary.json` order.
-    pub fn tables(&self) -> Vec<&Table> {
-        let (c, m) = (&self.complaints, &self.market);
-        let w = &self.warnings;
-        vec![
-            &self.comparisons,
-            &w.list,
-            &w.clusters,
-            &w.surges,
-            &w.prices,
-            &c.kpis,
-            &c.by_channel,
-            &c.by_category,
-            &c.by_responsibility,
-            &c.by_dept,
-            &c.by_status,
-            &c.category_x_responsibility,
-            &c.channel_x_status,
-            &c.region_x_category,
-            &c.open,
-            &c.severe,
-            &c.open_severe,
-            &c.severe_not_escalated,
-            &c.repeat_customers,
-            &c.monthly,
-            &self.site_visits.kpis,
-            &self.site_visits.refused,
-            &self.assist.by_dept,
-            &self.assist.open,
-            &m.share,
-            &m.share_by_region,
-            &m.livestock,
-            &m.feed_usage.by_region_species,
-            &m.feed_usage.by_region,
-            &m.feed_usage.by_brand,
-            &m.prices,
-            &m.prices_monthly,
-            &self.fcr.groups,
-            &self.fcr.species_brand,
-            &self.fcr.extremes,
-            &self.diseases.by_species,
-            &self.diseases.by_region,
-            &self.diseases.new,
-            &self.field_visits_kpis,
-            &self.field_visits,
-            &self.technicians,
-            &self.trips.by_technician,
-            &self.trips.flagged,
-            &self.data_issues,
-        ]
+    /// Every table under `tables` in `summary.json`, in its order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        Id::ALL
+            .iter()
+            .filter(|id| id.scope() == Scope::Summary)
+            .filter_map(|&id| self.table(id))
     }
 
-    /// The table with `id`.
-    pub fn table(&self, id: &str) -> Option<&Table> {
-        self.tables().into_iter().find(|t| t.id == id)
+    /// The table with `id`; `None` only for a review's tables.
+    pub fn table(&self, id: Id) -> Option<&Table> {
+        let (c, m, w) = (&self.complaints, &self.market, &self.warnings);
+        Some(match id {
+            Id::Inputs => &self.inputs,
+            Id::Comparisons => &self.comparisons,
+            Id::Warnings => &w.list,
+            Id::WarningClusters => &w.clusters,
+            Id::WarningSurges => &w.surges,
+            Id::WarningPrices => &w.prices,
+            Id::ComplaintsKpis => &c.kpis,
+            Id::ComplaintsByChannel => &c.by_channel,
+            Id::ComplaintsByCategory => &c.by_category,
+            Id::ComplaintsByResponsibility => &c.by_responsibility,
+            Id::ComplaintsByDept => &c.by_dept,
+            Id::ComplaintsByStatus => &c.by_status,
+            Id::ComplaintsCategoryXResponsibility => &c.category_x_responsibility,
+            Id::ComplaintsChannelXStatus => &c.channel_x_status,
+            Id::ComplaintsRegionXCategory => &c.region_x_category,
+            Id::ComplaintsOpen => &c.open,
+            Id::ComplaintsSevere => &c.severe,
+            Id::ComplaintsOpenSevere => &c.open_severe,
+            Id::ComplaintsSevereNotEscalated => &c.severe_not_escalated,
+            Id::ComplaintsRepeatCustomers => &c.repeat_customers,
+            Id::ComplaintsMonthly => &c.monthly,
+            Id::SiteVisitsKpis => &self.site_visits.kpis,
+            Id::SiteVisitsRefused => &self.site_visits.refused,
+            Id::AssistByDept => &self.assist.by_dept,
+            Id::AssistOpen => &self.assist.open,
+            Id::MarketShare => &m.share,
+            Id::MarketShareByRegion => &m.share_by_region,
+            Id::LivestockScale => &m.livestock,
+            Id::FeedUsage => &m.feed_usage.by_region_species,
+            Id::FeedUsageByRegion => &m.feed_usage.by_region,
+            Id::FeedUsageByBrand => &m.feed_usage.by_brand,
+            Id::Prices => &m.prices,
+            Id::PricesMonthly => &m.prices_monthly,
+            Id::Fcr => &self.fcr.groups,
+            Id::FcrSpeciesBrand => &self.fcr.species_brand,
+            Id::FcrBestWorst => &self.fcr.extremes,
+            Id::Diseases => &self.diseases.by_species,
+            Id::DiseasesByRegion => &self.diseases.by_region,
+            Id::DiseaseNew => &self.diseases.new,
+            Id::FieldVisitsKpis => &self.field_visits_kpis,
+            Id::FieldVisits => &self.field_visits,
+            Id::Technicians => &self.technicians,
+            Id::TripsByTechnician => &self.trips.by_technician,
+            Id::TripsFlagged => &self.trips.flagged,
+            Id::DataIssues => &self.data_issues,
+            Id::ReviewFigures
+            | Id::ReviewMonthlyVisits
+            | Id::ReviewFieldVisits
+            | Id::ReviewSiteVisits
+            | Id::ReviewComplaints => return None,
+        })
     }
 
     /// The file names (without folders) of the sheets of these kinds that were used.

@@ -2,6 +2,7 @@
 //! department median and the technician's rank, his own 环比, the lists of his visits and
 //! complaints in the period, and his monthly visits against the department median.
 
+use crate::stats::Id;
 use std::collections::BTreeMap;
 
 use polars::prelude::*;
@@ -62,7 +63,7 @@ fn list(
     p: &Period,
     (kind, who): (Kind, &str),
     name: &str,
-    (id, zh, en): (&'static str, &str, &str),
+    (id, zh, en): (Id, &str, &str),
     fields: &[&str],
 ) -> PolarsResult<Table> {
     let date = kind.date_field();
@@ -167,7 +168,7 @@ impl<'a> Reviews<'a> {
                 (Kind::FieldVisit, "technician"),
                 name,
                 (
-                    "review_field_visits",
+                    Id::ReviewFieldVisits,
                     "本期现场拜访",
                     "Field visits in the period",
                 ),
@@ -186,7 +187,7 @@ impl<'a> Reviews<'a> {
                 (Kind::SiteVisit, "technician"),
                 name,
                 (
-                    "review_site_visits",
+                    Id::ReviewSiteVisits,
                     "本期投诉现场访问",
                     "Complaint site visits in the period",
                 ),
@@ -204,7 +205,7 @@ impl<'a> Reviews<'a> {
                 (Kind::Complaint, "technician"),
                 name,
                 (
-                    "review_complaints",
+                    Id::ReviewComplaints,
                     "本期负责的投诉",
                     "Complaints assigned in the period",
                 ),
@@ -226,7 +227,7 @@ impl<'a> Reviews<'a> {
         let before = self.previous.get(name).cloned().unwrap_or_default();
         let ranked = self.workers.iter().any(|w| w == name);
         let mut t = Table::new(
-            "review_figures",
+            Id::ReviewFigures,
             format!("{name} 本期工作与部门对比"),
             format!("{name}: this period against the department"),
             vec![
@@ -282,7 +283,7 @@ impl<'a> Reviews<'a> {
     /// `name`'s field visits per month against the department median, over 12 months.
     fn monthly_table(&self, name: &str) -> Table {
         let mut monthly = Table::new(
-            "review_monthly_visits",
+            Id::ReviewMonthlyVisits,
             format!("{name} 每月现场拜访与部门中位数(近12个月)"),
             format!("{name}: field visits per month against the department median"),
             vec![

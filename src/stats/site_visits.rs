@@ -1,6 +1,7 @@
 //! Complaint site visits (SPEC §5.1 item 8): visits in the period, signed-confirmation rate,
 //! evidence kept, and visits whose 投诉编号 matches no complaint (listed as data problems).
 
+use crate::stats::Id;
 use polars::prelude::*;
 
 use super::query::{count, field_columns, field_values, origins, transpose, within};
@@ -43,7 +44,7 @@ pub fn compute(
     let refused = refused_list(refused_lf)?;
     let issues = unlinked(in_period, complaints)?;
     let mut t = Table::new(
-        "site_visits_kpis",
+        Id::SiteVisitsKpis,
         "投诉现场访问",
         "Complaint site visits",
         vec![
@@ -112,7 +113,7 @@ fn refused_list(refused: LazyFrame) -> PolarsResult<Table> {
         "evidence_kept",
     ];
     let mut t = Table::new(
-        "site_visits_refused",
+        Id::SiteVisitsRefused,
         "客户拒签且未保全证据的现场访问",
         "Site visits where the customer refused to sign and no evidence was kept",
         field_columns(Kind::SiteVisit, &fields),

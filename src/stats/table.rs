@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use super::id::Id;
 use crate::lang::Lang;
 pub use crate::measure::Measure;
 
@@ -62,6 +63,19 @@ impl Val {
         }
     }
 
+    /// The value as a key to join two tables on: equal values give equal keys.
+    pub fn join_key(&self) -> JoinKey<'_> {
+        match self {
+            Val::Null => JoinKey::Null,
+            Val::Text(t) => JoinKey::Text(t),
+            Val::Int(i) => JoinKey::Int(*i),
+            Val::Num(x) => JoinKey::Num(x.to_bits()),
+            Val::Pct(x) => JoinKey::Pct(x.to_bits()),
+            Val::Date(d) => JoinKey::Date(*d),
+            Val::Bool(b) => JoinKey::Bool(*b),
+        }
+    }
+
     /// The value as text, when it is text.
     pub fn as_text(&self) -> Option<&str> {
         match self {
@@ -69,6 +83,18 @@ impl Val {
             _ => None,
         }
     }
+}
+
+/// A [`Val`] as a hashable key (numbers by their bits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JoinKey<'a> {
+    Null,
+    Text(&'a str),
+    Int(i64),
+    Num(u64),
+    Pct(u64),
+    Date(NaiveDate),
+    Bool(bool),
 }
 
 /// Which workbook shows a column (`summary.json` always has every column).
@@ -165,7 +191,7 @@ pub enum Layout {
 /// A result table, identified by its `summary.json` id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
-    pub id: &'static str,
+    pub id: Id,
     pub zh: String,
     pub en: String,
     pub columns: Vec<Column>,
@@ -187,13 +213,12 @@ pub struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
-    /// The value under the column `key` (null when the table has no such column).
+    /// The value under the column `key`.
+    ///
+    /// # Panics
+    /// The table has no column `key` (a misspelt key is a bug, never a silent null).
     pub fn get(&self, key: &str) -> &'a Val {
-        const NULL: &Val = &Val::Null;
-        self.table
-            .column_index(key)
-            .and_then(|c| self.values.get(c))
-            .unwrap_or(NULL)
+        &self.values[self.table.index_of(key)]
     }
 
     /// The number under `key`, when there is one.
@@ -208,9 +233,7 @@ impl<'a> Record<'a> {
 
     /// What the value under `key` is (for one-figure-per-row tables, this row's figure).
     pub fn measure(&self, key: &str) -> Measure {
-        self.table
-            .column_index(key)
-            .map_or(Measure::Text, |c| self.table.measure_at(self.index, c))
+        self.table.measure_at(self.index, self.table.index_of(key))
     }
 
     /// The values in column order (for renderers that show every column).
@@ -221,7 +244,7 @@ impl<'a> Record<'a> {
 
 impl Table {
     pub fn new(
-        id: &'static str,
+        id: Id,
         zh: impl Into<String>,
         en: impl Into<String>,
         columns: Vec<Column>,
@@ -241,6 +264,20 @@ impl Table {
     /// The position of the column with `key`.
     pub fn column_index(&self, key: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.key == key)
+    }
+
+    /// The position of the column with `key`.
+    ///
+    /// # Panics
+    /// The table has no such column (a bug in the code that names it).
+    pub fn index_of(&self, key: &str) -> usize {
+        self.column_index(key).unwrap_or_else(|| {
+            let keys: Vec<&str> = self.columns.iter().map(|c| c.key.as_str()).collect();
+            panic!(
+                "table {} has no column {key:?} (its columns: {keys:?})",
+                self.id.key()
+            )
+        })
     }
 
     /// The positions of the columns the workbook in `lang` shows, in order.
@@ -275,7 +312,9 @@ impl Table {
         key: &'v str,
         value: &'v str,
     ) -> impl Iterator<Item = Record<'a>> + 'v {
-        self.records().filter(move |r| r.text(key) == Some(value))
+        let c = self.index_of(key);
+        self.records()
+            .filter(move |r| r.values[c].as_text() == Some(value))
     }
 
     /// What the value in `row`, column `col` is.
@@ -292,6 +331,9 @@ impl Table {
 impl Table {
     /// Adds a column computed from each row's value under `value` and the value of the row
     /// with the same `keys` in `base` (the same table for another period).
+    ///
+    /// # Panics
+    /// Either table lacks one of the columns named.
     pub fn add_from_base(
         &mut self,
         base: &Table,
@@ -300,27 +342,21 @@ impl Table {
         column: Column,
         f: impl Fn(&Val, &Val) -> Val,
     ) {
-        let idx = |t: &Table, k: &str| t.column_index(k);
-        let (Some(v_here), Some(v_base)) = (idx(self, value), idx(base, value)) else {
-            return;
-        };
-        let keys_here: Vec<usize> = keys.iter().filter_map(|k| idx(self, k)).collect();
-        let keys_base: Vec<usize> = keys.iter().filter_map(|k| idx(base, k)).collect();
-        if keys_here.len() != keys.len() || keys_base.len() != keys.len() {
-            return;
-        }
-        let index: std::collections::HashMap<Vec<String>, &Val> = base
+        let (v_here, v_base) = (self.index_of(value), base.index_of(value));
+        let keys_here: Vec<usize> = keys.iter().map(|k| self.index_of(k)).collect();
+        let keys_base: Vec<usize> = keys.iter().map(|k| base.index_of(k)).collect();
+        let index: std::collections::HashMap<Vec<JoinKey<'_>>, &Val> = base
             .rows
             .iter()
             .map(|r| {
                 (
-                    keys_base.iter().map(|&i| format!("{:?}", r[i])).collect(),
+                    keys_base.iter().map(|&i| r[i].join_key()).collect(),
                     &r[v_base],
                 )
             })
             .collect();
         for row in &mut self.rows {
-            let key: Vec<String> = keys_here.iter().map(|&i| format!("{:?}", row[i])).collect();
+            let key: Vec<JoinKey<'_>> = keys_here.iter().map(|&i| row[i].join_key()).collect();
             let b = index.get(&key).copied().unwrap_or(&Val::Null);
             let v = f(&row[v_here], b);
             row.push(v);

@@ -3,6 +3,7 @@
 //! batches and their FCR, trips and trip days (a trip across the period boundary counts only
 //! its days inside), and the share of visit problems resolved.
 
+use crate::stats::Id;
 use std::collections::{BTreeMap, BTreeSet};
 
 use polars::prelude::*;
@@ -240,7 +241,7 @@ fn add_demo_batches(by: &mut ByName, batches: &DataFrame, template: &Template) -
 pub fn figures_table(figures: &ByName) -> Table {
     let mut columns = vec![Column::text("technician", "技术员", "technician")];
     columns.extend(FIGURES.iter().map(Column::figure));
-    let mut t = Table::new("technicians", "技术员工作量", "Technicians", columns);
+    let mut t = Table::new(Id::Technicians, "技术员工作量", "Technicians", columns);
     for (name, f) in figures {
         let mut row = vec![Val::text(name)];
         row.extend(

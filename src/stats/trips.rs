@@ -5,6 +5,7 @@
 //! day), the attendance card's field days, and trips of one technician that overlap (listed
 //! as data problems; their shared days count once).
 
+use crate::stats::Id;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
@@ -213,7 +214,7 @@ fn overlaps(trips: &[Trip]) -> Vec<DataIssue> {
 
 fn flagged_table() -> Table {
     Table::new(
-        "trips_flagged",
+        Id::TripsFlagged,
         "需要关注的出差(缺审批、超过两天缺每日记录)",
         "Trips with a finding (approval missing, days without a record)",
         vec![
@@ -262,7 +263,7 @@ fn flag(trip: &Trip, finding: &'static str, missing: &[NaiveDate]) -> Vec<Val> {
 
 fn by_technician(figures: &BTreeMap<String, TripFigures>) -> Table {
     let mut t = Table::new(
-        "trips_by_technician",
+        Id::TripsByTechnician,
         "出差与考勤(出勤卡)",
         "Trips and attendance",
         vec![

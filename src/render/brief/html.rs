@@ -1,18 +1,13 @@
 //! `brief.html`: the brief as one self-contained page — CSS inline, charts inline as SVG, no
 //! scripts, no network references — that opens in any browser and prints on A4 portrait on at
-//! most two pages. The same content and the same rounding as `brief.md`.
+//! most two pages. The same sections as `brief.md`, laid out for a printed page.
 
 use std::fmt::Write;
 
 use super::BRIEF_CHARTS;
-use super::markdown::{
-    change_line, heading, headline_heads, headline_row, no_warnings, own_brand_lines,
-    warning_lines, warnings_heading,
-};
+use super::page::{Body, Page};
 use crate::lang::Lang;
 use crate::render::pictures::Picture;
-use crate::stats::brief::{Brief, brief};
-use crate::stats::report::Report;
 
 /// The page's style: A4 portrait, compact tables, a two-column grid of charts.
 const STYLE: &str = "\
@@ -47,113 +42,81 @@ fn esc(s: &str) -> String {
 
 /// The brief as one HTML page; `pictures` are the drawn charts, of which the brief shows
 /// [`BRIEF_CHARTS`].
-pub fn to_html(report: &Report, lang: Lang, pictures: &[Picture]) -> String {
-    let b = brief(report);
-    let (title, period) = heading(report, lang);
+pub fn to_html(page: &Page, lang: Lang, pictures: &[Picture]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"period\">{}</p>\n",
         lang.pick("zh-CN", "en"),
-        esc(&title),
-        esc(&title),
-        esc(&period)
+        esc(&page.title),
+        esc(&page.title),
+        esc(&page.period)
     );
-    list(
-        &mut out,
-        &warnings_heading(&b, lang),
-        &warning_lines(&b, lang),
-        no_warnings(lang),
-    );
-    headline(&mut out, &b, lang);
-    changes(&mut out, &b, lang);
-    own_brands(&mut out, &b, lang);
-    charts(&mut out, pictures, lang);
+    for section in &page.sections {
+        match &section.body {
+            Body::Charts => charts(&mut out, &section.heading, pictures),
+            body => {
+                let _ = writeln!(out, "<h2>{}</h2>", esc(&section.heading));
+                self::body(&mut out, body);
+            }
+        }
+    }
     out.push_str("</body>\n</html>\n");
     out
 }
 
-fn headline(out: &mut String, b: &Brief<'_>, lang: Lang) {
-    let _ = writeln!(
-        out,
-        "<h2>{}</h2>\n<table>\n<tr>",
-        lang.pick("主要指标", "Headline figures")
-    );
-    for h in headline_heads(lang) {
-        let _ = write!(out, "<th>{}</th>", esc(h));
-    }
-    out.push_str("</tr>\n");
-    for r in b.headline.records() {
-        out.push_str("<tr>");
-        for (i, cell) in headline_row(&r, lang).iter().enumerate() {
-            let class = if i == 0 { "" } else { " class=\"n\"" };
-            let _ = write!(out, "<td{class}>{}</td>", esc(cell));
+fn body(out: &mut String, body: &Body) {
+    match body {
+        Body::Bullets {
+            items,
+            none: Some(none),
+        } if items.is_empty() => {
+            let _ = writeln!(out, "<p class=\"none\">{}</p>", esc(none));
         }
-        out.push_str("</tr>\n");
+        Body::Bullets { items, .. } => list(out, "ul", items),
+        Body::Numbered { items, none } if items.is_empty() => {
+            let _ = writeln!(out, "<p class=\"none\">{}</p>", esc(none));
+        }
+        Body::Numbered { items, .. } => list(out, "ol", items),
+        Body::Table { heads, rows } => {
+            out.push_str("<table>\n<tr>\n");
+            for h in heads {
+                let _ = write!(out, "<th>{}</th>", esc(h));
+            }
+            out.push_str("</tr>\n");
+            for row in rows {
+                out.push_str("<tr>");
+                for (i, cell) in row.iter().enumerate() {
+                    let class = if i == 0 { "" } else { " class=\"n\"" };
+                    let _ = write!(out, "<td{class}>{}</td>", esc(cell));
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</table>\n");
+        }
+        Body::Charts => {}
     }
-    out.push_str("</table>\n");
 }
 
-fn changes(out: &mut String, b: &Brief<'_>, lang: Lang) {
-    let _ = writeln!(
-        out,
-        "<h2>{}</h2>",
-        lang.pick(
-            "变化最大的三项(环比)",
-            "The three biggest changes (vs previous)"
-        )
-    );
-    if b.biggest_changes.is_empty() {
-        let none = lang.pick("无可比数据。", "Nothing to compare with.");
-        let _ = writeln!(out, "<p class=\"none\">{none}</p>");
-        return;
+/// Items as a list (`ul` or `ol`).
+fn list(out: &mut String, tag: &str, items: &[String]) {
+    let _ = writeln!(out, "<{tag}>");
+    for item in items {
+        let _ = writeln!(out, "<li>{}</li>", esc(item));
     }
-    out.push_str("<ol>\n");
-    for r in &b.biggest_changes {
-        let _ = writeln!(out, "<li>{}</li>", esc(&change_line(r, lang)));
-    }
-    out.push_str("</ol>\n");
+    let _ = writeln!(out, "</{tag}>");
 }
 
-/// A section of lines as a list, or the line `none`.
-fn list(out: &mut String, heading: &str, lines: &[String], none: &str) {
-    let _ = writeln!(out, "<h2>{}</h2>", esc(heading));
-    if lines.is_empty() {
-        let _ = writeln!(out, "<p class=\"none\">{}</p>", esc(none));
-        return;
-    }
-    out.push_str("<ul>\n");
-    for line in lines {
-        let _ = writeln!(out, "<li>{}</li>", esc(line));
-    }
-    out.push_str("</ul>\n");
-}
-
-fn own_brands(out: &mut String, b: &Brief<'_>, lang: Lang) {
-    let _ = writeln!(
-        out,
-        "<h2>{}</h2>\n<ul>",
-        lang.pick("本公司品牌", "Own brands")
-    );
-    for line in own_brand_lines(b, lang) {
-        let _ = writeln!(out, "<li>{}</li>", esc(&line));
-    }
-    out.push_str("</ul>\n");
-}
-
-fn charts(out: &mut String, pictures: &[Picture], lang: Lang) {
+/// The brief's charts inline as SVG, under `heading`; nothing when none was drawn.
+fn charts(out: &mut String, heading: &str, pictures: &[Picture]) {
     let shown: Vec<&Picture> = BRIEF_CHARTS
         .iter()
-        .filter_map(|stem| pictures.iter().find(|p| p.stem == *stem))
+        .filter_map(|def| pictures.iter().find(|p| p.stem == def.stem))
         .collect();
     if shown.is_empty() {
         return;
     }
-    let _ = writeln!(
-        out,
-        "<h2>{}</h2>\n<div class=\"charts\">",
-        lang.pick("图表", "Charts")
-    );
+    let _ = writeln!(out, "<h2>{}</h2>\n<div class=\"charts\">", esc(heading));
     for p in shown {
         // The SVG's own XML declaration cannot stand inside HTML.
         let svg = p.brief_svg.trim_start_matches(|c| c != '<');

@@ -1,19 +1,24 @@
-//! The supervisor's brief, `brief.md` and `brief.html`: two layouts of one content
-//! (`stats::brief`), every number a value of the report's tables, rounded by what it is.
+//! The supervisor's brief, `brief.md` and `brief.html`: two layouts of one [`page::Page`]
+//! (its content chosen in `stats::brief`), every number a value of the report's tables,
+//! rounded by what it is.
 
 pub mod html;
 pub mod markdown;
+pub mod page;
 
 use crate::lang::Lang;
 use crate::measure::Measure;
+use crate::render::charts::{
+    COMPLAINTS_BY_CATEGORY, COMPLAINTS_MONTHLY, ChartDef, FCR_SPECIES_BRAND, MARKET_SHARE_OVERALL,
+};
 use crate::stats::Val;
 
 /// The charts the brief shows inline (`brief.html`), where the report has them.
-pub const BRIEF_CHARTS: [&str; 4] = [
-    "complaints_monthly",
-    "complaints_by_category",
-    "market_share_overall",
-    "fcr_species_brand",
+pub const BRIEF_CHARTS: [&ChartDef; 4] = [
+    &COMPLAINTS_MONTHLY,
+    &COMPLAINTS_BY_CATEGORY,
+    &MARKET_SHARE_OVERALL,
+    &FCR_SPECIES_BRAND,
 ];
 
 /// Thousands separators for a whole number.

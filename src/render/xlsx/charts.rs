@@ -89,7 +89,7 @@ fn chart_type(shape: Shape) -> ChartType {
 /// The native chart of a report chart, pointing at its table wherever the workbook placed it.
 pub fn native(def: &ChartDef, ctx: &WorkbookContext<'_>, placed: &Placements) -> Option<Chart> {
     let table = ctx.report.table(def.table)?;
-    let (sheet, at) = placed.get(def.table)?;
+    let (sheet, at) = placed.get(&def.table)?;
     let title = report_title(def, ctx.report, ctx.lang);
     build(def, table, (sheet, at), &title, ctx.lang)
 }

@@ -16,8 +16,10 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 
 use crate::lang::Lang;
-use crate::schema::Kind;
+use crate::render::charts::REPORT_CHARTS;
 use crate::stats::report::Report;
+use crate::stats::{Id, Record, Val};
+use sheets::SheetDef;
 use writer::{Formats, Placed, SheetWriter};
 
 /// The most a cell holds (UTF-16 units), Excel's limit; rust_xlsxwriter refuses more.
@@ -62,27 +64,43 @@ impl WorkbookContext<'_> {
     }
 
     /// A table's caption: the period and the files it was computed from.
-    pub fn caption(&self, kinds: &[Kind]) -> String {
-        let sources = self.report.sources(kinds);
+    pub fn caption(&self, id: Id) -> String {
+        let p = self.report.period.label();
+        if id.sources().is_empty() {
+            return format!(
+                "{p} | {}",
+                self.lang.pick("全部输入文件", "all input files")
+            );
+        }
+        let sources = self.report.sources(id.sources());
         let sources = if sources.is_empty() {
             "—".to_string()
         } else {
             sources.join(", ")
         };
-        format!(
-            "{} | {} {sources}",
-            self.report.period.label(),
-            self.lang.pick("来源:", "sources:")
-        )
+        format!("{p} | {} {sources}", self.lang.pick("来源:", "sources:"))
     }
 
-    /// The caption of a table computed from every input.
-    pub fn caption_all_inputs(&self) -> String {
-        format!(
-            "{} | {}",
-            self.report.period.label(),
-            self.lang.pick("全部输入文件", "all input files")
-        )
+    /// Writes the tables of `def` onto `sheet`, top to bottom.
+    fn write_tables(&self, def: &SheetDef, sheet: &mut SheetWriter<'_, '_>) -> Result<()> {
+        for shown in def.tables {
+            let t = self
+                .report
+                .table(shown.id)
+                .expect("the sheets show report tables");
+            let caption = self.caption(shown.id);
+            if let (Some((zh, en)), true) = (shown.when_empty, t.rows.is_empty()) {
+                sheet.note(&format!("{} | {caption}", self.lang.pick(&t.zh, &t.en)))?;
+                sheet.notice(self.lang.pick(zh, en))?;
+                continue;
+            }
+            let own = |r: &Record<'_>| shown.own_brands && *r.get("own_brand") == Val::Bool(true);
+            let placed = sheet.table(t, &caption, &own, !shown.repeat)?;
+            if shown.list {
+                sheet.list(&placed)?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -106,8 +124,8 @@ pub fn new_workbook(date: NaiveDate, title: Option<String>) -> Result<Workbook> 
     Ok(wb)
 }
 
-/// Where each table landed: sheet name and cells, by table id (the first sheet wins).
-type Placements = HashMap<&'static str, (&'static str, Placed)>;
+/// Where each table landed: sheet name and cells, by table id (its home sheet, not a repeat).
+type Placements = HashMap<Id, (&'static str, Placed)>;
 
 /// The workbook as bytes.
 ///
@@ -124,35 +142,32 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>> {
     // Every sheet's tables first (the long lists stream to disk), then the charts, which may
     // point at tables on other sheets.
     let mut placements = Placements::new();
-    for sheet in &sheets::SHEETS {
-        let ws = if sheet.constant_memory {
+    for def in &sheets::SHEETS {
+        let ws = if def.constant_memory {
             wb.add_worksheet_with_constant_memory()?
         } else {
             wb.add_worksheet()
         };
-        let name = lang.pick(sheet.zh, sheet.en);
+        let name = lang.pick(def.sheet.zh(), def.sheet.en());
         // The heading names the sheet in lower case in English ("feed conversion").
-        let heading = ctx.heading(&lang.pick(sheet.zh, sheet.en).to_lowercase());
+        let heading = ctx.heading(&name.to_lowercase());
         let footer = report.period.label();
         let mut writer = SheetWriter::new(ws, name, &heading, &footer, lang, &ctx.formats)?;
         writer.ws.set_freeze_panes(1, 0)?;
-        match sheets::missing_input(sheet, report, lang) {
+        match sheets::missing_input(def, report, lang) {
             Some(notice) => writer.notice(&notice)?,
-            None => (sheet.write)(&ctx, &mut writer)?,
+            None => ctx.write_tables(def, &mut writer)?,
         }
         for (id, placed) in writer.finish() {
-            placements.entry(id).or_insert((name, placed));
+            placements.insert(id, (name, placed));
         }
     }
-    for (i, sheet) in sheets::SHEETS.iter().enumerate() {
+    for (i, def) in sheets::SHEETS.iter().enumerate() {
         let ws = wb.worksheet_from_index(i)?;
-        for (n, stem) in sheet.charts.iter().enumerate() {
-            let def = crate::render::charts::REPORT_CHARTS
-                .iter()
-                .find(|d| d.stem == *stem)
-                .expect("a sheet's charts are in the chart list");
-            if let Some(chart) = charts::native(def, &ctx, &placements) {
-                ws.insert_chart(2 + 16 * n as u32, sheet.chart_col, &chart)?;
+        let charts = REPORT_CHARTS.iter().filter(|c| c.sheet == Some(def.sheet));
+        for (n, chart) in charts.enumerate() {
+            if let Some(chart) = charts::native(chart, &ctx, &placements) {
+                ws.insert_chart(2 + 16 * n as u32, def.chart_col, &chart)?;
             }
         }
     }

@@ -28,8 +28,8 @@ pub fn to_bytes(review: &Review, period: &Period, lang: Lang) -> Result<Vec<u8>>
     {
         let ws = wb.add_worksheet();
         let mut sheet = SheetWriter::new(ws, mine, &title, &caption, lang, &f)?;
-        sheet.table(&review.figures, &caption, &no_highlight)?;
-        let monthly = sheet.table(&review.monthly, &caption, &no_highlight)?;
+        sheet.table(&review.figures, &caption, &no_highlight, true)?;
+        let monthly = sheet.table(&review.monthly, &caption, &no_highlight, true)?;
         let chart = lang.pick(REVIEW_MONTHLY.zh, REVIEW_MONTHLY.en);
         let chart_title = format!("{} {chart}", review.technician);
         if let Some(chart) = build(
@@ -47,9 +47,9 @@ pub fn to_bytes(review: &Review, period: &Period, lang: Lang) -> Result<Vec<u8>>
     {
         let ws = wb.add_worksheet();
         let mut sheet = SheetWriter::new(ws, details, &title, &caption, lang, &f)?;
-        sheet.table(&review.field_visits, &caption, &no_highlight)?;
-        sheet.table(&review.site_visits, &caption, &no_highlight)?;
-        sheet.table(&review.complaints, &caption, &no_highlight)?;
+        sheet.table(&review.field_visits, &caption, &no_highlight, true)?;
+        sheet.table(&review.site_visits, &caption, &no_highlight, true)?;
+        sheet.table(&review.complaints, &caption, &no_highlight, true)?;
         sheet.ws.set_freeze_panes(1, 0)?;
         sheet.finish();
     }

@@ -1,77 +1,89 @@
 //! The sheets of the workbook, in SPEC §6's order — each with its name, how it is frozen,
-//! which charts stand on it, and the tables it shows — defined once.
+//! the tables it shows in their order, and what it needs — defined once. Its charts are
+//! those of the chart list that name it.
 
-use anyhow::Result;
-
-use super::WorkbookContext;
-use super::writer::{SheetWriter, no_highlight};
 use crate::lang::Lang;
 use crate::schema::Kind;
-use crate::stats::Val;
 use crate::stats::report::Report;
+use crate::stats::{Id, Sheet};
 
 /// One sheet of the workbook.
 pub struct SheetDef {
-    pub zh: &'static str,
-    pub en: &'static str,
+    pub sheet: Sheet,
     /// Long lists stream to disk (rust_xlsxwriter's constant-memory mode; no charts then).
     pub constant_memory: bool,
     /// The input kinds it is made from: when none of them has a record in the inputs, the
     /// sheet says which export it needs instead of showing empty tables.
     pub needs: &'static [Kind],
-    /// The charts shown down the right side (stems of the chart list).
-    pub charts: &'static [&'static str],
-    /// The column the charts start in.
+    /// The column the charts start in (they stand down the right side).
     pub chart_col: u16,
-    /// Writes the sheet's tables.
-    pub write: fn(&WorkbookContext<'_>, &mut SheetWriter<'_, '_>) -> Result<()>,
+    /// The tables, top to bottom.
+    pub tables: &'static [Shown],
+}
+
+/// A table on a sheet.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown {
+    pub id: Id,
+    /// Own brands stand out (tables with an `own_brand` column).
+    pub own_brands: bool,
+    /// The sheet's list: its header frozen and repeated on each printed page, an autofilter.
+    pub list: bool,
+    /// Shown here too, its home being another sheet (a headline repeated on 概览).
+    pub repeat: bool,
+    /// When the table has no row: its title and this line instead (Chinese, English).
+    pub when_empty: Option<(&'static str, &'static str)>,
+}
+
+/// A table as it stands.
+const fn table(id: Id) -> Shown {
+    Shown {
+        id,
+        own_brands: false,
+        list: false,
+        repeat: false,
+        when_empty: None,
+    }
+}
+
+impl Shown {
+    const fn own_brands(self) -> Shown {
+        Shown {
+            own_brands: true,
+            ..self
+        }
+    }
+
+    const fn list(self) -> Shown {
+        Shown { list: true, ..self }
+    }
+
+    const fn repeat(self) -> Shown {
+        Shown {
+            repeat: true,
+            ..self
+        }
+    }
 }
 
 /// Column where a sheet's charts start (right of the tables).
 const CHART_COL: u16 = 12;
 
-/// A sheet with no charts.
-const fn sheet(
-    zh: &'static str,
-    en: &'static str,
-    needs: &'static [Kind],
-    write: fn(&WorkbookContext<'_>, &mut SheetWriter<'_, '_>) -> Result<()>,
-) -> SheetDef {
+const fn sheet(sheet: Sheet, needs: &'static [Kind], tables: &'static [Shown]) -> SheetDef {
     SheetDef {
-        zh,
-        en,
+        sheet,
         constant_memory: false,
         needs,
-        charts: &[],
         chart_col: CHART_COL,
-        write,
-    }
-}
-
-/// A sheet with charts down its right side.
-const fn charted(
-    zh: &'static str,
-    en: &'static str,
-    needs: &'static [Kind],
-    charts: &'static [&'static str],
-    write: fn(&WorkbookContext<'_>, &mut SheetWriter<'_, '_>) -> Result<()>,
-) -> SheetDef {
-    SheetDef {
-        charts,
-        ..sheet(zh, en, needs, write)
+        tables,
     }
 }
 
 /// A sheet of long lists, streamed to disk.
-const fn lists(
-    zh: &'static str,
-    en: &'static str,
-    needs: &'static [Kind],
-    write: fn(&WorkbookContext<'_>, &mut SheetWriter<'_, '_>) -> Result<()>,
-) -> SheetDef {
+const fn lists(sheet: Sheet, needs: &'static [Kind], tables: &'static [Shown]) -> SheetDef {
     SheetDef {
         constant_memory: true,
-        ..sheet(zh, en, needs, write)
+        ..self::sheet(sheet, needs, tables)
     }
 }
 
@@ -79,82 +91,103 @@ const fn lists(
 pub const SHEETS: [SheetDef; 13] = [
     SheetDef {
         chart_col: 9,
-        ..charted(
-            "概览",
-            "Overview",
+        ..sheet(
+            Sheet::Overview,
             &[],
             &[
-                "complaints_by_channel",
-                "complaints_by_category",
-                "complaints_by_status",
-                "complaints_monthly",
+                table(Id::Comparisons),
+                Shown {
+                    when_empty: Some(("无预警", "No warnings")),
+                    ..table(Id::Warnings)
+                },
+                table(Id::ComplaintsKpis),
+                table(Id::SiteVisitsKpis).repeat(),
+                table(Id::FieldVisitsKpis).repeat(),
+                table(Id::Inputs),
             ],
-            overview,
         )
     },
     sheet(
-        "客诉统计",
-        "Complaints",
+        Sheet::Complaints,
         &[Kind::Complaint],
-        complaint_statistics,
+        &[
+            table(Id::ComplaintsByChannel),
+            table(Id::ComplaintsByCategory),
+            table(Id::ComplaintsByResponsibility),
+            table(Id::ComplaintsByDept),
+            table(Id::ComplaintsByStatus),
+            table(Id::ComplaintsCategoryXResponsibility),
+            table(Id::ComplaintsChannelXStatus),
+            table(Id::ComplaintsRegionXCategory),
+            table(Id::ComplaintsRepeatCustomers),
+            table(Id::ComplaintsMonthly),
+            table(Id::SiteVisitsKpis),
+        ],
     ),
     lists(
-        "客诉明细",
-        "Complaint lists",
+        Sheet::ComplaintLists,
         &[Kind::Complaint, Kind::SiteVisit],
-        complaint_lists,
+        &[
+            table(Id::ComplaintsOpen).list(),
+            table(Id::ComplaintsSevere),
+            table(Id::ComplaintsOpenSevere),
+            table(Id::ComplaintsSevereNotEscalated),
+            table(Id::SiteVisitsRefused),
+        ],
     ),
-    charted(
-        "协查回馈",
-        "Department feedback",
+    sheet(
+        Sheet::Feedback,
         &[Kind::Assist],
-        &["assist_reply_rate"],
-        assist,
+        &[table(Id::AssistByDept), table(Id::AssistOpen)],
     ),
-    charted(
-        "市场占有率",
-        "Market share",
+    sheet(
+        Sheet::MarketShare,
         &[Kind::FeedMarket, Kind::Livestock],
-        &["market_share_by_region", "market_share_overall"],
-        market_share,
+        &[
+            table(Id::MarketShare).own_brands(),
+            table(Id::MarketShareByRegion),
+            table(Id::LivestockScale),
+        ],
     ),
-    charted(
-        "养殖用料",
-        "Farm feed",
+    sheet(
+        Sheet::FarmFeed,
         &[Kind::FeedUsage],
-        &["feed_usage_by_region"],
-        feed_usage,
+        &[
+            table(Id::FeedUsage),
+            table(Id::FeedUsageByRegion),
+            table(Id::FeedUsageByBrand).own_brands(),
+        ],
     ),
-    charted(
-        "价格",
-        "Prices",
+    sheet(
+        Sheet::Prices,
         &[Kind::Price],
-        &["prices_monthly"],
-        prices,
+        &[table(Id::Prices), table(Id::PricesMonthly)],
     ),
-    charted(
-        "料肉比",
-        "Feed conversion",
+    sheet(
+        Sheet::FeedConversion,
         &[Kind::Batch],
-        &["fcr_species_brand"],
-        fcr,
+        &[
+            table(Id::Fcr).own_brands(),
+            table(Id::FcrSpeciesBrand),
+            table(Id::FcrBestWorst),
+        ],
     ),
-    charted(
-        "疫病",
-        "Diseases",
+    sheet(
+        Sheet::Diseases,
         &[Kind::Disease],
-        &["diseases_by_region"],
-        diseases,
+        &[
+            table(Id::DiseaseNew),
+            table(Id::Diseases),
+            table(Id::DiseasesByRegion),
+        ],
     ),
     sheet(
-        "现场拜访",
-        "Field visits",
+        Sheet::FieldVisits,
         &[Kind::FieldVisit],
-        field_visits,
+        &[table(Id::FieldVisitsKpis), table(Id::FieldVisits)],
     ),
     sheet(
-        "技术员",
-        "Technicians",
+        Sheet::Technicians,
         &[
             Kind::FieldVisit,
             Kind::SiteVisit,
@@ -163,162 +196,21 @@ pub const SHEETS: [SheetDef; 13] = [
             Kind::Batch,
             Kind::Disease,
         ],
-        technicians,
+        &[table(Id::Technicians).list()],
     ),
     sheet(
-        "出差考勤",
-        "Trips and attendance",
+        Sheet::Trips,
         &[Kind::Trip, Kind::FieldVisit, Kind::SiteVisit],
-        trips,
+        &[table(Id::TripsByTechnician), table(Id::TripsFlagged)],
     ),
-    lists("数据问题", "Data problems", &[], data_problems),
+    lists(Sheet::DataProblems, &[], &[table(Id::DataIssues).list()]),
 ];
 
-type Sheet<'a, 'w, 'f> = &'a mut SheetWriter<'w, 'f>;
-
-fn overview(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let r = ctx.report;
-    let all = ctx.caption_all_inputs();
-    sheet.table(&r.comparisons, &all, &no_highlight)?;
-    let warnings = &r.warnings.list;
-    if warnings.rows.is_empty() {
-        sheet.note(&format!(
-            "{} | {all}",
-            ctx.lang.pick(&warnings.zh, &warnings.en)
-        ))?;
-        sheet.notice(ctx.lang.pick("无预警", "No warnings"))?;
-    } else {
-        sheet.table(warnings, &all, &no_highlight)?;
-    }
-    let complaints = ctx.caption(&[Kind::Complaint]);
-    sheet.table(&r.complaints.kpis, &complaints, &no_highlight)?;
-    let visits = ctx.caption(&[Kind::Complaint, Kind::SiteVisit]);
-    sheet.table(&r.site_visits.kpis, &visits, &no_highlight)?;
-    let field = ctx.caption(&[Kind::FieldVisit]);
-    sheet.table(&r.field_visits_kpis, &field, &no_highlight)?;
-    sheet.table(&r.inputs, &all, &no_highlight)?;
-    Ok(())
-}
-
-fn complaint_statistics(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let r = ctx.report;
-    let caption = ctx.caption(&[Kind::Complaint]);
-    for t in r.complaints.statistics_sheet() {
-        sheet.table(t, &caption, &no_highlight)?;
-    }
-    let visits = ctx.caption(&[Kind::Complaint, Kind::SiteVisit]);
-    sheet.table(&r.site_visits.kpis, &visits, &no_highlight)?;
-    Ok(())
-}
-
-fn complaint_lists(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let c = &ctx.report.complaints;
-    let caption = ctx.caption(&[Kind::Complaint]);
-    let open = sheet.table(&c.open, &caption, &no_highlight)?;
-    sheet.list(&open)?;
-    sheet.table(&c.severe, &caption, &no_highlight)?;
-    sheet.table(&c.open_severe, &caption, &no_highlight)?;
-    sheet.table(&c.severe_not_escalated, &caption, &no_highlight)?;
-    let visits = ctx.caption(&[Kind::SiteVisit]);
-    sheet.table(&ctx.report.site_visits.refused, &visits, &no_highlight)?;
-    Ok(())
-}
-
-fn assist(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let a = &ctx.report.assist;
-    let caption = ctx.caption(&[Kind::Assist]);
-    sheet.table(&a.by_dept, &caption, &no_highlight)?;
-    sheet.table(&a.open, &caption, &no_highlight)?;
-    Ok(())
-}
-
-/// Own brands stand out.
-fn own(row: &crate::stats::Record<'_>) -> bool {
-    *row.get("own_brand") == Val::Bool(true)
-}
-
-fn market_share(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let m = &ctx.report.market;
-    let caption = ctx.caption(&[Kind::FeedMarket]);
-    sheet.table(&m.share, &caption, &own)?;
-    sheet.table(&m.share_by_region, &caption, &no_highlight)?;
-    let livestock = ctx.caption(&[Kind::Livestock]);
-    sheet.table(&m.livestock, &livestock, &no_highlight)?;
-    Ok(())
-}
-
-fn feed_usage(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let u = &ctx.report.market.feed_usage;
-    let caption = ctx.caption(&[Kind::FeedUsage]);
-    sheet.table(&u.by_region_species, &caption, &no_highlight)?;
-    sheet.table(&u.by_region, &caption, &no_highlight)?;
-    sheet.table(&u.by_brand, &caption, &own)?;
-    Ok(())
-}
-
-fn prices(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let m = &ctx.report.market;
-    let caption = ctx.caption(&[Kind::Price]);
-    sheet.table(&m.prices, &caption, &no_highlight)?;
-    sheet.table(&m.prices_monthly, &caption, &no_highlight)?;
-    Ok(())
-}
-
-fn fcr(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let f = &ctx.report.fcr;
-    let caption = ctx.caption(&[Kind::Batch]);
-    sheet.table(&f.groups, &caption, &own)?;
-    for t in [&f.species_brand, &f.extremes] {
-        sheet.table(t, &caption, &no_highlight)?;
-    }
-    Ok(())
-}
-
-fn diseases(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let d = &ctx.report.diseases;
-    let caption = ctx.caption(&[Kind::Disease]);
-    for t in [&d.new, &d.by_species, &d.by_region] {
-        sheet.table(t, &caption, &no_highlight)?;
-    }
-    Ok(())
-}
-
-fn field_visits(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let r = ctx.report;
-    let caption = ctx.caption(&[Kind::FieldVisit]);
-    sheet.table(&r.field_visits_kpis, &caption, &no_highlight)?;
-    sheet.table(&r.field_visits, &caption, &no_highlight)?;
-    Ok(())
-}
-
-fn technicians(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let caption = ctx.caption(&[
-        Kind::FieldVisit,
-        Kind::SiteVisit,
-        Kind::Complaint,
-        Kind::Trip,
-        Kind::Batch,
-        Kind::Disease,
-    ]);
-    let placed = sheet.table(&ctx.report.technicians, &caption, &no_highlight)?;
-    sheet.list(&placed)?;
-    Ok(())
-}
-
-fn trips(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let t = &ctx.report.trips;
-    let caption = ctx.caption(&[Kind::Trip, Kind::FieldVisit, Kind::SiteVisit]);
-    sheet.table(&t.by_technician, &caption, &no_highlight)?;
-    sheet.table(&t.flagged, &caption, &no_highlight)?;
-    Ok(())
-}
-
-fn data_problems(ctx: &WorkbookContext<'_>, sheet: Sheet<'_, '_, '_>) -> Result<()> {
-    let caption = ctx.caption_all_inputs();
-    let placed = sheet.table(&ctx.report.data_issues, &caption, &no_highlight)?;
-    sheet.list(&placed)?;
-    Ok(())
-}
+/// The tables that are in `summary.json` only: the warning rules' own tables, whose every
+/// finding is a line of the warnings on 概览. (Read by the test that every other table has
+/// a home sheet.)
+#[cfg(test)]
+pub const JSON_ONLY: [Id; 3] = [Id::WarningClusters, Id::WarningSurges, Id::WarningPrices];
 
 /// The line a sheet shows instead of its tables when none of the kinds it needs has a record
 /// in the inputs: which export it needs and that export's required columns.
@@ -359,4 +251,45 @@ pub fn missing_input(sheet: &SheetDef, report: &Report, lang: Lang) -> Option<St
         &format!("输入中没有本表所需的记录。请把这类导出放进输入文件夹:{exports}。"),
         &format!("The inputs hold no record this sheet needs. Put this export among the inputs: {exports}."),
     ).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::charts::REPORT_CHARTS;
+    use crate::stats::id::Scope;
+
+    /// Where `id` stands at home (not as a repeat), by sheet.
+    fn homes(id: Id) -> Vec<Sheet> {
+        SHEETS
+            .iter()
+            .filter(|s| s.tables.iter().any(|t| t.id == id && !t.repeat))
+            .map(|s| s.sheet)
+            .collect()
+    }
+
+    #[test]
+    fn every_report_table_has_one_home_sheet_or_is_json_only() {
+        for &id in Id::ALL.iter().filter(|id| id.scope() != Scope::Review) {
+            let homes = homes(id);
+            let json_only = JSON_ONLY.contains(&id);
+            assert!(
+                (homes.len() == 1 && !json_only) || (homes.is_empty() && json_only),
+                "{id:?} is at home on {homes:?}{}",
+                if json_only { " and JSON-only" } else { "" }
+            );
+        }
+        for shown in SHEETS.iter().flat_map(|s| s.tables) {
+            assert_ne!(shown.id.scope(), Scope::Review, "{:?}", shown.id);
+            assert!(!shown.repeat || homes(shown.id).len() == 1, "{:?}", shown.id);
+        }
+    }
+
+    #[test]
+    fn every_chart_draws_a_table_that_stands_on_a_sheet() {
+        for chart in &REPORT_CHARTS {
+            assert!(chart.sheet.is_some(), "{}", chart.stem);
+            assert_eq!(homes(chart.table).len(), 1, "{}", chart.stem);
+        }
+    }
 }

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 pub use super::formats::{Dress, Formats};
 use crate::lang::Lang;
 use crate::measure::Measure;
-use crate::stats::{Layout, Record, Table, Val};
+use crate::stats::{Id, Layout, Record, Table, Val};
 
 /// Tables longer than this are written without cell borders.
 pub const LONG_TABLE_ROWS: usize = 2000;
@@ -47,8 +47,8 @@ pub struct SheetWriter<'w, 'f> {
     widths: Vec<usize>,
     lang: Lang,
     f: &'f Formats,
-    /// Where each table went, by id, in the order written.
-    placed: Vec<(&'static str, Placed)>,
+    /// Where each table went, by id, in the order written (repeats left out).
+    placed: Vec<(Id, Placed)>,
     /// Columns whose text wraps (their content is wider than [`MAX_WIDTH`]).
     wrap: Vec<bool>,
 }
@@ -188,12 +188,13 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
     }
 
     /// Writes a table under a title row; returns where it went. `highlight(row)` marks rows
-    /// to emphasise (own brands).
+    /// to emphasise (own brands); `home` says this is the table's home (charts point here).
     pub fn table(
         &mut self,
         t: &Table,
         caption: &str,
         highlight: &dyn Fn(&Record<'_>) -> bool,
+        home: bool,
     ) -> Result<Placed, XlsxError> {
         let lang = self.lang;
         self.note(&format!("{} | {caption}", lang.pick(&t.zh, &t.en)))?;
@@ -211,7 +212,9 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
             keys: shown.iter().map(|&c| t.columns[c].key.clone()).collect(),
         };
         self.row += 1;
-        self.placed.push((t.id, placed.clone()));
+        if home {
+            self.placed.push((t.id, placed.clone()));
+        }
         Ok(placed)
     }
 
@@ -325,7 +328,7 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
     }
 
     /// Sets the column widths; returns where each table went.
-    pub fn finish(self) -> Vec<(&'static str, Placed)> {
+    pub fn finish(self) -> Vec<(Id, Placed)> {
         for (c, w) in self.widths.iter().enumerate() {
             let width = (w.min(&MAX_WIDTH) + 2) as f64;
             let width = width.max(6.0);
@@ -336,5 +339,4 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
 }
 
 #[cfg(test)]
-#[path = "writer_tests.rs"]
 mod tests;

@@ -2,13 +2,19 @@
 //! (SPEC §5.1 items 1–3). Every complaint received in the period is counted exactly once in
 //! each breakdown: blanks count as `未填写`, unknown values as `其他/未识别`.
 
+use crate::stats::Id;
 use std::collections::HashMap;
 
 use polars::prelude::*;
 
 use crate::stats::query::{count_by, count_by2};
 use crate::stats::{BLANK, Column, Layout, Measure, Table, Val, ordered_labels};
-use crate::taxonomy::{Dimension, ESCALATED, RESPONSIBILITY_COMPANY};
+use crate::taxonomy::{Dimension, RESPONSIBILITY_COMPANY};
+
+/// The `summary.json` key of each first action's count, in the order of the canonical
+/// labels (SPEC §6.1 `complaints_by_channel`).
+pub const FIRST_ACTION_KEYS: [&str; 4] =
+    ["immediate", "notified_market", "site_visit", "escalated"];
 
 fn key(k: &Option<String>) -> String {
     k.clone().unwrap_or_else(|| BLANK.to_string())
@@ -19,7 +25,7 @@ fn shares(
     lf: LazyFrame,
     field: &str,
     dim: Dimension,
-    id: &'static str,
+    id: Id,
     zh: &str,
     en: &str,
 ) -> PolarsResult<Table> {
@@ -50,7 +56,7 @@ pub fn by_category(lf: LazyFrame) -> PolarsResult<Table> {
         lf,
         "category",
         Dimension::Category,
-        "complaints_by_category",
+        Id::ComplaintsByCategory,
         "投诉类别统计",
         "Complaints by category",
     )
@@ -61,7 +67,7 @@ pub fn by_responsibility(lf: LazyFrame) -> PolarsResult<Table> {
         lf,
         "responsibility",
         Dimension::Responsibility,
-        "complaints_by_responsibility",
+        Id::ComplaintsByResponsibility,
         "责任归属统计",
         "Complaints by responsibility",
     )
@@ -72,7 +78,7 @@ pub fn by_status(lf: LazyFrame) -> PolarsResult<Table> {
         lf,
         "status",
         Dimension::Status,
-        "complaints_by_status",
+        Id::ComplaintsByStatus,
         "处理状态统计",
         "Complaints by status",
     )
@@ -85,7 +91,7 @@ pub fn by_dept(lf: LazyFrame) -> PolarsResult<Table> {
         company,
         "dept",
         Dimension::Dept,
-        "complaints_by_dept",
+        Id::ComplaintsByDept,
         "公司责任部门统计(占公司责任投诉)",
         "Company departments (share of complaints the company is responsible for)",
     )
@@ -101,17 +107,16 @@ pub fn by_channel(lf: LazyFrame) -> PolarsResult<Table> {
         *received.entry(key(c)).or_default() += n;
         *by_action.entry((key(c), key(a))).or_default() += n;
     }
-    let actions: [(&str, &str, &str); 4] = [
-        ("immediate", "即时处置", "answered on the spot"),
-        ("notified_market", "通知市场科", "notified market section"),
-        ("site_visit", "现场访问", "site visit"),
-        ("escalated", ESCALATED, "escalated"),
-    ];
+    let actions: Vec<(&str, &str, &str)> = FIRST_ACTION_KEYS
+        .iter()
+        .zip(Dimension::FirstAction.labels())
+        .map(|(k, l)| (*k, l.zh, l.en))
+        .collect();
     let mut columns = vec![
         Column::text("channel", "受理方式", "channel"),
         Column::of(Measure::Count, "received", "接待总数", "received"),
     ];
-    for (k, zh, en) in actions {
+    for &(k, zh, en) in &actions {
         columns.push(Column::of(Measure::Count, k, zh, en));
         columns.push(Column::of(
             Measure::Share,
@@ -121,7 +126,7 @@ pub fn by_channel(lf: LazyFrame) -> PolarsResult<Table> {
         ));
     }
     let mut t = Table::new(
-        "complaints_by_channel",
+        Id::ComplaintsByChannel,
         "受理方式 × 处置方式",
         "Channel × first action",
         columns,
@@ -129,7 +134,7 @@ pub fn by_channel(lf: LazyFrame) -> PolarsResult<Table> {
     for channel in ordered_labels(Dimension::Channel, &present) {
         let r = received.get(&channel).copied().unwrap_or(0);
         let mut row = vec![Val::Text(channel.clone()), Val::Int(r)];
-        for (_, zh, _) in actions {
+        for (_, zh, _) in &actions {
             let n = by_action
                 .get(&(channel.clone(), zh.to_string()))
                 .copied()
@@ -152,7 +157,7 @@ fn cross(
     row_zh: &str,
     col_field: &'static str,
     col_dim: Dimension,
-    id: &'static str,
+    id: Id,
     zh: &str,
     en: &str,
 ) -> PolarsResult<Table> {
@@ -208,7 +213,7 @@ pub fn category_x_responsibility(lf: LazyFrame) -> PolarsResult<Table> {
         "投诉类别",
         "responsibility",
         Dimension::Responsibility,
-        "complaints_category_x_responsibility",
+        Id::ComplaintsCategoryXResponsibility,
         "投诉类别 × 责任归属",
         "Category × responsibility",
     )
@@ -222,7 +227,7 @@ pub fn channel_x_status(lf: LazyFrame) -> PolarsResult<Table> {
         "受理方式",
         "status",
         Dimension::Status,
-        "complaints_channel_x_status",
+        Id::ComplaintsChannelXStatus,
         "受理方式 × 处理状态",
         "Channel × status",
     )
@@ -236,7 +241,7 @@ pub fn region_x_category(lf: LazyFrame) -> PolarsResult<Table> {
         "地区",
         "category",
         Dimension::Category,
-        "complaints_region_x_category",
+        Id::ComplaintsRegionXCategory,
         "地区 × 投诉类别",
         "Region × category",
     )

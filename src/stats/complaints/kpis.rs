@@ -2,6 +2,7 @@
 //! period, backlog at period end (the closed-at-day-t rule), time to close (median, P90 with
 //! linear interpolation) and time to the first site visit.
 
+use crate::stats::Id;
 use polars::prelude::*;
 
 use crate::measure::Figure;
@@ -21,9 +22,12 @@ pub fn closed_at(t: chrono::NaiveDate) -> Expr {
             .and(col("status").eq(lit(STATUS_DONE)).fill_null(lit(false))))
 }
 
+/// Complaints received in the period (also the monthly trend's figure).
+pub const RECEIVED: Figure = Figure::new("received", "受理投诉(件)", "complaints received", Count);
+
 /// The headline complaint figures, in the order of the `complaints_kpis` record.
 pub const KPIS: [Figure; 10] = [
-    Figure::new("received", "受理投诉(件)", "complaints received", Count),
+    RECEIVED,
     Figure::new(
         "received_and_closed",
         "本期受理且已结案(件)",
@@ -97,7 +101,7 @@ pub fn kpis(complaints: &DataFrame, visits: &DataFrame, p: &Period) -> PolarsRes
     let received_lf = all.clone().filter(received_in);
     let (median_close, p90_close) = days_to_close(all.filter(within("closed_date", p)))?;
     let mut t = Table::new(
-        "complaints_kpis",
+        Id::ComplaintsKpis,
         "客诉核心指标",
         "Complaint key figures",
         KPIS.iter().map(Column::figure).collect(),

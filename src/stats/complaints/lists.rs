@@ -2,6 +2,7 @@
 //! period end, severe complaints, repeat complainants; and the monthly trend of received
 //! complaints over the 12 months to the period end.
 
+use crate::stats::Id;
 use polars::prelude::*;
 
 use super::kpis::closed_at;
@@ -79,7 +80,7 @@ pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
     ];
     let (columns, rows) = open_where(complaints, p, lit(true), &fields)?;
     let mut t = Table::new(
-        "complaints_open",
+        Id::ComplaintsOpen,
         "未结案投诉(按受理日期,最早在前)",
         "Open complaints, oldest first",
         columns,
@@ -103,7 +104,7 @@ pub fn open_severe(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
     ];
     let (columns, rows) = open_where(complaints, p, is_one_of("severity", &SEVERE), &fields)?;
     let mut t = Table::new(
-        "complaints_open_severe",
+        Id::ComplaintsOpenSevere,
         "未结案的严重/重大投诉(含以前受理的)",
         "Severe complaints still open (received in any period)",
         columns,
@@ -114,7 +115,6 @@ pub fn open_severe(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
 
 /// Severe (严重/重大) complaints received in the period.
 pub fn severe(received: LazyFrame) -> PolarsResult<Table> {
-    let df = oldest_first(received.filter(is_one_of("severity", &SEVERE))).collect()?;
     let fields = [
         "id",
         "received_date",
@@ -125,13 +125,19 @@ pub fn severe(received: LazyFrame) -> PolarsResult<Table> {
         "status",
         "closed_date",
     ];
-    let mut t = Table::new(
-        "complaints_severe",
-        "严重/重大投诉",
-        "Severe and major complaints",
-        field_columns(Kind::Complaint, &fields),
-    );
-    t.rows = transpose(field_values(&df, Kind::Complaint, &fields)?);
+    listed(
+        received.filter(is_one_of("severity", &SEVERE)),
+        Id::ComplaintsSevere,
+        ("严重/重大投诉", "Severe and major complaints"),
+        &fields,
+    )
+}
+
+/// The complaints of `lf` oldest first, as table `id` of their `fields`.
+fn listed(lf: LazyFrame, id: Id, (zh, en): (&str, &str), fields: &[&str]) -> PolarsResult<Table> {
+    let df = oldest_first(lf).collect()?;
+    let mut t = Table::new(id, zh, en, field_columns(Kind::Complaint, fields));
+    t.rows = transpose(field_values(&df, Kind::Complaint, fields)?);
     Ok(t)
 }
 
@@ -139,8 +145,6 @@ pub fn severe(received: LazyFrame) -> PolarsResult<Table> {
 /// 有严重后果的应立即呈报).
 pub fn severe_not_escalated(received: LazyFrame) -> PolarsResult<Table> {
     let escalated = col("first_action").eq(lit(ESCALATED)).fill_null(lit(false));
-    let df = oldest_first(received.filter(is_one_of("severity", &SEVERE).and(escalated.not())))
-        .collect()?;
     let fields = [
         "id",
         "received_date",
@@ -150,14 +154,15 @@ pub fn severe_not_escalated(received: LazyFrame) -> PolarsResult<Table> {
         "status",
         "technician",
     ];
-    let mut t = Table::new(
-        "complaints_severe_not_escalated",
-        "未呈报主管的严重/重大投诉",
-        "Severe complaints not escalated to the supervisor",
-        field_columns(Kind::Complaint, &fields),
-    );
-    t.rows = transpose(field_values(&df, Kind::Complaint, &fields)?);
-    Ok(t)
+    listed(
+        received.filter(is_one_of("severity", &SEVERE).and(escalated.not())),
+        Id::ComplaintsSevereNotEscalated,
+        (
+            "未呈报主管的严重/重大投诉",
+            "Severe complaints not escalated to the supervisor",
+        ),
+        &fields,
+    )
 }
 
 /// Customers with two or more complaints received in the period.
@@ -177,7 +182,7 @@ pub fn repeat_customers(received: LazyFrame) -> PolarsResult<Table> {
         )
         .collect()?;
     let mut t = Table::new(
-        "complaints_repeat_customers",
+        Id::ComplaintsRepeatCustomers,
         "重复投诉客户(本期≥2次)",
         "Repeat complainants (2 or more in the period)",
         vec![
@@ -215,7 +220,7 @@ pub fn monthly(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
         .filter_map(|(k, n)| Some((k?, n?)))
         .collect();
     let mut t = Table::new(
-        "complaints_monthly",
+        Id::ComplaintsMonthly,
         "近12个月受理投诉趋势",
         "Complaints received, last 12 months",
         vec![
@@ -223,7 +228,7 @@ pub fn monthly(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
             Column::of(
                 Measure::Count,
                 "received",
-                super::kpis::KPIS[0].zh,
+                super::kpis::RECEIVED.zh,
                 "received",
             ),
         ],

@@ -1,6 +1,7 @@
 //! The best and worst batches by FCR, per species (4-3 一.9: examples that went well and
 //! badly).
 
+use crate::stats::Id;
 use std::collections::BTreeMap;
 
 use super::{Batch, metric_name};
@@ -11,7 +12,7 @@ use crate::template::Template;
 /// counted as best when there are fewer than six.
 pub(super) fn extremes(kept: &[Batch], template: &Template) -> Table {
     let mut t = Table::new(
-        "fcr_best_worst",
+        Id::FcrBestWorst,
         "各品种料肉比最好与最差的批次",
         "Best and worst batches by FCR, per species",
         vec![

@@ -1,8 +1,9 @@
 use super::*;
+use crate::stats::Id;
 
 fn table() -> Table {
     let mut t = Table::new(
-        "t",
+        Id::Comparisons,
         "表",
         "table",
         vec![
@@ -22,9 +23,16 @@ fn records_are_read_by_key() {
     let t = table();
     let east = t.records_where("region", "东").next().unwrap();
     assert_eq!(east.num("share"), Some(0.25));
-    assert_eq!(*east.get("missing"), Val::Null);
     assert_eq!(east.measure("share"), Measure::Share);
     assert_eq!(t.records().count(), 2);
+}
+
+#[test]
+#[should_panic(expected = "table comparisons has no column \"shares\"")]
+fn a_misspelt_column_is_an_error_not_a_null() {
+    let t = table();
+    let east = t.first().unwrap();
+    let _ = east.num("shares");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! consecutive 受理日期 are more than `cluster_days` apart; a run with at least `cluster_min`
 //! complaints from at least two customers is a cluster.
 
+use crate::stats::Id;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
@@ -130,7 +131,7 @@ pub fn find(
 /// The `warning_clusters` table.
 pub fn table(clusters: &[Cluster]) -> Table {
     let mut t = Table::new(
-        "warning_clusters",
+        Id::WarningClusters,
         "批次预警:同一产品短期内多家客户投诉品质问题",
         "Quality clusters: one product, several customers, within days",
         vec![

@@ -11,9 +11,10 @@ pub mod surges;
 #[cfg(test)]
 mod tests;
 
+use crate::stats::Id;
 use polars::prelude::*;
 
-use super::{Column, Measure, Table, Val};
+use super::{Column, Measure, Sheet, Table, Val};
 use crate::lang::Lang;
 use crate::period::Period;
 use crate::template::Warnings;
@@ -41,27 +42,67 @@ pub struct Elsewhere<'a> {
     pub reply_days: u32,
 }
 
-/// The kinds of warning, in the list's order: key, Chinese and English label.
-pub const KINDS: [(&str, &str, &str); 6] = [
-    ("cluster", "批次预警", "quality cluster"),
-    ("surge", "异常增长", "surge"),
-    ("price", "价格异动", "price move"),
-    ("outbreak", "新发疫情", "new outbreak"),
-    ("severe", "严重投诉未结案", "open severe complaint"),
-    ("feedback", "协查超期未回馈", "overdue feedback"),
-];
+/// A kind of warning; [`WarningKind::ALL`] is the list's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningKind {
+    Cluster,
+    Surge,
+    Price,
+    Outbreak,
+    Severe,
+    Feedback,
+}
 
-/// The kinds whose complete list is a table of its own, with that table's sheet: the
-/// warnings show their first [`LISTED`] and say how many more there are and where.
-const LISTED_ELSEWHERE: [(&str, &str, &str); 3] = [
-    ("outbreak", "疫病", "Diseases"),
-    ("severe", "客诉明细", "Complaint lists"),
-    ("feedback", "协查回馈", "Department feedback"),
-];
+impl WarningKind {
+    /// Every kind, in the list's order.
+    pub const ALL: [WarningKind; 6] = [
+        WarningKind::Cluster,
+        WarningKind::Surge,
+        WarningKind::Price,
+        WarningKind::Outbreak,
+        WarningKind::Severe,
+        WarningKind::Feedback,
+    ];
+
+    /// The kind's key in `summary.json`.
+    pub const fn key(self) -> &'static str {
+        match self {
+            WarningKind::Cluster => "cluster",
+            WarningKind::Surge => "surge",
+            WarningKind::Price => "price",
+            WarningKind::Outbreak => "outbreak",
+            WarningKind::Severe => "severe",
+            WarningKind::Feedback => "feedback",
+        }
+    }
+
+    /// The kind's label in Chinese and in English.
+    pub const fn labels(self) -> (&'static str, &'static str) {
+        match self {
+            WarningKind::Cluster => ("批次预警", "quality cluster"),
+            WarningKind::Surge => ("异常增长", "surge"),
+            WarningKind::Price => ("价格异动", "price move"),
+            WarningKind::Outbreak => ("新发疫情", "new outbreak"),
+            WarningKind::Severe => ("严重投诉未结案", "open severe complaint"),
+            WarningKind::Feedback => ("协查超期未回馈", "overdue feedback"),
+        }
+    }
+
+    /// For the kinds whose complete list is a table of its own, the sheet showing it: the
+    /// warnings show their first [`LISTED`] and say how many more there are and where.
+    const fn listed_on(self) -> Option<Sheet> {
+        match self {
+            WarningKind::Outbreak => Some(Sheet::Diseases),
+            WarningKind::Severe => Some(Sheet::ComplaintLists),
+            WarningKind::Feedback => Some(Sheet::Feedback),
+            WarningKind::Cluster | WarningKind::Surge | WarningKind::Price => None,
+        }
+    }
+}
 
 /// One line of the list: its kind, its text in both languages, and how many warnings it
 /// stands for (1, or the number a "so many more" line counts).
-type Found<'k> = (&'k str, Line, usize);
+type Found = (WarningKind, Line, usize);
 
 /// How many warnings of a kind listed elsewhere the list shows (a bad month must not turn
 /// the brief into pages).
@@ -102,25 +143,33 @@ pub fn compute(detected: &Detected, elsewhere: &Elsewhere<'_>) -> WarningStats {
         surges: found_surges,
         moves,
     } = detected;
-    let mut found: Vec<Found<'_>> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     found.extend(
         found_clusters
             .iter()
-            .map(|c| ("cluster", lines::cluster(c), 1)),
+            .map(|c| (WarningKind::Cluster, lines::cluster(c), 1)),
     );
-    found.extend(found_surges.iter().map(|s| ("surge", lines::surge(s), 1)));
-    found.extend(moves.iter().map(|m| ("price", lines::price(m), 1)));
+    found.extend(
+        found_surges
+            .iter()
+            .map(|s| (WarningKind::Surge, lines::surge(s), 1)),
+    );
+    found.extend(
+        moves
+            .iter()
+            .map(|m| (WarningKind::Price, lines::price(m), 1)),
+    );
     found.extend(
         elsewhere
             .new_outbreaks
             .records()
-            .map(|r| ("outbreak", lines::outbreak(&r), 1)),
+            .map(|r| (WarningKind::Outbreak, lines::outbreak(&r), 1)),
     );
     found.extend(
         elsewhere
             .open_severe
             .records()
-            .map(|r| ("severe", lines::open_severe(&r), 1)),
+            .map(|r| (WarningKind::Severe, lines::open_severe(&r), 1)),
     );
     let limit = elsewhere.reply_days;
     found.extend(
@@ -128,7 +177,7 @@ pub fn compute(detected: &Detected, elsewhere: &Elsewhere<'_>) -> WarningStats {
             .unreplied
             .records()
             .filter(|r| r.num("age_days").is_some_and(|d| d > f64::from(limit)))
-            .map(|r| ("feedback", lines::overdue_feedback(&r, limit), 1)),
+            .map(|r| (WarningKind::Feedback, lines::overdue_feedback(&r, limit), 1)),
     );
     cap(&mut found);
     WarningStats {
@@ -141,17 +190,18 @@ pub fn compute(detected: &Detected, elsewhere: &Elsewhere<'_>) -> WarningStats {
 
 /// Keeps the first [`LISTED`] warnings of each kind listed elsewhere, and one line saying
 /// how many more there are and on which sheet.
-fn cap(found: &mut Vec<Found<'_>>) {
-    for (kind, zh_sheet, en_sheet) in LISTED_ELSEWHERE {
+fn cap(found: &mut Vec<Found>) {
+    for kind in WarningKind::ALL {
+        let Some(sheet) = kind.listed_on() else {
+            continue;
+        };
         let at: Vec<usize> = (0..found.len()).filter(|&i| found[i].0 == kind).collect();
         let Some(&cut) = at.get(LISTED) else { continue };
         let more = at.len() - LISTED;
         let last = at[at.len() - 1];
         found.drain(cut..=last);
-        let (_, zh, en) = KINDS
-            .iter()
-            .find(|(k, _, _)| *k == kind)
-            .expect("a known kind");
+        let (zh, en) = kind.labels();
+        let (zh_sheet, en_sheet) = sheet.names();
         found.insert(
             cut,
             (
@@ -166,9 +216,9 @@ fn cap(found: &mut Vec<Found<'_>>) {
     }
 }
 
-fn list(found: &[Found<'_>]) -> Table {
+fn list(found: &[Found]) -> Table {
     let mut t = Table::new(
-        "warnings",
+        Id::Warnings,
         "预警",
         "Warnings",
         vec![
@@ -184,14 +234,11 @@ fn list(found: &[Found<'_>]) -> Table {
         ],
     );
     for (kind, (zh, en), covers) in found {
-        let (_, kind_zh, kind_en) = KINDS
-            .iter()
-            .find(|(k, _, _)| k == kind)
-            .expect("every warning kind is listed");
+        let (kind_zh, kind_en) = kind.labels();
         t.rows.push(vec![
-            Val::text(*kind),
-            Val::text(*kind_zh),
-            Val::text(*kind_en),
+            Val::text(kind.key()),
+            Val::text(kind_zh),
+            Val::text(kind_en),
             Val::text(zh),
             Val::text(en),
             Val::Int(*covers as i64),

@@ -2,6 +2,7 @@
 //! period's mean price against the previous period's; a move when it changed by at least
 //! `price_pct` of the previous mean.
 
+use crate::stats::Id;
 use polars::prelude::*;
 
 use crate::measure::Measure;
@@ -72,7 +73,7 @@ pub fn find(price_df: &DataFrame, p: &Period, pct: f64) -> PolarsResult<Vec<Move
 /// The `warning_prices` table.
 pub fn table(moves: &[Move]) -> Table {
     let mut t = Table::new(
-        "warning_prices",
+        Id::WarningPrices,
         "价格异动:全部地区均价较上期变动较大",
         "Price moves: mean over all regions against the previous period",
         vec![

@@ -3,6 +3,7 @@
 //! before it — a surge when the count reaches the baseline mean plus `surge_sd` standard
 //! deviations and at least `surge_min_excess` complaints more than the mean.
 
+use crate::stats::Id;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -140,7 +141,7 @@ pub fn find(complaints: &DataFrame, p: &Period, w: &Warnings) -> PolarsResult<Ve
 /// The `warning_surges` table.
 pub fn table(surges: &[Surge]) -> Table {
     let mut t = Table::new(
-        "warning_surges",
+        Id::WarningSurges,
         "异常增长:投诉数明显高于前几期",
         "Surges: complaints well above the periods before",
         vec![

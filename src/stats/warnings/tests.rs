@@ -288,11 +288,11 @@ fn day_spans_read_naturally() {
 #[test]
 fn a_long_kind_shows_its_first_ten_and_says_where_the_rest_are() {
     let line = |n: usize| (format!("严重 {n}"), format!("severe {n}"));
-    let mut found: Vec<(&str, lines::Line, usize)> = vec![("cluster", ("c".into(), "c".into()), 1)];
-    found.extend((0..13).map(|n| ("severe", line(n), 1)));
-    found.push(("feedback", ("f".into(), "f".into()), 1));
+    let mut found = vec![(WarningKind::Cluster, ("c".into(), "c".into()), 1)];
+    found.extend((0..13).map(|n| (WarningKind::Severe, line(n), 1)));
+    found.push((WarningKind::Feedback, ("f".into(), "f".into()), 1));
     super::cap(&mut found);
-    let kinds: Vec<&str> = found.iter().map(|(k, _, _)| *k).collect();
+    let kinds: Vec<WarningKind> = found.iter().map(|(k, _, _)| *k).collect();
     assert_eq!(kinds.len(), 1 + 10 + 1 + 1);
     assert_eq!(found[10].1.0, "严重 9");
     assert_eq!(
@@ -304,7 +304,7 @@ fn a_long_kind_shows_its_first_ten_and_says_where_the_rest_are() {
         "3 more (open severe complaint): the complete list is on the Complaint lists sheet"
     );
     assert_eq!(found[11].2, 3);
-    assert_eq!(found[12].0, "feedback");
+    assert_eq!(found[12].0, WarningKind::Feedback);
 }
 
 #[test]

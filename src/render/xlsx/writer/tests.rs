@@ -7,6 +7,7 @@ use std::io::Read;
 use rust_xlsxwriter::Workbook;
 
 use super::*;
+use crate::stats::Id;
 use crate::stats::Column;
 
 /// The first sheet's XML after writing `t` under a title (streamed, as the long lists are:
@@ -17,7 +18,7 @@ fn sheet_xml(t: &Table) -> String {
     {
         let ws = wb.add_worksheet_with_constant_memory().unwrap();
         let mut w = SheetWriter::new(ws, "s", "标题", "2026-10", Lang::Zh, &f).unwrap();
-        w.table(t, "说明", &no_highlight).unwrap();
+        w.table(t, "说明", &no_highlight, true).unwrap();
         w.finish();
     }
     let bytes = wb.save_to_buffer().unwrap();
@@ -41,7 +42,7 @@ fn row_tag(xml: &str, r: u32) -> &str {
 #[test]
 fn long_text_wraps_in_a_taller_row_and_columns_fit_their_cells() {
     let mut t = Table::new(
-        "t",
+        Id::Comparisons,
         "表",
         "table",
         vec![
@@ -80,7 +81,7 @@ fn long_text_wraps_in_a_taller_row_and_columns_fit_their_cells() {
 #[test]
 fn short_text_keeps_rows_at_their_height() {
     let mut t = Table::new(
-        "t",
+        Id::Comparisons,
         "表",
         "table",
         vec![Column::text("note", "备注", "note")],
