@@ -2,6 +2,16 @@
 //! full-width → half-width, case-fold, inner spaces and line breaks removed, and (for
 //! headers) a trailing `(...)` / `（...）` unit note removed.
 
+/// A text file's bytes as text: UTF-8 when they are valid UTF-8 (a BOM is dropped), GB18030
+/// (a superset of GBK, what Chinese Excel and an older Notepad save) otherwise.
+pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => encoding_rs::GB18030.decode_without_bom_handling(bytes).0,
+    }
+}
+
 /// One character full-width → half-width: the full-width ASCII forms (U+FF01–U+FF5E) and
 /// the ideographic space; any other character as it is.
 fn half_width_char(c: char) -> char {

@@ -2,6 +2,8 @@
 //! from the bytes, never asked. Comma, semicolon or tab separated, detected the same way.
 
 use std::borrow::Cow;
+
+use crate::text::decode;
 use std::path::Path;
 
 use super::{Cell, FileError, FileProblem, SheetConsumer, SheetProblem};
@@ -72,16 +74,6 @@ pub fn read(
     }
     consumer.end_sheet(None);
     Ok(())
-}
-
-/// UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), GB18030 (a superset of GBK)
-/// otherwise.
-fn decode(bytes: &[u8]) -> Cow<'_, str> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Cow::Borrowed(s),
-        Err(_) => encoding_rs::GB18030.decode_without_bom_handling(bytes).0,
-    }
 }
 
 /// The separator that occurs most in the first lines (title rows have none).

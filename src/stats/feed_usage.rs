@@ -139,6 +139,19 @@ pub struct FeedUsage {
     pub by_brand: Table,
 }
 
+fn farms_column() -> Column {
+    Column::of(Measure::Count, "farms", "户数", "farms")
+}
+
+fn commercial_column() -> Column {
+    Column::of(
+        Measure::Quantity,
+        "commercial_t",
+        "商品饲料(吨)",
+        "commercial feed (t)",
+    )
+}
+
 /// The commercial and self-mixed share columns.
 fn share_columns() -> [Column; 2] {
     [
@@ -173,13 +186,10 @@ fn by_region(farms: &[Farm]) -> Table {
         Id::FeedUsageByRegion,
         "各地区商品饲料与自配料占比",
         "Commercial and self-mixed feed shares by region",
-        vec![
-            Column::text("region", "地区", "region"),
-            Column::of(Measure::Count, "farms", "户数", "farms"),
-        ]
-        .into_iter()
-        .chain(share_columns())
-        .collect(),
+        vec![Column::text("region", "地区", "region"), farms_column()]
+            .into_iter()
+            .chain(share_columns())
+            .collect(),
     );
     let mut by: BTreeMap<&str, Sums> = BTreeMap::new();
     for f in farms {
@@ -202,19 +212,14 @@ fn by_region_species(farms: &[Farm]) -> Table {
         vec![
             Column::text("region", "地区", "region"),
             Column::text("species", "养殖品种", "species"),
-            Column::of(Measure::Count, "farms", "户数", "farms"),
+            farms_column(),
             Column::of(
                 Measure::Quantity,
                 "total_t",
                 "饲料总用量(吨)",
                 "total feed (t)",
             ),
-            Column::of(
-                Measure::Quantity,
-                "commercial_t",
-                "商品饲料(吨)",
-                "commercial feed (t)",
-            ),
+            commercial_column(),
             Column::of(
                 Measure::Quantity,
                 "self_mixed_t",
@@ -256,13 +261,8 @@ fn by_brand(farms: &[Farm], template: &Template) -> Table {
         "Commercial feed brands the farms use",
         vec![
             Column::text("brand", "品牌", "brand"),
-            Column::of(Measure::Count, "farms", "户数", "farms"),
-            Column::of(
-                Measure::Quantity,
-                "commercial_t",
-                "商品饲料(吨)",
-                "commercial feed (t)",
-            ),
+            farms_column(),
+            commercial_column(),
             Column::of(
                 Measure::Share,
                 "share",

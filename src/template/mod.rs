@@ -123,10 +123,12 @@ impl Template {
             return Ok(Template::builtin());
         };
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| TemplateError {
+        let bytes = std::fs::read(path).map_err(|e| TemplateError {
             layer: Some(name.clone()),
             problem: TemplateProblem::CannotRead(e.to_string()),
         })?;
+        // Notepad saves UTF-8 (with or without a BOM) or, when older, GBK.
+        let text = crate::text::decode(&bytes);
         Template::from_layers(&[(BUILT_IN, DEFAULT_TOML), (&name, &text)])
     }
 

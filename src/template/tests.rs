@@ -34,6 +34,20 @@ fn builtin_template_parses_and_maps_spec_synonyms() {
 }
 
 #[test]
+fn a_template_saved_by_notepad_in_gbk_or_with_a_bom_reads_the_same() {
+    let text = "own_brands = [\"金穗\", \"新牌\"]\r\n";
+    for bytes in [
+        encoding_rs::GBK.encode(text).0.into_owned(),
+        [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+    ] {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(&bytes).unwrap();
+        let t = Template::load(Some(f.path())).unwrap();
+        assert_eq!(t.own_brands, ["金穗", "新牌"]);
+    }
+}
+
+#[test]
 fn own_brands_alone_is_a_complete_template_and_replaces() {
     let (_f, t) = user_template("own_brands = [\"金穗\", \"丰农\", \"新牌\"]\n");
     let t = t.unwrap();

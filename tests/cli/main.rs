@@ -10,6 +10,7 @@ mod export;
 mod frames;
 mod fuzz_regressions;
 mod market;
+mod paths;
 mod periods;
 mod pictures;
 mod print;

@@ -202,3 +202,35 @@ fn report_on_sample_data_counts_every_complaint_once_in_each_breakdown() {
     assert_eq!(prices[0]["item"], "生猪");
     assert!(prices[0]["change_pct"].as_f64().unwrap() >= 0.10);
 }
+
+#[test]
+fn summary_json_holds_every_report_table_in_the_id_order() {
+    use tsreport::stats::Id;
+    use tsreport::stats::id::Scope;
+    let w = Workdir::new();
+    let dir = sample_dir();
+    w.run(&["report", dir.to_str().unwrap(), "--out", "out"])
+        .expect_code(0);
+    let text = std::fs::read_to_string(w.path("out/summary.json")).unwrap();
+    let s: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let keys: Vec<&str> = s["tables"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let ids: Vec<&str> = Id::ALL
+        .iter()
+        .filter(|id| id.scope() == Scope::Summary)
+        .map(|id| id.key())
+        .collect();
+    assert_eq!(keys, ids);
+    let top: Vec<&str> = Id::ALL
+        .iter()
+        .filter(|id| id.scope() == Scope::TopLevel)
+        .map(|id| id.key())
+        .collect();
+    for key in top {
+        assert!(s[key].is_array(), "{key} at the top level");
+    }
+}

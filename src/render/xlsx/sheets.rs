@@ -281,7 +281,11 @@ mod tests {
         }
         for shown in SHEETS.iter().flat_map(|s| s.tables) {
             assert_ne!(shown.id.scope(), Scope::Review, "{:?}", shown.id);
-            assert!(!shown.repeat || homes(shown.id).len() == 1, "{:?}", shown.id);
+            assert!(
+                !shown.repeat || homes(shown.id).len() == 1,
+                "{:?}",
+                shown.id
+            );
         }
     }
 

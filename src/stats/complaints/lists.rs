@@ -30,13 +30,15 @@ fn oldest_first(lf: LazyFrame) -> LazyFrame {
 }
 
 /// Complaints received by the period end, still open at its end (an open status, not
-/// closed) and matching `filter`, oldest first, with their age in days at the period end.
+/// closed) and matching `filter`, oldest first, with their age in days at the period end:
+/// table `id` of their `fields`.
 fn open_where(
     complaints: &DataFrame,
     p: &Period,
     filter: Expr,
+    (id, zh, en): (Id, &str, &str),
     fields: &[&str],
-) -> PolarsResult<(Vec<Column>, Vec<Vec<Val>>)> {
+) -> PolarsResult<Table> {
     let df = oldest_first(
         complaints
             .clone()
@@ -63,7 +65,9 @@ fn open_where(
     ));
     let mut values = field_values(&df, Kind::Complaint, fields)?;
     values.push(int_vals(&df, "age_days")?);
-    Ok((columns, transpose(values)))
+    let mut t = Table::new(id, zh, en, columns);
+    t.rows = transpose(values);
+    Ok(t)
 }
 
 /// Complaints received by the period end whose status is still open and that are not
@@ -78,15 +82,12 @@ pub fn open(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
         "status",
         "technician",
     ];
-    let (columns, rows) = open_where(complaints, p, lit(true), &fields)?;
-    let mut t = Table::new(
+    let title = (
         Id::ComplaintsOpen,
         "未结案投诉(按受理日期,最早在前)",
         "Open complaints, oldest first",
-        columns,
     );
-    t.rows = rows;
-    Ok(t)
+    open_where(complaints, p, lit(true), title, &fields)
 }
 
 /// Severe (严重/重大) complaints still open at the period end, whenever received — the
@@ -102,15 +103,18 @@ pub fn open_severe(complaints: &DataFrame, p: &Period) -> PolarsResult<Table> {
         "status",
         "technician",
     ];
-    let (columns, rows) = open_where(complaints, p, is_one_of("severity", &SEVERE), &fields)?;
-    let mut t = Table::new(
+    let title = (
         Id::ComplaintsOpenSevere,
         "未结案的严重/重大投诉(含以前受理的)",
         "Severe complaints still open (received in any period)",
-        columns,
     );
-    t.rows = rows;
-    Ok(t)
+    open_where(
+        complaints,
+        p,
+        is_one_of("severity", &SEVERE),
+        title,
+        &fields,
+    )
 }
 
 /// Severe (严重/重大) complaints received in the period.

@@ -7,8 +7,8 @@ use std::io::Read;
 use rust_xlsxwriter::Workbook;
 
 use super::*;
-use crate::stats::Id;
 use crate::stats::Column;
+use crate::stats::Id;
 
 /// The first sheet's XML after writing `t` under a title (streamed, as the long lists are:
 /// text inline).
