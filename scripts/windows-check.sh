@@ -15,7 +15,7 @@ fail() { echo "windows-check: FAILED — $*" >&2; exit 1; }
 if ! command -v wine >/dev/null 2>&1; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo=sudo
-  { $sudo dpkg --add-architecture i386 && $sudo apt-get update -qq \
+  { $sudo apt-get update -qq \
       && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
          wine wine64 >/dev/null; } >/dev/null 2>&1 || skip "Wine cannot be installed here"
 fi

@@ -26,12 +26,12 @@ fi
 # The .exe: no timestamp in its header, so a rebuild gives the same bytes.
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="-C link-arg=-Wl,--no-insert-timestamp"
-cargo build --release --quiet --target "$target" --bin tsreport
+cargo build --profile dist --quiet --target "$target" --bin tsreport
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 name="tsreport-$version-windows-x86_64"
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
-x86_64-w64-mingw32-strip -o "$stage/tsreport.exe" "$CARGO_TARGET_DIR/$target/release/tsreport.exe"
+x86_64-w64-mingw32-strip -o "$stage/tsreport.exe" "$CARGO_TARGET_DIR/$target/dist/tsreport.exe"
 
 # The zip: entries in a fixed order under one folder, dated 1980-01-01, text files with
 # Windows line ends — 使用说明.txt with a BOM (Notepad), 生成月报.bat in GBK (cmd.exe reads a

@@ -79,7 +79,7 @@ impl RowParser {
                 FieldType::Category(dim) => self.category(template, i, dim, cell, issues),
             };
             let value = match parsed {
-                Ok(Value::Null) if field.required => {
+                Ok(Value::Null) if field.required && !field.blank_kept => {
                     issues.push(RowIssue {
                         field: Some(i),
                         raw: cell.display(),

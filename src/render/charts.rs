@@ -143,9 +143,26 @@ pub const FCR_SPECIES_BRAND: ChartDef = ChartDef {
     percent: false,
 };
 
+/// The overall feed volume of the last 12 periods and next period's forecast with its 80 %
+/// interval (预测).
+pub const FORECAST_VOLUME: ChartDef = ChartDef {
+    stem: "forecast_volume",
+    table: Id::ForecastVolumeTrend,
+    sheet: Some(Sheet::Forecast),
+    category: "period",
+    series: Series::Columns(&["volume", "forecast", "lo80", "hi80"]),
+    series_name: None,
+    rows: Rows::All,
+    shape: Shape::Line,
+    zh: "饲料总销量与下期预测(80%区间)",
+    en: "Feed volume and next period's forecast (80% interval)",
+    axis: Axis::Label("吨", "t"),
+    percent: false,
+};
+
 /// Every chart of the report, in the order the pictures are listed; each stands on the
 /// sheet it names, in this order down the sheet.
-pub const REPORT_CHARTS: [ChartDef; 11] = [
+pub const REPORT_CHARTS: [ChartDef; 12] = [
     complaint_chart(
         Id::ComplaintsByChannel,
         "channel",
@@ -234,6 +251,7 @@ pub const REPORT_CHARTS: [ChartDef; 11] = [
         axis: Axis::Label("报告(次)", "reports"),
         percent: false,
     },
+    FORECAST_VOLUME,
 ];
 
 /// The technician's monthly field visits against the department median (`review`).

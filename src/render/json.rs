@@ -18,6 +18,13 @@ impl Serialize for Val {
             Val::Num(_) | Val::Pct(_) => s.serialize_none(),
             Val::Date(d) => s.collect_str(&d.format("%Y-%m-%d")),
             Val::Bool(b) => s.serialize_bool(*b),
+            Val::Dates(dates) => {
+                let mut seq = s.serialize_seq(Some(dates.len()))?;
+                for d in dates {
+                    seq.serialize_element(&d.format("%Y-%m-%d").to_string())?;
+                }
+                seq.end()
+            }
         }
     }
 }

@@ -8,18 +8,35 @@ use anyhow::Result;
 use chrono::{Duration, NaiveDate};
 
 use super::sheet::{HeaderSpec, SampleCell, SheetSpec, write_xlsx};
-use super::work::DEMO_FARMS;
+use super::work::{BATCH_ONLY_DEMO_FARM, DEMO_FARMS};
 use super::{Gen, REGIONS, SampleConfig, TECHNICIANS, out};
 
-const BRANDS: [(&str, &str, u32); 7] = [
-    ("金穗", "XX饲料有限公司", 18),
-    ("丰农", "XX饲料有限公司", 10),
-    ("正大", "正大集团", 22),
-    ("新希望", "新希望六和", 20),
-    ("海大", "海大集团", 14),
-    ("通威", "通威股份", 9),
-    ("双胞胎", "双胞胎集团", 7),
+/// Brand, maker, weight (its usual tonnage, in thirds) and the feed type it sells.
+const BRANDS: [(&str, &str, u32, &str); 7] = [
+    ("金穗", "XX饲料有限公司", 18, "猪料"),
+    ("丰农", "XX饲料有限公司", 10, "禽料"),
+    ("正大", "正大集团", 22, "猪料"),
+    ("新希望", "新希望六和", 20, "禽料"),
+    ("海大", "海大集团", 14, "水产料"),
+    ("通威", "通威股份", 9, "水产料"),
+    ("双胞胎", "双胞胎集团", 7, "猪料"),
 ];
+
+/// The region whose farms turn from pigs to poultry: its pig feed falls by 5 t a month and its
+/// poultry feed rises as fast, so that in the last month pig feed still leads by a little and
+/// the forecast sees poultry feed lead next month (SPEC §5.6 主导料型).
+const TURNING_REGION: &str = "南岭镇";
+
+/// The tonnes of `feed_type` the turning region buys in month `mi` of `n` (the last month is
+/// `n - 1`): pig feed 125, poultry feed 120 then; aquatic feed steady.
+fn turning(feed_type: &str, mi: usize, n: usize) -> f64 {
+    let from_end = n as f64 - 1.0 - mi as f64;
+    match feed_type {
+        "猪料" => 125.0 + 5.0 * from_end,
+        "禽料" => (120.0 - 5.0 * from_end).max(10.0),
+        _ => 70.0,
+    }
+}
 
 fn full_width(s: &str) -> String {
     s.chars()
@@ -51,11 +68,19 @@ pub fn write(g: &mut Gen, cfg: &SampleConfig, months: &[NaiveDate]) -> Result<Ve
 
 fn feed_market(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
     let mut rows = Vec::new();
-    for &m in months {
+    let type_weight = |t: &str| -> u32 { BRANDS.iter().filter(|b| b.3 == t).map(|b| b.2).sum() };
+    for (mi, &m) in months.iter().enumerate() {
         let d = m + Duration::days(24);
         for region in REGIONS {
-            for (brand, maker, weight) in BRANDS {
-                let t = (weight as f64 * g.uniform(0.7, 1.3) * 3.0).round();
+            for (brand, maker, weight, feed_type) in BRANDS {
+                let t = if region == TURNING_REGION {
+                    // The brand's part of its type's tonnage, within 1 %.
+                    let part = f64::from(weight) / f64::from(type_weight(feed_type));
+                    turning(feed_type, mi, months.len()) * part * g.uniform(0.99, 1.01)
+                } else {
+                    f64::from(weight) * g.uniform(0.85, 1.15) * 3.0
+                };
+                let t = t.round();
                 let volume = match g.below(12) {
                     0 => SampleCell::text(format!("{t}吨")),
                     1 => SampleCell::text(full_width(&format!("{t}"))),
@@ -66,7 +91,7 @@ fn feed_market(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
                     SampleCell::text(region),
                     SampleCell::text(brand),
                     SampleCell::text(maker),
-                    SampleCell::text(*g.pick(&["猪料", "猪料", "禽料", "水产料"])),
+                    SampleCell::text(feed_type),
                     volume,
                 ]);
             }
@@ -121,6 +146,20 @@ fn prices(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
     for (mi, &m) in months.iter().enumerate() {
         let d = m + Duration::days(14);
         let trend = 1.0 + 0.08 * ((mi as f64) / 3.0).sin();
+        // A new item, surveyed for the last six months only: too short to forecast.
+        if mi + 6 >= months.len() {
+            for region in REGIONS {
+                let p = (2.8 * g.uniform(0.98, 1.02) * 100.0).round() / 100.0;
+                rows.push(vec![
+                    SampleCell::Date(d),
+                    SampleCell::text(region),
+                    SampleCell::text("鸭苗"),
+                    SampleCell::text("幼畜苗禽"),
+                    SampleCell::Number(p),
+                    SampleCell::text("元/只"),
+                ]);
+            }
+        }
         for region in REGIONS {
             for (item, kind, unit, base) in items {
                 // The last month's planted price move: hog prices up by about a fifth.
@@ -167,6 +206,15 @@ fn batches(g: &mut Gen, months: &[NaiveDate]) -> SheetSpec {
                 _ => None,
             };
             rows.push(batch_row(g, m, flaw));
+        }
+        // A demonstration farm known only from its batches: in the fifth month from the end
+        // and the last (planted for the 示范户 statistics).
+        if mi + 5 == months.len() || last_month {
+            let mut row = batch_row(g, m, None);
+            row[0] = SampleCell::text(BATCH_ONLY_DEMO_FARM.0);
+            row[7] = SampleCell::text(BATCH_ONLY_DEMO_FARM.1);
+            row[15] = SampleCell::text("是");
+            rows.push(row);
         }
     }
     SheetSpec {
@@ -224,10 +272,11 @@ fn batch_row(g: &mut Gen, m: NaiveDate, flaw: Option<BatchFlaw>) -> Vec<SampleCe
         _ => SampleCell::Number(w_end),
     };
     let demo = g.chance(0.4);
-    let farm = if demo {
-        g.pick(&DEMO_FARMS).to_string()
+    let (farm, region) = if demo {
+        let (farm, region) = *g.pick(&DEMO_FARMS);
+        (farm.to_string(), region)
     } else {
-        g.customer()
+        (g.customer(), *g.pick(&REGIONS))
     };
     let own = demo || g.chance(0.5);
     let brand = if own {
@@ -243,7 +292,7 @@ fn batch_row(g: &mut Gen, m: NaiveDate, flaw: Option<BatchFlaw>) -> Vec<SampleCe
         SampleCell::Number(w_start),
         w_end_cell,
         SampleCell::Number(feed),
-        SampleCell::text(*g.pick(&REGIONS)),
+        SampleCell::text(region),
         SampleCell::text(*g.pick(&TECHNICIANS)),
         SampleCell::text(brand),
         SampleCell::Number(head),

@@ -11,8 +11,19 @@ use chrono::{Duration, Months, NaiveDate};
 use super::sheet::{HeaderSpec, SampleCell, SheetSpec, write_gbk_csv, write_xlsx};
 use super::{Gen, REGIONS, SampleConfig, TECHNICIANS, days_in_month, out};
 
-/// Demonstration farms, visited every month.
-pub const DEMO_FARMS: [&str; 3] = ["金穗示范场(东湖)", "丰农示范户(西山)", "金穗示范场(北河)"];
+/// Demonstration farms and their regions, visited about every month.
+pub const DEMO_FARMS: [(&str, &str); 3] = [
+    ("金穗示范场(东湖)", "东湖区"),
+    ("丰农示范户(西山)", "西山县"),
+    ("金穗示范场(北河)", "北河县"),
+];
+
+/// A demonstration farm nobody has visited for two months at the end of the data.
+pub const NEGLECTED_DEMO_FARM: (&str, &str) = ("南岭生态示范场", "南岭镇");
+/// A demonstration farm named 示范户 for the first time in the last month.
+pub const NEW_DEMO_FARM: (&str, &str) = ("东湖金穗新示范户", "东湖区");
+/// A demonstration farm known from its batches alone, never visited (market.rs plants them).
+pub const BATCH_ONLY_DEMO_FARM: (&str, &str) = ("中原丰农示范户", "中原区");
 const BRANDS: [&str; 6] = ["金穗", "丰农", "正大", "新希望", "海大", "通威"];
 
 /// One planned trip: technician, departure, return, approver.
@@ -139,6 +150,7 @@ fn field_visits(
             });
             month.push((d, visit_row(g, d, tech)));
         }
+        month.extend(planted_demo_visits(g, months, m));
         month.sort_by_key(|(d, _)| *d);
         rows.extend(month.into_iter().map(|(_, r)| r));
     }
@@ -174,10 +186,44 @@ fn field_visits(
     Ok(p)
 }
 
+/// The visits of the demonstration farms planted for the 示范户 statistics in month `m`:
+/// the neglected farm in its early months and last two and a half months before the end, the
+/// new one in the last month.
+fn planted_demo_visits(
+    g: &mut Gen,
+    months: &[NaiveDate],
+    m: NaiveDate,
+) -> Vec<(NaiveDate, Vec<SampleCell>)> {
+    let n = months.len();
+    let mut out = Vec::new();
+    if n >= 8 {
+        for (i, day, farm) in [
+            (n - 8, 9, NEGLECTED_DEMO_FARM),
+            (n - 3, 24, NEGLECTED_DEMO_FARM),
+            (n - 1, 11, NEW_DEMO_FARM),
+        ] {
+            if months[i] == m {
+                let d = m + Duration::days(day);
+                let mut row = visit_row(g, d, TECHNICIANS[4]);
+                row[2] = SampleCell::text(farm.0);
+                row[3] = SampleCell::text("示范户");
+                row[4] = SampleCell::text(farm.1);
+                out.push((d, row));
+            }
+        }
+    }
+    out
+}
+
 /// One field visit by `tech` on day `d`.
 fn visit_row(g: &mut Gen, d: NaiveDate, tech: &str) -> Vec<SampleCell> {
+    let mut region = *g.pick(&REGIONS);
     let (customer, ctype) = match g.below(10) {
-        0 => (g.pick(&DEMO_FARMS).to_string(), "示范户".to_string()),
+        0 => {
+            let (farm, r) = *g.pick(&DEMO_FARMS);
+            region = r;
+            (farm.to_string(), "示范户".to_string())
+        }
         1 | 2 => (
             format!("{}饲料经销部", g.pick(&REGIONS)),
             "经销商".to_string(),
@@ -199,7 +245,7 @@ fn visit_row(g: &mut Gen, d: NaiveDate, tech: &str) -> Vec<SampleCell> {
         SampleCell::text(tech),
         SampleCell::text(customer),
         SampleCell::text(ctype),
-        SampleCell::text(*g.pick(&REGIONS)),
+        SampleCell::text(region),
         SampleCell::text(*g.pick(&["生猪", "生猪", "肉鸡", "草鱼"])),
         SampleCell::Number((20 * (5 + g.below(100))) as f64),
         SampleCell::text(*g.pick(&BRANDS)),

@@ -17,6 +17,7 @@ const fn field(
         en,
         ty,
         required,
+        blank_kept: false,
     }
 }
 
@@ -27,6 +28,14 @@ impl Field {
     const fn required(self) -> Field {
         Field {
             required: true,
+            ..self
+        }
+    }
+
+    /// The same field, whose blank cell keeps the row (counted as `未填写`).
+    const fn blank_kept(self) -> Field {
+        Field {
+            blank_kept: true,
             ..self
         }
     }
@@ -368,7 +377,8 @@ pub(super) const DISEASE: [Field; 11] = [
 
 pub(super) const ASSIST: [Field; 7] = [
     field("complaint_id", "投诉编号", "complaint id", T, true),
-    field("dept", "协查部门", "department", C(Dimension::Dept), true),
+    // SPEC §2.2 G: a request with a blank 协查部门 still awaits a reply (§5.1.10).
+    field("dept", "协查部门", "department", C(Dimension::Dept), true).blank_kept(),
     field("request_date", "申请日期", "request date", D, true),
     field("content", "协查内容", "request", T, false),
     field("reply_date", "回馈日期", "reply date", D, false),

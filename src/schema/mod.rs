@@ -46,7 +46,11 @@ pub struct Field {
     /// Its English label.
     pub en: &'static str,
     pub ty: FieldType,
+    /// The kind's header must have it (SPEC §2.2, in bold); a row whose cell is blank or
+    /// unreadable is then rejected, unless `blank_kept`.
     pub required: bool,
+    /// A required field whose blank cell keeps the row (counted as `未填写`): G's 协查部门.
+    pub blank_kept: bool,
 }
 
 /// What the program knows of a kind: its template key, SPEC's letter, its names, its fields

@@ -1,8 +1,9 @@
 //! Feed conversion (SPEC §5.2 item 4): batches whose 出栏日期 is in the period; FCR (料肉比, or
 //! 饵料系数 for aquatic species) as Σfeed / Σgain — a ratio of sums, never a mean of ratios —
-//! feed and production cost per kg gain, mortality; by species, species × own/other brand,
-//! region and technician; the best and worst batches. Implausible batches are listed and
-//! left out.
+//! feed and production cost per kg gain, mortality; by species, species × brand and own/other
+//! brand, region × species, technician × species and demonstration farms against the others
+//! — never pooled across species; the best and worst batches. Implausible batches are listed
+//! and left out.
 
 use crate::stats::Id;
 use std::collections::BTreeMap;
@@ -16,12 +17,15 @@ use crate::frames::date_of;
 use crate::issues::{DataIssue, Reason};
 use crate::lang::Lang;
 use crate::period::Period;
+use crate::taxonomy::{DEMO_FARM, YES};
 use crate::template::Template;
 
 /// Label of the company's own brands in the species × brand grouping.
 pub const OWN: &str = "本公司品牌";
 /// Label of every other brand.
 pub const OTHER: &str = "其他品牌";
+/// Label of the farms that are not demonstration farms (`species_demo`).
+pub const NOT_DEMO: &str = "非示范户";
 
 /// One batch that passed the plausibility checks.
 #[derive(Debug, Clone)]
@@ -32,6 +36,8 @@ struct Batch {
     technician: String,
     brand: String,
     own: bool,
+    /// 是否示范户 = 是 (blank counts as 否).
+    demo: bool,
     end: NaiveDate,
     feed: f64,
     gain: f64,
@@ -152,7 +158,7 @@ fn plausible_batches(
 ) -> PolarsResult<(Vec<Batch>, Vec<DataIssue>)> {
     let text = |name: &str| text_col(df, name);
     let (farm, species, region) = (text("farm")?, text("species")?, text("region")?);
-    let (tech, brand) = (text("technician")?, text("feed_brand")?);
+    let (tech, brand, demo) = (text("technician")?, text("feed_brand")?, text("demo")?);
     let (w0, w1, feed) = (
         num_col(df, "start_weight_kg")?,
         num_col(df, "end_weight_kg")?,
@@ -177,6 +183,7 @@ fn plausible_batches(
         kept.push(Batch {
             farm: farm[i].clone().unwrap_or_default(),
             own: template.is_own_brand(&b),
+            demo: demo[i].as_deref() == Some(YES),
             brand: b,
             species: s,
             region: region[i].clone().unwrap_or_else(|| BLANK.to_string()),
@@ -212,8 +219,9 @@ fn brand_label(b: &Batch) -> &str {
     if b.brand.is_empty() { BLANK } else { &b.brand }
 }
 
-/// The groupings of the `fcr` table, in order.
-const GROUPINGS: [Grouping; 5] = [
+/// The groupings of the `fcr` table, in order. Every group is one species: an FCR is never
+/// pooled across species (SPEC §5.2 item 4).
+const GROUPINGS: [Grouping; 6] = [
     Grouping {
         key: "species",
         zh: "品种",
@@ -236,17 +244,30 @@ const GROUPINGS: [Grouping; 5] = [
         own_flag: |b| Some(b.own),
     },
     Grouping {
-        key: "region",
-        zh: "地区",
-        en: "region",
-        group_of: |b| b.region.clone(),
+        key: "region_species",
+        zh: "地区×品种",
+        en: "region × species",
+        group_of: |b| format!("{}/{}", b.region, b.species),
         own_flag: |_| None,
     },
     Grouping {
-        key: "technician",
-        zh: "技术员",
-        en: "technician",
-        group_of: |b| b.technician.clone(),
+        key: "technician_species",
+        zh: "技术员×品种",
+        en: "technician × species",
+        group_of: |b| format!("{}/{}", b.technician, b.species),
+        own_flag: |_| None,
+    },
+    Grouping {
+        key: "species_demo",
+        zh: "品种×示范户",
+        en: "species × demonstration farm",
+        group_of: |b| {
+            format!(
+                "{}/{}",
+                b.species,
+                if b.demo { DEMO_FARM } else { NOT_DEMO }
+            )
+        },
         own_flag: |_| None,
     },
 ];
@@ -289,15 +310,9 @@ fn groups(kept: &[Batch], template: &Template) -> Table {
             if let Some(flag) = (g.own_flag)(b) {
                 own.insert((g.group_of)(b), flag);
             }
+            // Every group is one species: its FCR is 饵料系数 when the species is aquatic.
             let aquatic = template.is_aquatic(&b.species);
-            let e = by.entry((g.group_of)(b)).or_default();
-            // A group mixing species is only 饵料系数 when all of them are aquatic.
-            let all_aquatic = if e.batches == 0 {
-                aquatic
-            } else {
-                e.aquatic && aquatic
-            };
-            e.add(b, all_aquatic);
+            by.entry((g.group_of)(b)).or_default().add(b, aquatic);
         }
         for (group, s) in by {
             let flag = own.get(&group).map_or(Val::Null, |o| Val::Bool(*o));

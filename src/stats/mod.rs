@@ -6,12 +6,14 @@ pub mod assist;
 pub mod brief;
 pub mod comparisons;
 pub mod complaints;
+pub mod demo_farms;
 pub mod diseases;
 pub mod fcr;
 pub mod feed_usage;
 pub mod field_visits;
 #[cfg(test)]
 pub mod fixtures;
+pub mod forecast;
 pub mod id;
 pub mod market;
 pub mod prices;

@@ -8,9 +8,11 @@ use polars::prelude::PolarsResult;
 
 use super::assist::{self, AssistStats};
 use super::complaints::{self, ComplaintStats};
+use super::demo_farms::{self, DemoFarmStats};
 use super::diseases::{self, DiseaseStats};
 use super::fcr::{self, FcrStats};
 use super::feed_usage::FeedUsage;
+use super::forecast::{self, ForecastStats};
 use super::site_visits::{self, SiteVisitStats};
 use super::trips::{self, TripStats};
 use super::warnings::{self, Elsewhere, WarningStats};
@@ -47,8 +49,10 @@ pub struct Report {
     pub market: MarketStats,
     pub fcr: FcrStats,
     pub diseases: DiseaseStats,
+    pub forecast: ForecastStats,
     pub field_visits_kpis: Table,
     pub field_visits: Table,
+    pub demo_farms: DemoFarmStats,
     pub comparisons: Table,
     pub technicians: Table,
     pub trips: TripStats,
@@ -96,9 +100,15 @@ impl Report {
                     &template.warnings,
                 )
             });
-            let report = Report::sections(loaded, period, template, || {
-                detected.join().expect("the warning rules do not panic")
-            });
+            // The forecast fits a few hundred small models: on a core of its own too.
+            let forecast = s.spawn(|| forecast::compute(loaded, &period, template));
+            let report = Report::sections(
+                loaded,
+                period,
+                template,
+                || detected.join().expect("the warning rules do not panic"),
+                || forecast.join().expect("the forecast does not panic"),
+            );
             let comparisons = comparisons.join().expect("the comparisons do not panic")?;
             Ok(Report {
                 comparisons,
@@ -107,13 +117,14 @@ impl Report {
         })
     }
 
-    /// Every table but the comparisons (left empty); `detected` waits for the warning
-    /// rules computed beside.
+    /// Every table but the comparisons (left empty); `detected` and `forecast` wait for the
+    /// warning rules and the forecast computed beside.
     fn sections(
         loaded: &Loaded,
         period: Period,
         template: &Template,
         detected: impl FnOnce() -> PolarsResult<warnings::Detected>,
+        forecast: impl FnOnce() -> PolarsResult<ForecastStats>,
     ) -> PolarsResult<Report> {
         let p = &period;
         let complaints_df = loaded.frames.get(Kind::Complaint);
@@ -141,6 +152,12 @@ impl Report {
         issues.sort_by_key(|i| (i.sheet, i.row));
         let complaints = complaints::compute(&complaints_df, &visits_df, p)?;
         let diseases = diseases::compute(&loaded.frames.get(Kind::Disease), p)?;
+        let demo_farms = demo_farms::compute(
+            &loaded.frames.get(Kind::FieldVisit),
+            &loaded.frames.get(Kind::Batch),
+            p,
+            template,
+        )?;
         let warnings = warnings::compute(
             &detected()?,
             &Elsewhere {
@@ -148,6 +165,7 @@ impl Report {
                 open_severe: &complaints.open_severe,
                 unreplied: &assist.open,
                 reply_days: assist.reply_days,
+                demo_farms: &demo_farms,
             },
         );
         Ok(Report {
@@ -160,8 +178,10 @@ impl Report {
             market: MarketStats::compute(loaded, p, template)?,
             fcr,
             diseases,
+            forecast: forecast()?,
             field_visits_kpis,
             field_visits,
+            demo_farms,
             comparisons: Table::new(Id::Comparisons, "", "", Vec::new()),
             technicians: technicians::figures_table(&technicians::figures(loaded, p, template)?),
             trips,
@@ -222,8 +242,13 @@ impl Report {
             Id::Diseases => &self.diseases.by_species,
             Id::DiseasesByRegion => &self.diseases.by_region,
             Id::DiseaseNew => &self.diseases.new,
+            Id::ForecastFeedType => &self.forecast.feed_type,
+            Id::Forecast => &self.forecast.series,
+            Id::ForecastVolumeTrend => &self.forecast.trend,
             Id::FieldVisitsKpis => &self.field_visits_kpis,
             Id::FieldVisits => &self.field_visits,
+            Id::DemoFarmsByRegion => &self.demo_farms.by_region,
+            Id::DemoFarms => &self.demo_farms.farms,
             Id::Technicians => &self.technicians,
             Id::TripsByTechnician => &self.trips.by_technician,
             Id::TripsFlagged => &self.trips.flagged,

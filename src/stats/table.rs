@@ -22,6 +22,8 @@ pub enum Val {
     Date(NaiveDate),
     /// Yes/no (own brand): `true`/`false` in JSON, 是/否 in the workbook.
     Bool(bool),
+    /// A list of dates: an array of `yyyy-mm-dd` in JSON, `mm-dd, mm-dd` in the workbook.
+    Dates(Vec<NaiveDate>),
 }
 
 impl Val {
@@ -63,6 +65,15 @@ impl Val {
         }
     }
 
+    /// A list of dates as the workbook and the brief show it: `10-20, 10-21`.
+    pub fn dates_text(dates: &[NaiveDate]) -> String {
+        let days: Vec<String> = dates
+            .iter()
+            .map(|d| d.format("%m-%d").to_string())
+            .collect();
+        days.join(", ")
+    }
+
     /// The value as a key to join two tables on: equal values give equal keys.
     pub fn join_key(&self) -> JoinKey<'_> {
         match self {
@@ -73,6 +84,7 @@ impl Val {
             Val::Pct(x) => JoinKey::Pct(x.to_bits()),
             Val::Date(d) => JoinKey::Date(*d),
             Val::Bool(b) => JoinKey::Bool(*b),
+            Val::Dates(d) => JoinKey::Dates(d),
         }
     }
 
@@ -95,6 +107,7 @@ pub enum JoinKey<'a> {
     Pct(u64),
     Date(NaiveDate),
     Bool(bool),
+    Dates(&'a [NaiveDate]),
 }
 
 /// Which workbook shows a column (`summary.json` always has every column).
@@ -202,6 +215,9 @@ pub struct Table {
     /// Tables with one figure per row: each row's measure, read by the columns whose measure
     /// is [`Measure::OfRow`] or [`Measure::MedianOfRow`].
     pub row_measures: Vec<Measure>,
+    /// A line the workbook shows under the title (Chinese, English): how the figures were
+    /// made, or — when the table has no row — why.
+    pub note: Option<(String, String)>,
 }
 
 /// One row of a table, read by column key.
@@ -258,6 +274,7 @@ impl Table {
             layout: Layout::Records,
             dash_for_null: false,
             row_measures: Vec::new(),
+            note: None,
         }
     }
 

@@ -8,11 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use polars::prelude::*;
 
-use super::fcr::batch_problem;
-use super::query::{num_col, text_col, within};
+use super::query::{text_col, within};
 use super::{Column, Table, Val};
 use crate::measure::Figure;
-use crate::measure::Measure::{Count, Days, Ratio, Share};
+use crate::measure::Measure::{Count, Days, Share};
 use crate::normalize::Loaded;
 use crate::period::Period;
 use crate::schema::Kind;
@@ -29,8 +28,6 @@ pub struct Figures {
     pub complaints_assigned: i64,
     pub complaints_closed: i64,
     pub demo_batches: i64,
-    demo_feed: f64,
-    demo_gain: f64,
     pub trips: i64,
     pub trip_days: i64,
     pub resolved: i64,
@@ -40,11 +37,6 @@ pub struct Figures {
 }
 
 impl Figures {
-    /// FCR of the demonstration batches (Σfeed / Σgain), if any gained weight.
-    pub fn demo_fcr(&self) -> Option<f64> {
-        (self.demo_gain > 0.0).then(|| self.demo_feed / self.demo_gain)
-    }
-
     /// Share of field visits whose problem was resolved.
     pub fn resolved_rate(&self) -> Option<f64> {
         (self.field_visits > 0).then(|| self.resolved as f64 / self.field_visits as f64)
@@ -52,7 +44,9 @@ impl Figures {
 }
 
 /// The figures the technician table and the review show, in order.
-pub const FIGURES: [Figure; 15] = [
+/// (Their FCR per species is the `fcr` table's `technician_species` grouping: never one FCR
+/// over several species.)
+pub const FIGURES: [Figure; 14] = [
     Figure::new("field_visits", "现场拜访(次)", "field visits", Count),
     Figure::new("customers", "拜访客户数", "customers visited", Count),
     Figure::new(
@@ -85,7 +79,6 @@ pub const FIGURES: [Figure; 15] = [
         "demonstration batches",
         Count,
     ),
-    Figure::new("demo_fcr", "示范户料肉比", "demonstration FCR", Ratio).lower_is_better(),
     Figure::new("trips", "出差(次)", "trips", Count),
     Figure::new("trip_days", "出差天数", "trip days", Days),
     Figure::new("resolved_rate", "问题解决率", "problems resolved", Share),
@@ -123,7 +116,6 @@ impl Figures {
             "complaints_assigned" => self.complaints_assigned as f64,
             "complaints_closed" => self.complaints_closed as f64,
             "demo_batches" => self.demo_batches as f64,
-            "demo_fcr" => return self.demo_fcr(),
             "trips" => self.trips as f64,
             "trip_days" => self.trip_days as f64,
             "resolved_rate" => return self.resolved_rate(),
@@ -169,7 +161,7 @@ pub fn figures(loaded: &Loaded, p: &Period, template: &Template) -> PolarsResult
     for t in text_col(&closed, "technician")?.into_iter().flatten() {
         by.entry(t).or_default().complaints_closed += 1;
     }
-    add_demo_batches(&mut by, &in_period(Kind::Batch, "end_date")?, template)?;
+    add_demo_batches(&mut by, &in_period(Kind::Batch, "end_date")?)?;
     let reports = in_period(Kind::Disease, "report_date")?;
     for t in text_col(&reports, "technician")?.into_iter().flatten() {
         by.entry(t).or_default().disease_reports += 1;
@@ -211,27 +203,14 @@ fn add_field_visits(by: &mut ByName, visits: &DataFrame) -> PolarsResult<()> {
     Ok(())
 }
 
-/// Demonstration batches and their FCR (plausible batches only, as in the FCR statistics).
-fn add_demo_batches(by: &mut ByName, batches: &DataFrame, template: &Template) -> PolarsResult<()> {
-    let (species, demo) = (text_col(batches, "species")?, text_col(batches, "demo")?);
-    let (w0, w1, feed) = (
-        num_col(batches, "start_weight_kg")?,
-        num_col(batches, "end_weight_kg")?,
-        num_col(batches, "feed_kg")?,
-    );
+/// Demonstration batches (是否示范户 = 是) that left in the period, per technician.
+fn add_demo_batches(by: &mut ByName, batches: &DataFrame) -> PolarsResult<()> {
+    let demo = text_col(batches, "demo")?;
     for (i, t) in text_col(batches, "technician")?.into_iter().enumerate() {
-        let Some(t) = t else { continue };
-        if demo[i].as_deref() != Some(YES) {
-            continue;
-        }
-        let f = by.entry(t).or_default();
-        f.demo_batches += 1;
-        let gain = w1[i].unwrap_or(0.0) - w0[i].unwrap_or(0.0);
-        let fd = feed[i].unwrap_or(0.0);
-        let s = species[i].as_deref().unwrap_or_default();
-        if batch_problem(template, s, fd, gain).is_none() {
-            f.demo_feed += fd;
-            f.demo_gain += gain;
+        if let Some(t) = t
+            && demo[i].as_deref() == Some(YES)
+        {
+            by.entry(t).or_default().demo_batches += 1;
         }
     }
     Ok(())
@@ -285,9 +264,9 @@ mod tests {
         let by = figures(&l, &p, &Template::builtin()).unwrap();
         let zhang = &by["张"];
         assert_eq!((zhang.trips, zhang.trip_days), (2, 4));
-        // Three demonstration batches; the FCR-9 one is left out of the pooled 500 / 200.
+        // Three demonstration batches. (Their FCR is no longer pooled here across species —
+        // SPEC §5.3 changed: it is the `fcr` table's `technician_species` grouping.)
         assert_eq!(zhang.demo_batches, 3);
-        assert_eq!(zhang.demo_fcr(), Some(2.5));
         assert!(!by.contains_key("李"));
         let t = figures_table(&by);
         assert_eq!(t.first().unwrap().num("trip_days"), Some(4.0));

@@ -230,6 +230,7 @@ fn flagged_table() -> Table {
                 "finding (Chinese)",
             ),
             Column::of(Measure::Key, "finding", "问题代码", "finding"),
+            // A list of dates: an array of ISO dates in summary.json, `10-20, 10-21` here.
             Column::text("missing_dates", "缺记录的日期", "dates without a record"),
         ],
     )
@@ -241,10 +242,6 @@ fn flag(trip: &Trip, finding: &'static str, missing: &[NaiveDate]) -> Vec<Val> {
         "approval_missing" => "缺审批人",
         _ => "出差超过两天,有的日子没有工作记录",
     };
-    let dates: Vec<String> = missing
-        .iter()
-        .map(|d| d.format("%m-%d").to_string())
-        .collect();
     vec![
         Val::text(&trip.technician),
         Val::Date(trip.depart),
@@ -253,10 +250,10 @@ fn flag(trip: &Trip, finding: &'static str, missing: &[NaiveDate]) -> Vec<Val> {
         trip.approver.clone().map_or(Val::Null, Val::Text),
         Val::text(label),
         Val::text(finding),
-        if dates.is_empty() {
+        if missing.is_empty() {
             Val::Null
         } else {
-            Val::Text(dates.join(", "))
+            Val::Dates(missing.to_vec())
         },
     ]
 }

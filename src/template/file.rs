@@ -21,6 +21,9 @@ pub struct TemplateFile {
     pub aquatic_species: Option<Vec<String>>,
     pub gm_approvers: Option<Vec<String>>,
     pub assist_reply_days: Option<u32>,
+    pub demo_visit_days: Option<u32>,
+    pub forecast_min_points: Option<u32>,
+    pub forecast_backtest: Option<u32>,
     pub warnings: Option<WarningsFile>,
 }
 

@@ -59,6 +59,15 @@ impl Template {
         if let Some(days) = file.assist_reply_days {
             self.assist_reply_days = days;
         }
+        if let Some(days) = file.demo_visit_days {
+            self.demo_visit_days = days;
+        }
+        if let Some(n) = file.forecast_min_points {
+            self.forecast.min_points = n;
+        }
+        if let Some(n) = file.forecast_backtest {
+            self.forecast.backtest = n;
+        }
         if let Some(w) = file.warnings {
             let t = &mut self.warnings;
             t.cluster_days = w.cluster_days.unwrap_or(t.cluster_days);

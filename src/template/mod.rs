@@ -47,6 +47,16 @@ pub struct Warnings {
     pub price_pct: f64,
 }
 
+/// The forecast's settings (SPEC §5.6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ForecastSettings {
+    /// A series is forecast when it has values in at least this many months (two thirds as
+    /// many quarters) up to the report's period.
+    pub min_points: u32,
+    /// How many of the last periods the rolling-origin backtest scores.
+    pub backtest: u32,
+}
+
 /// A resolved template, ready for matching.
 #[derive(Debug, Clone)]
 pub struct Template {
@@ -68,6 +78,9 @@ pub struct Template {
     gm_approvers: Vec<String>,
     /// Days within which a department should reply to an assistance request.
     pub assist_reply_days: u32,
+    /// A demonstration farm not visited for more than this many days is unvisited.
+    pub demo_visit_days: u32,
+    pub forecast: ForecastSettings,
     pub warnings: Warnings,
 }
 
@@ -161,6 +174,8 @@ impl Template {
             aquatic: Vec::new(),
             gm_approvers: Vec::new(),
             assist_reply_days: 0,
+            demo_visit_days: 0,
+            forecast: ForecastSettings::default(),
             warnings: Warnings::default(),
         };
         for (name, text) in layers {
@@ -185,6 +200,8 @@ impl Template {
             || [l.max_cells, l.max_part_bytes, l.max_csv_bytes].contains(&0)
             || l.max_columns == 0
             || t.assist_reply_days == 0
+            || t.demo_visit_days == 0
+            || t.forecast.min_points < 3
             || [w.cluster_days, w.cluster_min, w.baseline_periods].contains(&0)
             || !(w.surge_sd > 0.0 && w.surge_min_excess > 0.0 && w.price_pct > 0.0)
         {

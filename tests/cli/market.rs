@@ -258,9 +258,21 @@ fn fcr_is_a_ratio_of_sums_and_implausible_batches_are_left_out() {
         8500.0 / 3500.0
     ));
     assert!(close(&get("species_own", "生猪/其他品牌")["fcr"], 3.0));
-    assert!(close(&get("region", "东")["fcr"], 12500.0 / 4500.0));
-    assert!(close(&get("region", "西")["fcr"], 3500.0 / 2000.0));
-    assert!(close(&get("technician", "张伟")["fcr"], 8500.0 / 3500.0));
+    // Never pooled across species (SPEC §5.2.4 changed: region and technician groupings are
+    // per species now): 东/生猪 is B1 + B2; 西 holds a pig (B3) and a fish batch (B4), which
+    // used to pool as 3500 / 2000 and now stand apart.
+    assert!(close(&get("region_species", "东/生猪")["fcr"], 12500.0 / 4500.0));
+    assert!(close(&get("region_species", "西/生猪")["fcr"], 2000.0 / 1000.0));
+    assert!(close(&get("region_species", "西/草鱼")["fcr"], 1500.0 / 1000.0));
+    assert!(close(&get("technician_species", "张伟/生猪")["fcr"], 8500.0 / 3500.0));
+    // No batch is marked 是否示范户: every pig batch is 非示范户.
+    let other = get("species_demo", "生猪/非示范户");
+    assert!(close(&other["fcr"], 14500.0 / 5500.0));
+    assert!(!fcr.iter().any(|r| r["group"] == "生猪/示范户"));
+    for r in fcr {
+        let g = r["grouping"].as_str().unwrap();
+        assert!(g.starts_with("species") || g.ends_with("_species"), "{g} pools species");
+    }
 
     let ranks: Vec<(String, String)> = s["tables"]["fcr_best_worst"]
         .as_array()
@@ -394,7 +406,13 @@ fn market_sheets_and_charts_in_the_workbook() {
         fcr_chart.contains("<c:barChart>") && fcr_chart.contains("料肉比!$B$"),
         "{fcr_chart}"
     );
-    assert!(zip.by_name("xl/charts/chart5.xml").is_err());
+    // 预测: the overall volume's line (its history alone: too short to forecast).
+    let forecast_chart = chart(5);
+    assert!(
+        forecast_chart.contains("<c:lineChart>") && forecast_chart.contains("预测!$B$"),
+        "{forecast_chart}"
+    );
+    assert!(zip.by_name("xl/charts/chart6.xml").is_err());
     let complaints = wb.worksheet_range("客诉统计").unwrap();
     let notice = complaints.get_value((2, 0)).unwrap().to_string();
     assert!(

@@ -133,6 +133,7 @@ fn english_labels_with_lang_en() {
             "Prices",
             "Feed conversion",
             "Diseases",
+            "Forecast",
             "Field visits",
             "Technicians",
             "Trips and attendance",

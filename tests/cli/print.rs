@@ -119,7 +119,7 @@ fn every_sheet_prints_on_a4_landscape_one_page_wide_with_title_and_footer() {
         assert!(sheet.contains("state=\"frozen\""), "{name}: frozen");
     }
     // Lists: the header frozen, repeated with the title, filtered.
-    for (i, name) in [(2, "客诉明细"), (10, "技术员"), (12, "数据问题")] {
+    for (i, name) in [(2, "客诉明细"), (11, "技术员"), (13, "数据问题")] {
         let sheet = &p[&format!("xl/worksheets/sheet{}.xml", i + 1)];
         assert!(sheet.contains("<pane ySplit=\"4\""), "{name}");
         assert!(sheet.contains("<autoFilter ref=\"A4:"), "{name}");

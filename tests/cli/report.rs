@@ -13,7 +13,7 @@ use crate::workdir::*;
 
 /// Complaints: ten received in 2026-10 (C01–C10), five before (P01–P05), one after (N01).
 /// The workbook's sheets, in order (SPEC §6).
-pub const SHEETS: [&str; 13] = [
+pub const SHEETS: [&str; 14] = [
     "概览",
     "客诉统计",
     "客诉明细",
@@ -23,6 +23,7 @@ pub const SHEETS: [&str; 13] = [
     "价格",
     "料肉比",
     "疫病",
+    "预测",
     "现场拜访",
     "技术员",
     "出差考勤",

@@ -47,6 +47,8 @@ fn complaint(
 /// April–September: one 服务 complaint in 东 each month (the baseline: 0 品质, 0 in 西).
 /// October: 甲料 品质 from three customers in 西 on 10-03, 10-06, 10-08 (a cluster; 品质 and
 /// 西 each 3 against a baseline of 0: surges), and one more 服务 in 东 (1 against 1: none).
+/// The total, 4 against 1 every month, is a surge too (≥ 1 + 2 × 0 and ≥ 1 + 3); 品质's and
+/// 西's shares rose from 0 to 75 %, so the brief lists them under it (SPEC §5.5 item 4).
 /// 生猪 出栏 prices: September 20.00, October 22.00 (+10 %: a move).
 fn fixture(w: &Workdir) {
     std::fs::create_dir_all(w.path("in")).unwrap();
@@ -151,7 +153,7 @@ fn a_cluster_surges_and_a_price_move_lead_the_report() {
     w.run(&["report", "in", "--period", "2026-10", "--out", "out"])
         .expect_code(0)
         .expect_stdout(
-            "预警 4 条(批次预警 1、异常增长 2、价格异动 1),见 brief.html 第一节和“概览”表。",
+            "预警 5 条(批次预警 1、异常增长 3、价格异动 1),见 brief.html 第一节和“概览”表。",
         );
     let s = read_summary(&w.path("out"));
     let clusters = table(&s, "warning_clusters");
@@ -210,8 +212,9 @@ fn a_cluster_surges_and_a_price_move_lead_the_report() {
 
     // The brief opens with them, one line each.
     let brief = std::fs::read_to_string(w.path("out/brief.md")).unwrap();
-    let warnings = "## 预警 (4)\n\n\
+    let warnings = "## 预警 (5)\n\n\
         - [批次预警] 产品 甲料:10月3日–8日 3 家客户投诉品质问题 3 件(编号 W1、W2、W3;地区 西)\n\
+        - [异常增长] 投诉总量:本期 4 件投诉,前 6 期平均 1.0 件(标准差 0.0)\n\
         - [异常增长] 投诉类别 品质:本期 3 件投诉,前 6 期平均 0.0 件(标准差 0.0)\n\
         - [异常增长] 地区 西:本期 3 件投诉,前 6 期平均 0.0 件(标准差 0.0)\n\
         - [价格异动] 生猪·出栏·元/kg:均价 22.00,上期 20.00,上涨 10.0%\n";
@@ -238,7 +241,7 @@ fn a_cluster_surges_and_a_price_move_lead_the_report() {
     .expect_code(0);
     let brief = std::fs::read_to_string(w.path("en/brief.md")).unwrap();
     assert!(
-        brief.contains("## Warnings (4)\n\n- [quality cluster] Product 甲料: 3 quality complaints from 3 customers, 3–8 Oct (ids W1, W2, W3; 西)\n"),
+        brief.contains("## Warnings (5)\n\n- [quality cluster] Product 甲料: 3 quality complaints from 3 customers, 3–8 Oct (ids W1, W2, W3; 西)\n"),
         "{brief}"
     );
     assert!(

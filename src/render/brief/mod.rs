@@ -2,6 +2,7 @@
 //! (its content chosen in `stats::brief`), every number a value of the report's tables,
 //! rounded by what it is.
 
+mod forecast;
 pub mod html;
 pub mod markdown;
 pub mod page;
@@ -43,6 +44,7 @@ pub fn show(v: &Val, measure: Measure) -> String {
         (Val::Text(t), _) => t.clone(),
         (Val::Date(d), _) => d.format("%Y-%m-%d").to_string(),
         (Val::Bool(b), _) => if *b { "是" } else { "否" }.to_string(),
+        (Val::Dates(d), _) => Val::dates_text(d),
         (Val::Pct(x), _) => format!("{:.1}%", x * 100.0),
         (v, Measure::Count) => grouped(v.as_f64().unwrap_or(0.0).round() as i64),
         (v, Measure::Days | Measure::Ordinal) => format!("{:.0}", v.as_f64().unwrap_or(0.0)),

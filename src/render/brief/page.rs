@@ -68,6 +68,7 @@ pub fn page(report: &Report, lang: Lang) -> Page {
             headline(&b, lang),
             biggest_changes(&b, lang),
             own_brands(&b, lang),
+            super::forecast::section(&b, lang),
             Section {
                 heading: lang.pick("图表", "Charts").to_string(),
                 body: Body::Charts,
@@ -103,23 +104,42 @@ fn heading(report: &Report, lang: Lang) -> (String, String) {
 }
 
 fn warnings(b: &Brief<'_>, lang: Lang) -> Section {
-    let n = b.warnings.rows.len();
+    let n = b.warnings_total;
     let (kind, message) = match lang {
         Lang::Zh => ("kind_label", "message"),
         Lang::En => ("kind_en", "message_en"),
     };
+    let mut items: Vec<String> = b
+        .warnings
+        .iter()
+        .map(|r| format!("[{}] {}", cell(r, kind), cell(r, message)))
+        .collect();
+    let more = n - b.warnings.len();
+    if more > 0 {
+        let (zh, en) = crate::stats::Sheet::Overview.names();
+        items.push(match lang {
+            Lang::Zh => format!("另有 {more} 条,见“{zh}”表"),
+            Lang::En => format!("{more} more on the {en} sheet"),
+        });
+    }
     Section {
         heading: lang
             .pick(&format!("预警 ({n})"), &format!("Warnings ({n})"))
             .to_string(),
         body: Body::Bullets {
-            items: b
-                .warnings
-                .records()
-                .map(|r| format!("[{}] {}", cell(&r, kind), cell(&r, message)))
-                .collect(),
+            items,
             none: Some(lang.pick("无预警。", "No warnings.").to_string()),
         },
+    }
+}
+
+/// A change of a headline figure: a rate's or share's in percentage points, any other's in
+/// % (`which` is `mom` or `yoy`).
+fn headline_change(r: &Record<'_>, which: &str, lang: Lang) -> String {
+    if r.measure("value") == crate::measure::Measure::Share {
+        change(r, &format!("{which}_change"), lang)
+    } else {
+        change(r, &format!("{which}_pct"), lang)
     }
 }
 
@@ -140,9 +160,9 @@ fn headline(b: &Brief<'_>, lang: Lang) -> Section {
                 label(&r, lang),
                 cell(&r, "value"),
                 cell(&r, "previous"),
-                change(&r, "mom_pct", lang),
+                headline_change(&r, "mom", lang),
                 cell(&r, "last_year"),
-                change(&r, "yoy_pct", lang),
+                headline_change(&r, "yoy", lang),
             ]
         })
         .collect();
@@ -179,14 +199,19 @@ fn biggest_changes(b: &Brief<'_>, lang: Lang) -> Section {
                 .biggest_changes
                 .iter()
                 .map(|r| {
-                    format!(
-                        "{}: {} → {} ({}, {})",
-                        label(r, lang),
-                        cell(r, "previous"),
-                        cell(r, "value"),
-                        change(r, "mom_change", lang),
-                        change(r, "mom_pct", lang)
-                    )
+                    let (value, previous) = (cell(r, "value"), cell(r, "previous"));
+                    let changed = change(r, "mom_change", lang);
+                    // A rate's change is in points only: its relative % reads as a collapse.
+                    match r.measure("value") {
+                        crate::measure::Measure::Share => {
+                            format!("{}: {previous} → {value} ({changed})", label(r, lang))
+                        }
+                        _ => format!(
+                            "{}: {previous} → {value} ({changed}, {})",
+                            label(r, lang),
+                            change(r, "mom_pct", lang)
+                        ),
+                    }
                 })
                 .collect(),
             none: lang

@@ -89,13 +89,24 @@ impl WorkbookContext<'_> {
                 .table(shown.id)
                 .expect("the sheets show report tables");
             let caption = self.caption(shown.id);
-            if let (Some((zh, en)), true) = (shown.when_empty, t.rows.is_empty()) {
+            if shown.skip_empty && t.rows.is_empty() {
+                continue;
+            }
+            let instead = match (&t.note, shown.when_empty) {
+                (Some((zh, en)), _) => Some((zh.as_str(), en.as_str())),
+                (None, when_empty) => when_empty,
+            };
+            if let (Some((zh, en)), true) = (instead, t.rows.is_empty()) {
                 sheet.note(&format!("{} | {caption}", self.lang.pick(&t.zh, &t.en)))?;
                 sheet.notice(self.lang.pick(zh, en))?;
                 continue;
             }
-            let own = |r: &Record<'_>| shown.own_brands && *r.get("own_brand") == Val::Bool(true);
-            let placed = sheet.table(t, &caption, &own, !shown.repeat)?;
+            let flagged = |r: &Record<'_>, key: &str| *r.get(key) == Val::Bool(true);
+            let highlight = |r: &Record<'_>| {
+                (shown.own_brands && flagged(r, "own_brand"))
+                    || (shown.unvisited && flagged(r, "unvisited"))
+            };
+            let placed = sheet.table(t, &caption, &highlight, !shown.repeat)?;
             if shown.list {
                 sheet.list(&placed)?;
             }

@@ -31,6 +31,10 @@ pub struct Shown {
     pub list: bool,
     /// Shown here too, its home being another sheet (a headline repeated on 概览).
     pub repeat: bool,
+    /// Rows flagged `unvisited` stand out (demonstration farms to visit).
+    pub unvisited: bool,
+    /// Not written at all when it has no row (the table before says why).
+    pub skip_empty: bool,
     /// When the table has no row: its title and this line instead (Chinese, English).
     pub when_empty: Option<(&'static str, &'static str)>,
 }
@@ -42,6 +46,8 @@ const fn table(id: Id) -> Shown {
         own_brands: false,
         list: false,
         repeat: false,
+        unvisited: false,
+        skip_empty: false,
         when_empty: None,
     }
 }
@@ -56,6 +62,20 @@ impl Shown {
 
     const fn list(self) -> Shown {
         Shown { list: true, ..self }
+    }
+
+    const fn unvisited(self) -> Shown {
+        Shown {
+            unvisited: true,
+            ..self
+        }
+    }
+
+    const fn skip_empty(self) -> Shown {
+        Shown {
+            skip_empty: true,
+            ..self
+        }
     }
 
     const fn repeat(self) -> Shown {
@@ -88,7 +108,7 @@ const fn lists(sheet: Sheet, needs: &'static [Kind], tables: &'static [Shown]) -
 }
 
 /// Every sheet, in SPEC §6's order.
-pub const SHEETS: [SheetDef; 13] = [
+pub const SHEETS: [SheetDef; 14] = [
     SheetDef {
         chart_col: 9,
         ..sheet(
@@ -182,9 +202,23 @@ pub const SHEETS: [SheetDef; 13] = [
         ],
     ),
     sheet(
+        Sheet::Forecast,
+        &[Kind::FeedMarket, Kind::Price, Kind::Livestock],
+        &[
+            table(Id::ForecastFeedType),
+            table(Id::Forecast).skip_empty(),
+            table(Id::ForecastVolumeTrend).skip_empty(),
+        ],
+    ),
+    sheet(
         Sheet::FieldVisits,
-        &[Kind::FieldVisit],
-        &[table(Id::FieldVisitsKpis), table(Id::FieldVisits)],
+        &[Kind::FieldVisit, Kind::Batch],
+        &[
+            table(Id::FieldVisitsKpis),
+            table(Id::FieldVisits),
+            table(Id::DemoFarmsByRegion),
+            table(Id::DemoFarms).unvisited(),
+        ],
     ),
     sheet(
         Sheet::Technicians,

@@ -71,6 +71,7 @@ fn display_width(v: &Val, measure: Measure) -> usize {
         Val::Pct(_) => 6,
         Val::Date(_) => 10,
         Val::Bool(_) => 2,
+        Val::Dates(d) => (d.len() * 7).saturating_sub(2),
     }
 }
 
@@ -151,6 +152,10 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                 );
                 &text
             }
+            Val::Dates(d) => {
+                text = Val::Text(Val::dates_text(d));
+                &text
+            }
             v => v,
         };
         match (v, format) {
@@ -166,7 +171,7 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
             (Val::Num(x) | Val::Pct(x), None) => ws.write_number(row, col, *x),
             (Val::Date(d), Some(f)) => ws.write_datetime_with_format(row, col, d, f),
             (Val::Date(d), None) => ws.write_datetime(row, col, d),
-            (Val::Bool(_), _) => unreachable!("yes/no written as text above"),
+            (Val::Bool(_) | Val::Dates(_), _) => unreachable!("written as text above"),
         }?;
         Ok(())
     }
@@ -175,6 +180,14 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
     pub fn note(&mut self, text: &str) -> Result<(), XlsxError> {
         self.ws
             .write_string_with_format(self.row, 0, text, &self.f.title)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// A line of explanation under a table's title (not counted in column widths).
+    pub fn explain(&mut self, text: &str) -> Result<(), XlsxError> {
+        self.ws
+            .write_string_with_format(self.row, 0, text, &self.f.note)?;
         self.row += 1;
         Ok(())
     }
@@ -198,6 +211,9 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
     ) -> Result<Placed, XlsxError> {
         let lang = self.lang;
         self.note(&format!("{} | {caption}", lang.pick(&t.zh, &t.en)))?;
+        if let Some((zh, en)) = &t.note {
+            self.explain(lang.pick(zh, en))?;
+        }
         let header_row = self.row;
         let shown = t.shown_columns(lang);
         match t.layout {

@@ -66,23 +66,25 @@ fn approvals_daily_records_field_days_and_overlaps() {
     );
     assert_eq!(s.figures["赵"].field_days, 1);
     assert!(!s.figures.contains_key("王"));
-    let findings: Vec<(&str, &str, Option<&str>)> = s
+    let findings: Vec<(&str, &str, &Val)> = s
         .flagged
         .records()
         .map(|r| {
             (
                 r.text("technician").unwrap(),
                 r.text("finding").unwrap(),
-                r.text("missing_dates"),
+                r.get("missing_dates"),
             )
         })
         .collect();
+    // The missing dates are a list of dates (SPEC §6.1: a JSON array of ISO dates).
+    let oct2 = Val::Dates(vec![crate::stats::fixtures::date("2026-10-02")]);
     assert_eq!(
         findings,
         vec![
-            ("张", "days_without_record", Some("10-02")),
-            ("张", "approval_missing", None),
-            ("李", "approval_missing", None),
+            ("张", "days_without_record", &oct2),
+            ("张", "approval_missing", &Val::Null),
+            ("李", "approval_missing", &Val::Null),
         ]
     );
     assert_eq!(s.issues.len(), 1);
@@ -120,8 +122,11 @@ fn a_three_day_trip_with_one_day_lacking_a_record() {
     );
     let flagged = s.flagged.first().unwrap();
     assert_eq!(
-        (flagged.text("finding"), flagged.text("missing_dates")),
-        (Some("days_without_record"), Some("10-13"))
+        (flagged.text("finding"), flagged.get("missing_dates")),
+        (
+            Some("days_without_record"),
+            &Val::Dates(vec![crate::stats::fixtures::date("2026-10-13")])
+        )
     );
     assert!(s.issues.is_empty());
 }

@@ -82,19 +82,20 @@ pub fn cluster(c: &Cluster) -> Line {
 
 pub fn surge(s: &Surge) -> Line {
     let (zh, en) = dimension_labels(s.dimension);
+    // The total is one figure of its own, not a value of a dimension.
+    let (zh_what, en_what) = if s.dimension == "total" {
+        (zh.to_string(), capitalised(en))
+    } else {
+        (format!("{zh} {}", s.value), format!("{} {}", capitalised(en), s.value))
+    };
     (
         format!(
-            "{zh} {}:本期 {} 件投诉,前 {} 期平均 {:.1} 件(标准差 {:.1})",
-            s.value, s.count, s.periods, s.mean, s.sd
+            "{zh_what}:本期 {} 件投诉,前 {} 期平均 {:.1} 件(标准差 {:.1})",
+            s.count, s.periods, s.mean, s.sd
         ),
         format!(
-            "{} {}: {} complaints against a mean of {:.1} (SD {:.1}) over the {} periods before",
-            capitalised(en),
-            s.value,
-            s.count,
-            s.mean,
-            s.sd,
-            s.periods
+            "{en_what}: {} complaints against a mean of {:.1} (SD {:.1}) over the {} periods before",
+            s.count, s.mean, s.sd, s.periods
         ),
     )
 }
@@ -182,5 +183,25 @@ pub fn overdue_feedback(r: &Record<'_>, limit: u32) -> Line {
     (
         format!("{id} · {dept}:{asked} 申请协查,{age} 天未回馈(时限 {limit} 天)"),
         format!("{id} · {dept}: requested {asked}, no reply after {age} days (limit {limit})"),
+    )
+}
+
+/// The demonstration farms gone unvisited for more than `days` days (`never` of them never
+/// visited), listed on 现场拜访.
+pub fn unvisited_demo_farms(n: usize, never: usize, days: u32) -> Line {
+    let (zh_never, en_never) = if never > 0 {
+        (
+            format!("(其中 {never} 家从未拜访)"),
+            format!(" ({never} never visited)"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    let (zh_sheet, en_sheet) = crate::stats::Sheet::FieldVisits.names();
+    (
+        format!("示范户 {n} 家超过 {days} 天未拜访{zh_never},清单见“{zh_sheet}”表"),
+        format!(
+            "{n} demonstration farm(s) not visited for more than {days} days{en_never}: listed on the {en_sheet} sheet"
+        ),
     )
 }

@@ -40,6 +40,8 @@ pub struct Elsewhere<'a> {
     /// `assist_open`, and the reply limit in days.
     pub unreplied: &'a Table,
     pub reply_days: u32,
+    /// The demonstration farms gone unvisited.
+    pub demo_farms: &'a super::demo_farms::DemoFarmStats,
 }
 
 /// A kind of warning; [`WarningKind::ALL`] is the list's order.
@@ -51,17 +53,31 @@ pub enum WarningKind {
     Outbreak,
     Severe,
     Feedback,
+    /// Demonstration farms not visited for more than `demo_visit_days` (SPEC §5.2 item 8).
+    Demo,
 }
 
 impl WarningKind {
     /// Every kind, in the list's order.
-    pub const ALL: [WarningKind; 6] = [
+    pub const ALL: [WarningKind; 7] = [
         WarningKind::Cluster,
         WarningKind::Surge,
         WarningKind::Price,
         WarningKind::Outbreak,
         WarningKind::Severe,
         WarningKind::Feedback,
+        WarningKind::Demo,
+    ];
+
+    /// The order of importance the brief lists them in (SPEC §5.5 item 4).
+    pub const BY_IMPORTANCE: [WarningKind; 7] = [
+        WarningKind::Severe,
+        WarningKind::Cluster,
+        WarningKind::Outbreak,
+        WarningKind::Feedback,
+        WarningKind::Demo,
+        WarningKind::Surge,
+        WarningKind::Price,
     ];
 
     /// The kind's key in `summary.json`.
@@ -73,6 +89,7 @@ impl WarningKind {
             WarningKind::Outbreak => "outbreak",
             WarningKind::Severe => "severe",
             WarningKind::Feedback => "feedback",
+            WarningKind::Demo => "demo",
         }
     }
 
@@ -85,6 +102,7 @@ impl WarningKind {
             WarningKind::Outbreak => ("新发疫情", "new outbreak"),
             WarningKind::Severe => ("严重投诉未结案", "open severe complaint"),
             WarningKind::Feedback => ("协查超期未回馈", "overdue feedback"),
+            WarningKind::Demo => ("示范户未拜访", "unvisited demonstration farms"),
         }
     }
 
@@ -95,14 +113,35 @@ impl WarningKind {
             WarningKind::Outbreak => Some(Sheet::Diseases),
             WarningKind::Severe => Some(Sheet::ComplaintLists),
             WarningKind::Feedback => Some(Sheet::Feedback),
-            WarningKind::Cluster | WarningKind::Surge | WarningKind::Price => None,
+            WarningKind::Cluster | WarningKind::Surge | WarningKind::Price | WarningKind::Demo => {
+                None
+            }
         }
     }
 }
 
 /// One line of the list: its kind, its text in both languages, and how many warnings it
 /// stands for (1, or the number a "so many more" line counts).
-type Found = (WarningKind, Line, usize);
+type Found = (WarningKind, Line, usize, Weight);
+
+/// What the brief weighs a surge line by: complaints above the baseline mean, the rise of
+/// the value's share of all complaints, and whether it is the total itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Weight {
+    excess: Option<f64>,
+    share_change: Option<f64>,
+    total: bool,
+}
+
+impl Weight {
+    fn of(s: &surges::Surge, total: bool) -> Weight {
+        Weight {
+            excess: Some(s.excess()),
+            share_change: s.share_change,
+            total,
+        }
+    }
+}
 
 /// How many warnings of a kind listed elsewhere the list shows (a bad month must not turn
 /// the brief into pages).
@@ -114,6 +153,8 @@ pub const LISTED: usize = 10;
 pub struct Detected {
     pub clusters: Vec<clusters::Cluster>,
     pub surges: Vec<surges::Surge>,
+    /// The period's total count, when it is a surge itself.
+    pub total_surge: Option<surges::Surge>,
     pub moves: Vec<prices::Move>,
 }
 
@@ -128,48 +169,54 @@ pub fn detect(
     p: &Period,
     settings: &Warnings,
 ) -> PolarsResult<Detected> {
+    let (surges, total_surge) = surges::find_all(complaints, p, settings)?;
     Ok(Detected {
         clusters: clusters::find(complaints, p, settings.cluster_days, settings.cluster_min)?,
-        surges: surges::find(complaints, p, settings)?,
+        surges,
+        total_surge,
         moves: prices::find(price_df, p, settings.price_pct)?,
     })
 }
 
 /// The warning tables: what [`detect`] found, with the new outbreaks, open severe
-/// complaints and overdue feedback of the other statistics' tables.
+/// complaints, overdue feedback and unvisited demonstration farms of the other statistics.
 pub fn compute(detected: &Detected, elsewhere: &Elsewhere<'_>) -> WarningStats {
     let Detected {
         clusters: found_clusters,
         surges: found_surges,
+        total_surge,
         moves,
     } = detected;
+    let one = |kind, line| (kind, line, 1, Weight::default());
     let mut found: Vec<Found> = Vec::new();
     found.extend(
         found_clusters
             .iter()
-            .map(|c| (WarningKind::Cluster, lines::cluster(c), 1)),
+            .map(|c| one(WarningKind::Cluster, lines::cluster(c))),
     );
+    let surges = total_surge
+        .iter()
+        .map(|s| (s, true))
+        .chain(found_surges.iter().map(|s| (s, false)));
     found.extend(
-        found_surges
-            .iter()
-            .map(|s| (WarningKind::Surge, lines::surge(s), 1)),
+        surges.map(|(s, total)| (WarningKind::Surge, lines::surge(s), 1, Weight::of(s, total))),
     );
     found.extend(
         moves
             .iter()
-            .map(|m| (WarningKind::Price, lines::price(m), 1)),
+            .map(|m| one(WarningKind::Price, lines::price(m))),
     );
     found.extend(
         elsewhere
             .new_outbreaks
             .records()
-            .map(|r| (WarningKind::Outbreak, lines::outbreak(&r), 1)),
+            .map(|r| one(WarningKind::Outbreak, lines::outbreak(&r))),
     );
     found.extend(
         elsewhere
             .open_severe
             .records()
-            .map(|r| (WarningKind::Severe, lines::open_severe(&r), 1)),
+            .map(|r| one(WarningKind::Severe, lines::open_severe(&r))),
     );
     let limit = elsewhere.reply_days;
     found.extend(
@@ -177,8 +224,17 @@ pub fn compute(detected: &Detected, elsewhere: &Elsewhere<'_>) -> WarningStats {
             .unreplied
             .records()
             .filter(|r| r.num("age_days").is_some_and(|d| d > f64::from(limit)))
-            .map(|r| (WarningKind::Feedback, lines::overdue_feedback(&r, limit), 1)),
+            .map(|r| one(WarningKind::Feedback, lines::overdue_feedback(&r, limit))),
     );
+    let demo = elsewhere.demo_farms;
+    if demo.unvisited > 0 {
+        found.push((
+            WarningKind::Demo,
+            lines::unvisited_demo_farms(demo.unvisited, demo.never_visited, demo.visit_days),
+            demo.unvisited,
+            Weight::default(),
+        ));
+    }
     cap(&mut found);
     WarningStats {
         clusters: clusters::table(found_clusters),
@@ -211,6 +267,7 @@ fn cap(found: &mut Vec<Found>) {
                     format!("{more} more ({en}): the complete list is on the {en_sheet} sheet"),
                 ),
                 more,
+                Weight::default(),
             ),
         );
     }
@@ -231,9 +288,22 @@ fn list(found: &[Found]) -> Table {
                 shown: crate::stats::Shown::Never,
                 ..Column::of(Measure::Count, "covers", "条数", "warnings")
             },
+            // What the brief weighs surges by (SPEC §5.5 item 4).
+            Column {
+                shown: crate::stats::Shown::Never,
+                ..Column::of(Measure::Median, "excess", "超出均值(件)", "excess")
+            },
+            Column {
+                shown: crate::stats::Shown::Never,
+                ..Column::of(Measure::Share, "share_change", "占比变化", "share change")
+            },
+            Column {
+                shown: crate::stats::Shown::Never,
+                ..Column::of(Measure::Flag, "total", "总量", "total")
+            },
         ],
     );
-    for (kind, (zh, en), covers) in found {
+    for (kind, (zh, en), covers, weight) in found {
         let (kind_zh, kind_en) = kind.labels();
         t.rows.push(vec![
             Val::text(kind.key()),
@@ -242,6 +312,9 @@ fn list(found: &[Found]) -> Table {
             Val::text(zh),
             Val::text(en),
             Val::Int(*covers as i64),
+            Val::num(weight.excess),
+            weight.share_change.map_or(Val::Null, Val::Pct),
+            Val::Bool(weight.total),
         ]);
     }
     t

@@ -33,6 +33,16 @@ pub struct Surge {
     pub mean: f64,
     pub sd: f64,
     pub periods: usize,
+    /// How much the value's share of all complaints rose against its baseline share (a
+    /// fraction: 0.05 = 5 points); none for the total itself.
+    pub share_change: Option<f64>,
+}
+
+impl Surge {
+    /// How many complaints above the baseline mean.
+    pub fn excess(&self) -> f64 {
+        self.count as f64 - self.mean
+    }
 }
 
 /// The baseline periods of `p` that do not end before `earliest`, newest first.
@@ -87,12 +97,25 @@ fn counts(
 /// # Errors
 /// A polars error.
 pub fn find(complaints: &DataFrame, p: &Period, w: &Warnings) -> PolarsResult<Vec<Surge>> {
+    Ok(find_all(complaints, p, w)?.0)
+}
+
+/// The surges of period `p` by category and by region, and the total count's surge, if the
+/// period's total is one itself (SPEC §5.5 item 4: the brief then says so once).
+///
+/// # Errors
+/// A polars error.
+pub fn find_all(
+    complaints: &DataFrame,
+    p: &Period,
+    w: &Warnings,
+) -> PolarsResult<(Vec<Surge>, Option<Surge>)> {
     let received = complaints.column("received_date")?.cast(&DataType::Int32)?;
     let received = received.i32()?;
     let earliest = received.min().map(date_of);
     let base = baseline(p, w.baseline_periods, earliest);
     if base.len() < MIN_BASELINE {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), None));
     }
     // Only the rows of the period and its baseline are counted.
     let first = day(base.last().map_or(p.start, |q| q.start));
@@ -114,28 +137,53 @@ pub fn find(complaints: &DataFrame, p: &Period, w: &Warnings) -> PolarsResult<Ve
     // The period first, then its baseline.
     let periods: Vec<Period> = std::iter::once(*p).chain(base).collect();
     let mut out = Vec::new();
+    let mut totals: Vec<usize> = Vec::new();
     for dimension in ["category", "region"] {
-        let values = window.column(dimension)?.str()?;
-        for (value, n) in counts(&dates, values, &periods) {
-            let count = n[0];
-            if count == 0 {
-                continue;
-            }
-            let history: Vec<f64> = n[1..].iter().map(|&c| c as f64).collect();
-            if is_surge(count as f64, &history, w) {
-                let (mean, sd) = mean_sd(&history);
-                out.push(Surge {
-                    dimension,
-                    value,
-                    count,
-                    mean,
-                    sd,
-                    periods: history.len(),
-                });
+        let by = counts(&dates, window.column(dimension)?.str()?, &periods);
+        // Every complaint counts once per dimension (blank as 未填写): the totals.
+        totals = (0..periods.len())
+            .map(|i| by.values().map(|n| n[i]).sum())
+            .collect();
+        for (value, n) in by {
+            if let Some(s) = surge(dimension, value, &n, Some(&totals), w) {
+                out.push(s);
             }
         }
     }
-    Ok(out)
+    let total = surge("total", ALL.to_string(), &totals, None, w);
+    Ok((out, total))
+}
+
+/// The value's surge, when its counts (the period's first, then the baseline's) make one;
+/// with `totals`, how much its share of them rose.
+fn surge(
+    dimension: &'static str,
+    value: String,
+    n: &[usize],
+    totals: Option<&[usize]>,
+    w: &Warnings,
+) -> Option<Surge> {
+    let count = *n.first()?;
+    let history: Vec<f64> = n[1..].iter().map(|&c| c as f64).collect();
+    if count == 0 || !is_surge(count as f64, &history, w) {
+        return None;
+    }
+    let (mean, sd) = mean_sd(&history);
+    let share = |n: &[usize], t: &[usize]| {
+        let t: usize = t.iter().sum();
+        (t > 0).then(|| n.iter().sum::<usize>() as f64 / t as f64)
+    };
+    let share_change =
+        totals.and_then(|t| Some(share(&n[..1], &t[..1])? - share(&n[1..], &t[1..])?));
+    Some(Surge {
+        dimension,
+        value,
+        count,
+        mean,
+        sd,
+        periods: history.len(),
+        share_change,
+    })
 }
 
 /// The `warning_surges` table.
@@ -191,10 +239,14 @@ pub fn table(surges: &[Surge]) -> Table {
     t
 }
 
+/// The value of the total's surge.
+pub const ALL: &str = "全部";
+
 /// The labels of a surge dimension.
 pub fn dimension_labels(dimension: &str) -> (&'static str, &'static str) {
     match dimension {
         "category" => ("投诉类别", "category"),
+        "total" => ("投诉总量", "all complaints"),
         _ => ("地区", "region"),
     }
 }

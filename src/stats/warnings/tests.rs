@@ -288,11 +288,12 @@ fn day_spans_read_naturally() {
 #[test]
 fn a_long_kind_shows_its_first_ten_and_says_where_the_rest_are() {
     let line = |n: usize| (format!("严重 {n}"), format!("severe {n}"));
-    let mut found = vec![(WarningKind::Cluster, ("c".into(), "c".into()), 1)];
-    found.extend((0..13).map(|n| (WarningKind::Severe, line(n), 1)));
-    found.push((WarningKind::Feedback, ("f".into(), "f".into()), 1));
+    let w = Weight::default();
+    let mut found = vec![(WarningKind::Cluster, ("c".into(), "c".into()), 1, w)];
+    found.extend((0..13).map(|n| (WarningKind::Severe, line(n), 1, w)));
+    found.push((WarningKind::Feedback, ("f".into(), "f".into()), 1, w));
     super::cap(&mut found);
-    let kinds: Vec<WarningKind> = found.iter().map(|(k, _, _)| *k).collect();
+    let kinds: Vec<WarningKind> = found.iter().map(|(k, ..)| *k).collect();
     assert_eq!(kinds.len(), 1 + 10 + 1 + 1);
     assert_eq!(found[10].1.0, "严重 9");
     assert_eq!(
