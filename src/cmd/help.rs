@@ -62,6 +62,18 @@ const ZH: &[(&str, &str, &[ArgHelp])] = &[
                 "complaints_only",
                 "只写一个大的客诉登记表,表头上方有标题行(用于性能测试)",
             ),
+            (
+                "shared_strings",
+                "与 --complaints-only 同用:使用共享字符串表,如 Excel 另存后那样",
+            ),
+            (
+                "one_file_per_month",
+                "与 --complaints-only 同用:每月一个登记表文件",
+            ),
+            (
+                "open_share",
+                "与 --complaints-only 同用:这一比例的投诉仍未结案(例如 0.3),即积压",
+            ),
         ],
     ),
     (

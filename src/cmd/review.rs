@@ -61,16 +61,19 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
     });
     for (name, stem) in names.iter().zip(distinct_stems(&names)) {
         let review = reviews.review(name).context(Run::Computing.text(lang))?;
-        let path = out_dir.join(format!("{stem}.xlsx"));
-        let bytes = render::xlsx::review::to_bytes(&review, &period, lang)?;
-        render::write_atomic(&path, &bytes).map_err(|e| render::outputs::failed(&e, lang))?;
-        println!(
-            "{}",
-            Report::Wrote {
-                path: &path.display()
-            }
-            .text(lang)
-        );
+        let workbook = render::xlsx::review::to_bytes(&review, &period, lang)?;
+        let json = render::json::review_bytes(&review, &period);
+        for (ext, bytes) in [("xlsx", &workbook), ("json", &json)] {
+            let path = out_dir.join(format!("{stem}.{ext}"));
+            render::write_atomic(&path, bytes).map_err(|e| render::outputs::failed(&e, lang))?;
+            println!(
+                "{}",
+                Report::Wrote {
+                    path: &path.display()
+                }
+                .text(lang)
+            );
+        }
     }
     Ok(Code(OK))
 }

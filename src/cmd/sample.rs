@@ -34,6 +34,17 @@ pub struct Args {
     /// With --complaints-only: one register per month.
     #[arg(long, requires = "complaints_only")]
     one_file_per_month: bool,
+    /// With --complaints-only: this share of the complaints still open (e.g. 0.3), a backlog.
+    #[arg(long, requires = "complaints_only", value_name = "SHARE", value_parser = share)]
+    open_share: Option<f64>,
+}
+
+/// A share between 0 and 1.
+fn share(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{text}: a share between 0 and 1, e.g. 0.3")),
+    }
 }
 
 pub fn run(args: Args, lang: Lang) -> Result<Code> {
@@ -46,6 +57,7 @@ pub fn run(args: Args, lang: Lang) -> Result<Code> {
         complaints_only: args.complaints_only,
         shared_strings: args.shared_strings,
         one_file_per_month: args.one_file_per_month,
+        open_share: args.open_share,
     };
     let files = generate(&cfg)?;
     for f in &files {

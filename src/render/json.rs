@@ -129,22 +129,67 @@ struct Summary<'a> {
     tables: Tables<'a>,
 }
 
-/// `summary.json` as bytes: pretty-printed, with a final newline.
-pub fn to_bytes(report: &Report) -> Vec<u8> {
+#[derive(Serialize)]
+struct ReviewOut<'a> {
+    tool: Tool,
+    person: &'a str,
+    period: PeriodOut,
+    tables: Tables<'a>,
+}
+
+impl PeriodOut {
+    fn of(p: &crate::period::Period) -> PeriodOut {
+        PeriodOut {
+            label: p.label(),
+            start: p.start.format("%Y-%m-%d").to_string(),
+            end: p.end.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
+fn tool() -> Tool {
+    Tool {
+        name: env!("CARGO_PKG_NAME"),
+        version: env!("CARGO_PKG_VERSION"),
+    }
+}
+
+/// `review/<name>.json` as bytes: the review's tables under their ids (SPEC §6.1), with the
+/// person and the period at the top.
+pub fn review_bytes(
+    review: &crate::stats::review::Review,
+    period: &crate::period::Period,
+) -> Vec<u8> {
+    let out = ReviewOut {
+        tool: tool(),
+        person: &review.person,
+        period: PeriodOut::of(period),
+        tables: Tables(review.tables().collect()),
+    };
+    let mut bytes = serde_json::to_vec_pretty(&out).expect("tables always serialise");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Writes `summary.json` to `w`, pretty-printed, with a final newline — streamed, never held
+/// whole (a backlog of 300,000 open complaints is some 60 MB of JSON).
+///
+/// # Errors
+/// Writing failed.
+pub fn write(report: &Report, w: &mut impl std::io::Write) -> std::io::Result<()> {
     let summary = Summary {
-        tool: Tool {
-            name: env!("CARGO_PKG_NAME"),
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        period: PeriodOut {
-            label: report.period.label(),
-            start: report.period.start.format("%Y-%m-%d").to_string(),
-            end: report.period.end.format("%Y-%m-%d").to_string(),
-        },
+        tool: tool(),
+        period: PeriodOut::of(&report.period),
         inputs: Records(&report.inputs),
         tables: Tables(report.tables().collect()),
     };
-    let mut out = serde_json::to_vec_pretty(&summary).expect("tables always serialise");
-    out.push(b'\n');
+    serde_json::to_writer_pretty(&mut *w, &summary).map_err(std::io::Error::other)?;
+    w.write_all(b"\n")
+}
+
+/// `summary.json` as bytes: pretty-printed, with a final newline.
+pub fn to_bytes(report: &Report) -> Vec<u8> {
+    let mut out = Vec::new();
+    write(report, &mut out).expect("writing to memory does not fail");
     out
 }

@@ -119,7 +119,9 @@ fn stage_others(
     stage(&to.brief, markdown.as_bytes())?;
     let html = brief::html::to_html(&page, lang, &pictures);
     stage(&to.brief_html, html.as_bytes())?;
-    stage(&to.summary, &json::to_bytes(report))?;
+    staged
+        .add_with(&to.summary, |w| json::write(report, w))
+        .map_err(|e| failed(&e, lang))?;
     Ok((staged, charts))
 }
 

@@ -2,7 +2,8 @@
 //! row above the header, descriptions of 10–40 characters, about 50,000 distinct customers
 //! and a unique phone number per row, as a department's master register looks after years.
 //! Inline strings (what exports stream) or a shared-string table (what Excel writes when it
-//! re-saves), in one file or one file per month.
+//! re-saves), in one file or one file per month; `--open-share` leaves that share of the
+//! complaints open, a backlog as large as a real register can carry.
 
 use std::path::PathBuf;
 
@@ -62,24 +63,47 @@ fn phone(row: u64) -> String {
     format!("13{:09}", (row * 387_420_489) % 1_000_000_000)
 }
 
+/// Whether row `n` is one of the open ones when `share` of the rows are: the rows are spread
+/// evenly by the golden ratio, so any stretch of the register holds about that share.
+fn is_open(n: u64, share: f64) -> bool {
+    (n as f64 * 0.618_033_988_749_895).fract() < share
+}
+
+/// Sets row `r` (a complaint received on `received`, row `n`) open or closed as `share` asks.
+fn backlog(r: &mut [SampleCell], n: u64, share: f64, received: NaiveDate, end: NaiveDate) {
+    if is_open(n, share) {
+        r[14] = SampleCell::text(["未处理", "正在跟踪", "正在完成"][(n % 3) as usize]);
+        r[15] = SampleCell::Blank;
+        r[16] = SampleCell::Blank;
+    } else {
+        r[14] = SampleCell::text("完成");
+        let closed = (received + chrono::Duration::days((n % 21) as i64)).min(end);
+        r[15] = SampleCell::Date(closed);
+    }
+}
+
 /// The rows of one month.
 fn month_rows(
     g: &mut Gen,
+    cfg: &SampleConfig,
     month: NaiveDate,
-    per_month: u32,
     end: NaiveDate,
     first_row: u64,
 ) -> Vec<Vec<SampleCell>> {
-    (1..=per_month)
+    (1..=cfg.rows_per_month)
         .map(|s| {
             let mut c = one(g, month, s, end);
+            let n = first_row + u64::from(s);
             c.customer = customer(g);
             c.description = description(g);
-            c.phone = phone(first_row + u64::from(s));
+            c.phone = phone(n);
             let mut r = cells(g, &c);
             r[1] = SampleCell::Date(c.received);
             r[4] = SampleCell::text(&c.phone);
             r[15] = c.closed.map_or(SampleCell::Blank, SampleCell::Date);
+            if let Some(share) = cfg.open_share {
+                backlog(&mut r, n, share, c.received, end);
+            }
             r
         })
         .collect()
@@ -104,7 +128,7 @@ pub fn write_big_register(
                 cfg,
                 &format!("客诉登记表_{}-{:02}.xlsx", m.year(), m.month()),
             );
-            let rows = month_rows(g, m, per_month, end, first_row(i));
+            let rows = month_rows(g, cfg, m, end, first_row(i));
             write_xlsx_streaming(&p, TITLE, &header, rows.into_iter(), cfg.shared_strings)?;
             written.push(p);
         }
@@ -114,7 +138,7 @@ pub fn write_big_register(
     let rows = months
         .iter()
         .enumerate()
-        .flat_map(|(i, &m)| month_rows(g, m, per_month, end, first_row(i)));
+        .flat_map(|(i, &m)| month_rows(g, cfg, m, end, first_row(i)));
     write_xlsx_streaming(&p, TITLE, &header, rows, cfg.shared_strings)?;
     Ok(vec![p])
 }

@@ -35,6 +35,9 @@ pub struct SampleConfig {
     pub shared_strings: bool,
     /// The large register as one file per month.
     pub one_file_per_month: bool,
+    /// The large register with this share of its complaints still open (a backlog), instead
+    /// of the share its dates make.
+    pub open_share: Option<f64>,
 }
 
 /// The generator's random source and shared pools.

@@ -153,7 +153,7 @@ fn commercial_column() -> Column {
 }
 
 /// The commercial and self-mixed share columns.
-fn share_columns() -> [Column; 2] {
+pub fn share_columns() -> [Column; 2] {
     [
         Column::of(
             Measure::Share,

@@ -253,11 +253,25 @@ impl Report {
             Id::TripsByTechnician => &self.trips.by_technician,
             Id::TripsFlagged => &self.trips.flagged,
             Id::DataIssues => &self.data_issues,
-            Id::ReviewFigures
+            Id::ReviewMarket
+            | Id::MyWork
             | Id::ReviewMonthlyVisits
-            | Id::ReviewFieldVisits
-            | Id::ReviewSiteVisits
-            | Id::ReviewComplaints => return None,
+            | Id::MyMarketShare
+            | Id::MyLivestock
+            | Id::MyFeedUsage
+            | Id::MyPrices
+            | Id::MyFcr
+            | Id::MyDemoFarms
+            | Id::MyDiseases
+            | Id::MyBatches
+            | Id::MyFieldVisits
+            | Id::MyForecast
+            | Id::MyComplaintsReceived
+            | Id::MyComplaintsByCategory
+            | Id::MyComplaintsAssigned
+            | Id::MyOpenComplaints
+            | Id::MyTrips
+            | Id::MyTripsFlagged => return None,
         })
     }
 

@@ -3,112 +3,12 @@
 //! module that builds a table, its values are read by column key ([`Table::records`],
 //! [`Record::get`]), never by position.
 
-use chrono::NaiveDate;
-
 use super::id::Id;
 use crate::lang::Lang;
 pub use crate::measure::Measure;
+pub use val::{JoinKey, Val};
 
-/// One value of a result table.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Val {
-    Null,
-    Text(String),
-    Int(i64),
-    /// A plain number (days, ratios, money).
-    Num(f64),
-    /// A share or rate as a fraction (0.25 = 25%).
-    Pct(f64),
-    Date(NaiveDate),
-    /// Yes/no (own brand): `true`/`false` in JSON, 是/否 in the workbook.
-    Bool(bool),
-    /// A list of dates: an array of `yyyy-mm-dd` in JSON, `mm-dd, mm-dd` in the workbook.
-    Dates(Vec<NaiveDate>),
-}
-
-impl Val {
-    pub fn text(s: impl Into<String>) -> Val {
-        Val::Text(s.into())
-    }
-
-    /// A number when there is one, null otherwise.
-    pub fn num(x: Option<f64>) -> Val {
-        x.map_or(Val::Null, Val::Num)
-    }
-
-    /// `part / whole` as a share, null when `whole` is 0.
-    pub fn share(part: i64, whole: i64) -> Val {
-        if whole == 0 {
-            Val::Null
-        } else {
-            Val::Pct(part as f64 / whole as f64)
-        }
-    }
-
-    /// A number as a value of `measure`: whole numbers as integers, shares and changes as
-    /// fractions, the rest as plain numbers; null when there is none.
-    pub fn of(measure: Measure, x: Option<f64>) -> Val {
-        match x {
-            None => Val::Null,
-            Some(x) if measure.is_whole() => Val::Int(x.round() as i64),
-            Some(x) if measure.is_fraction() => Val::Pct(x),
-            Some(x) => Val::Num(x),
-        }
-    }
-
-    /// The value as a number, when it is one.
-    pub fn as_f64(&self) -> Option<f64> {
-        match self {
-            Val::Int(i) => Some(*i as f64),
-            Val::Num(x) | Val::Pct(x) => Some(*x),
-            _ => None,
-        }
-    }
-
-    /// A list of dates as the workbook and the brief show it: `10-20, 10-21`.
-    pub fn dates_text(dates: &[NaiveDate]) -> String {
-        let days: Vec<String> = dates
-            .iter()
-            .map(|d| d.format("%m-%d").to_string())
-            .collect();
-        days.join(", ")
-    }
-
-    /// The value as a key to join two tables on: equal values give equal keys.
-    pub fn join_key(&self) -> JoinKey<'_> {
-        match self {
-            Val::Null => JoinKey::Null,
-            Val::Text(t) => JoinKey::Text(t),
-            Val::Int(i) => JoinKey::Int(*i),
-            Val::Num(x) => JoinKey::Num(x.to_bits()),
-            Val::Pct(x) => JoinKey::Pct(x.to_bits()),
-            Val::Date(d) => JoinKey::Date(*d),
-            Val::Bool(b) => JoinKey::Bool(*b),
-            Val::Dates(d) => JoinKey::Dates(d),
-        }
-    }
-
-    /// The value as text, when it is text.
-    pub fn as_text(&self) -> Option<&str> {
-        match self {
-            Val::Text(t) => Some(t),
-            _ => None,
-        }
-    }
-}
-
-/// A [`Val`] as a hashable key (numbers by their bits).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum JoinKey<'a> {
-    Null,
-    Text(&'a str),
-    Int(i64),
-    Num(u64),
-    Pct(u64),
-    Date(NaiveDate),
-    Bool(bool),
-    Dates(&'a [NaiveDate]),
-}
+mod val;
 
 /// Which workbook shows a column (`summary.json` always has every column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,6 +150,11 @@ impl<'a> Record<'a> {
     /// What the value under `key` is (for one-figure-per-row tables, this row's figure).
     pub fn measure(&self, key: &str) -> Measure {
         self.table.measure_at(self.index, self.table.index_of(key))
+    }
+
+    /// The table the record is a row of.
+    pub fn table(&self) -> &'a Table {
+        self.table
     }
 
     /// The values in column order (for renderers that show every column).

@@ -25,6 +25,8 @@ pub struct TemplateFile {
     pub forecast_min_points: Option<u32>,
     pub forecast_backtest: Option<u32>,
     pub warnings: Option<WarningsFile>,
+    /// `[markets]`: a person's market, `"张伟" = ["华东", "苏北"]` (SPEC §5.3).
+    pub markets: Option<BTreeMap<String, Vec<String>>>,
 }
 
 /// `[warnings]`: the early-warning settings (SPEC §5.5).

@@ -12,7 +12,7 @@ use crate::text::{header_key, value_key};
 
 impl Template {
     pub(super) fn apply(&mut self, file: TemplateFile) -> Result<(), TemplateProblem> {
-        if let Some(brands) = file.own_brands {
+        if let Some(brands) = &file.own_brands {
             self.own_brands = brands.iter().map(|b| b.trim().to_string()).collect();
         }
         if let Some(rows) = file.header_search_rows {
@@ -21,24 +21,24 @@ impl Template {
             }
             self.header_search_rows = rows;
         }
-        if let Some(markers) = file.footer_markers {
+        if let Some(markers) = &file.footer_markers {
             self.footer_markers
                 .extend(markers.iter().map(|m| value_key(m)));
         }
-        if let Some(l) = file.limits {
+        if let Some(l) = &file.limits {
             let lim = &mut self.limits;
             lim.max_cells = l.max_cells.unwrap_or(lim.max_cells);
             lim.max_columns = l.max_columns.unwrap_or(lim.max_columns);
             lim.max_part_bytes = l.max_part_bytes.unwrap_or(lim.max_part_bytes);
             lim.max_csv_bytes = l.max_csv_bytes.unwrap_or(lim.max_csv_bytes);
         }
-        if let Some(aliases) = file.aliases {
+        if let Some(aliases) = file.aliases.clone() {
             self.apply_aliases(aliases)?;
         }
-        if let Some(synonyms) = file.synonyms {
+        if let Some(synonyms) = file.synonyms.clone() {
             self.apply_synonyms(synonyms)?;
         }
-        for (species, range) in file.fcr_range.unwrap_or_default() {
+        for (species, range) in file.fcr_range.clone().unwrap_or_default() {
             let [lo, hi] = range[..] else {
                 return Err(TemplateProblem::FcrRangeShape { species });
             };
@@ -49,7 +49,20 @@ impl Template {
             self.fcr_ranges.retain(|(k, _, _)| *k != key);
             self.fcr_ranges.push((key, lo, hi));
         }
-        if let Some(approvers) = file.gm_approvers {
+        for species in file.aquatic_species.iter().flatten() {
+            let key = value_key(species);
+            if !key.is_empty() && !self.aquatic.contains(&key) {
+                self.aquatic.push(key);
+            }
+        }
+        self.apply_settings(&file);
+        Ok(())
+    }
+
+    /// The people's markets and the settings of the rules: trips, feedback, demonstration
+    /// farms, the forecast and the warnings.
+    fn apply_settings(&mut self, file: &TemplateFile) {
+        if let Some(approvers) = &file.gm_approvers {
             self.gm_approvers = approvers
                 .iter()
                 .map(|a| value_key(a))
@@ -58,6 +71,14 @@ impl Template {
         }
         if let Some(days) = file.assist_reply_days {
             self.assist_reply_days = days;
+        }
+        for (person, regions) in file.markets.iter().flatten() {
+            let regions: Vec<String> = regions
+                .iter()
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .collect();
+            self.markets.insert(value_key(person), regions);
         }
         if let Some(days) = file.demo_visit_days {
             self.demo_visit_days = days;
@@ -68,7 +89,7 @@ impl Template {
         if let Some(n) = file.forecast_backtest {
             self.forecast.backtest = n;
         }
-        if let Some(w) = file.warnings {
+        if let Some(w) = &file.warnings {
             let t = &mut self.warnings;
             t.cluster_days = w.cluster_days.unwrap_or(t.cluster_days);
             t.cluster_min = w.cluster_min.unwrap_or(t.cluster_min);
@@ -77,13 +98,6 @@ impl Template {
             t.surge_min_excess = w.surge_min_excess.unwrap_or(t.surge_min_excess);
             t.price_pct = w.price_pct.unwrap_or(t.price_pct);
         }
-        for species in file.aquatic_species.unwrap_or_default() {
-            let key = value_key(&species);
-            if !key.is_empty() && !self.aquatic.contains(&key) {
-                self.aquatic.push(key);
-            }
-        }
-        Ok(())
     }
 
     fn apply_aliases(&mut self, aliases: NestedLists) -> Result<(), TemplateProblem> {

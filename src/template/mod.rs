@@ -82,6 +82,8 @@ pub struct Template {
     pub demo_visit_days: u32,
     pub forecast: ForecastSettings,
     pub warnings: Warnings,
+    /// `[markets]`: each person's regions, by the person's normalised name.
+    markets: HashMap<String, Vec<String>>,
 }
 
 /// The name the built-in layer goes by.
@@ -177,6 +179,7 @@ impl Template {
             demo_visit_days: 0,
             forecast: ForecastSettings::default(),
             warnings: Warnings::default(),
+            markets: HashMap::new(),
         };
         for (name, text) in layers {
             let layer = (*name != BUILT_IN).then(|| name.to_string());
@@ -267,6 +270,11 @@ impl Template {
     pub fn is_gm_approver(&self, approver: &str) -> bool {
         let key = value_key(approver);
         self.gm_approvers.iter().any(|a| key.contains(a.as_str()))
+    }
+
+    /// The regions the template's `[markets]` gives `person`, if it names them.
+    pub fn market_of(&self, person: &str) -> Option<&[String]> {
+        self.markets.get(&value_key(person)).map(Vec::as_slice)
     }
 
     /// Whether a brand is one of the company's own.

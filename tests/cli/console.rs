@@ -222,6 +222,22 @@ fn every_command_speaks_chinese_by_default_and_english_when_asked() {
     w.run(&["report", "--help", "--lang", "en"])
         .expect_code(0)
         .expect_stdout("Output folder (default: reports/<period>/)");
+    // Every line of every subcommand's Chinese help is Chinese.
+    for sub in ["report", "check", "review", "export", "sample", "template"] {
+        let help = w.run(&[sub, "--help"]).stdout();
+        for english in [
+            "With --",
+            "Folder to",
+            "Random seed",
+            "Write only",
+            "Months of",
+        ] {
+            assert!(!help.contains(english), "{sub} --help: {english}\n{help}");
+        }
+    }
+    w.run(&["sample", "--help"])
+        .expect_code(0)
+        .expect_stdout("与 --complaints-only 同用:使用共享字符串表");
 }
 
 /// `tsreport check … | head`: the reader of the console output goes away early. The command

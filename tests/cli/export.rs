@@ -161,11 +161,25 @@ fn registers_in_each_format_hold_what_the_report_used() {
     }
 }
 
-/// The README's SQL recipes: `-- recipe: NAME` blocks, in order.
+/// docs/sql.md, where the recipes and the views are.
+fn sql_doc() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/sql.md")).unwrap()
+}
+
+/// The DuckDB view statements of docs/sql.md, reading the registers from `dir`.
+fn duckdb_views(dir: &Path) -> String {
+    let doc = sql_doc();
+    let block = doc
+        .split("```sql\n")
+        .find(|b| b.starts_with("-- views: DuckDB"))
+        .and_then(|b| b.split("```").next())
+        .expect("docs/sql.md shows the DuckDB views");
+    block.replace("reports/台账", &dir.display().to_string())
+}
+
+/// The SQL recipes of docs/sql.md: `-- recipe: NAME` blocks, in order.
 fn recipes() -> Vec<(String, String)> {
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    readme
+    sql_doc()
         .split("```sql\n")
         .skip(1)
         .filter_map(|block| {
@@ -177,25 +191,33 @@ fn recipes() -> Vec<(String, String)> {
 }
 
 /// Runs `recipes` in DuckDB (its Python package, installed by `.ci/run`) over the Parquet
-/// registers in `dir`, each a view named by its file; returns each recipe's rows.
+/// registers in `dir`, each a view named by its file, then the views of docs/sql.md in
+/// their place; returns each recipe's rows.
 fn duckdb(dir: &Path, recipes: &[(String, String)]) -> BTreeMap<String, Vec<Vec<Value>>> {
     let script = r#"
 import glob, json, os, sys
 import duckdb
 folder, recipes = sys.argv[1], json.load(open(sys.argv[2], encoding="utf-8"))
+views = open(sys.argv[3], encoding="utf-8").read()
 con = duckdb.connect()
 for path in sorted(glob.glob(f"{folder}/*.parquet")):
     view = os.path.basename(path)[:-len(".parquet")]
     con.execute(f"CREATE VIEW {view} AS SELECT * FROM '{path}'")
+for statement in views.split(";"):
+    if statement.strip() and "CREATE" in statement:
+        con.execute(statement.replace("CREATE VIEW", "CREATE OR REPLACE VIEW"))
 out = {name: [list(row) for row in con.execute(sql).fetchall()] for name, sql in recipes}
 print(json.dumps(out, ensure_ascii=False, default=str))
 "#;
     let recipes_file = dir.join("recipes.json");
     std::fs::write(&recipes_file, serde_json::to_string(recipes).unwrap()).unwrap();
+    let views_file = dir.join("views.sql");
+    std::fs::write(&views_file, duckdb_views(dir)).unwrap();
     let out = Command::new("python3")
         .args(["-c", script])
         .arg(dir)
         .arg(&recipes_file)
+        .arg(&views_file)
         .output()
         .expect("python3 runs (installed by .ci/run)");
     assert!(
@@ -206,8 +228,16 @@ print(json.dumps(out, ensure_ascii=False, default=str))
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// Whether two numbers from JSON agree to 1e-9 (null with null).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => (x - y).abs() < 1e-9,
+        _ => a.is_null() && b.is_null(),
+    }
+}
+
 #[test]
-fn the_readmes_sql_recipes_agree_with_the_report_in_duckdb() {
+fn the_sql_recipes_agree_with_the_report_in_duckdb() {
     let w = Workdir::new();
     let s = report_summary(&w);
     let dir = export(&w, "parquet");
@@ -218,8 +248,12 @@ fn the_readmes_sql_recipes_agree_with_the_report_in_duckdb() {
         [
             "complaints_by_channel",
             "complaints_by_status",
-            "close_rate",
-            "market_share"
+            "complaints_kpis",
+            "visits",
+            "market_share",
+            "market_share_by_region",
+            "mean_prices",
+            "fcr_by_species"
         ]
     );
     let got = duckdb(&dir, &recipes);
@@ -249,26 +283,73 @@ fn the_readmes_sql_recipes_agree_with_the_report_in_duckdb() {
         rows("complaints_by_status"),
         counts("complaints_by_status", "status", "count")
     );
-    let close_rate = table(&s, "complaints_kpis")[0]["close_rate"]
-        .as_f64()
-        .unwrap();
-    assert!((got["close_rate"][0][0].as_f64().unwrap() - close_rate).abs() < 1e-12);
-    let shares: BTreeMap<String, f64> = table(&s, "market_share")
+    // Every headline complaint figure.
+    let kpis = &table(&s, "complaints_kpis")[0];
+    let keys = [
+        "received",
+        "received_and_closed",
+        "close_rate",
+        "closed_in_period",
+        "backlog_end",
+        "median_days_to_close",
+        "p90_days_to_close",
+    ];
+    for (i, key) in keys.iter().enumerate() {
+        assert!(
+            same(&got["complaints_kpis"][0][i], &kpis[key]),
+            "{key}: {:?} against {}",
+            got["complaints_kpis"][0][i],
+            kpis[key]
+        );
+    }
+    assert_eq!(
+        got["visits"][0][0],
+        table(&s, "site_visits_kpis")[0]["visits"]
+    );
+    assert_eq!(
+        got["visits"][0][1],
+        table(&s, "field_visits_kpis")[0]["visits"]
+    );
+    // Market share overall and by region, with the own-brand flag.
+    let shares = table(&s, "market_share");
+    let overall: Vec<&Value> = shares.iter().filter(|r| r["region"] == "全部").collect();
+    assert_eq!(got["market_share"].len(), overall.len());
+    for r in &got["market_share"] {
+        let want = overall.iter().find(|x| x["brand"] == r[0]).unwrap();
+        assert!(same(&r[1], &want["share"]), "{r:?}");
+    }
+    let regional: Vec<&Value> = shares.iter().filter(|r| r["region"] != "全部").collect();
+    assert_eq!(got["market_share_by_region"].len(), regional.len());
+    for r in &got["market_share_by_region"] {
+        let want = regional
+            .iter()
+            .find(|x| x["region"] == r[0] && x["brand"] == r[1])
+            .unwrap();
+        assert!(same(&r[2], &want["share"]), "{r:?}");
+        assert_eq!(r[3], want["own_brand"], "{r:?}");
+    }
+    // Mean prices of every item, all regions.
+    let prices: Vec<&Value> = table(&s, "prices")
         .iter()
         .filter(|r| r["region"] == "全部")
-        .map(|r| {
-            (
-                r["brand"].as_str().unwrap().to_string(),
-                r["share"].as_f64().unwrap(),
-            )
-        })
         .collect();
-    assert_eq!(got["market_share"].len(), shares.len());
-    for r in &got["market_share"] {
-        let brand = r[0].as_str().unwrap();
-        assert!(
-            (r[1].as_f64().unwrap() - shares[brand]).abs() < 1e-12,
-            "{brand}"
-        );
+    assert_eq!(got["mean_prices"].len(), prices.len());
+    for r in &got["mean_prices"] {
+        let want = prices
+            .iter()
+            .find(|x| x["item"] == r[0] && x["price_type"] == r[1] && x["unit"] == r[2])
+            .unwrap_or_else(|| panic!("{r:?} not in the report"));
+        assert!(same(&r[3], &want["mean"]), "{r:?}");
+    }
+    // FCR per species, a ratio of sums over the plausible batches.
+    let fcr: Vec<&Value> = table(&s, "fcr")
+        .iter()
+        .filter(|r| r["grouping"] == "species")
+        .collect();
+    assert_eq!(got["fcr_by_species"].len(), fcr.len());
+    for r in &got["fcr_by_species"] {
+        let want = fcr.iter().find(|x| x["group"] == r[0]).unwrap();
+        assert_eq!(r[1], want["batches"], "{r:?}");
+        assert!(same(&r[2], &want["fcr"]), "{r:?}");
     }
 }

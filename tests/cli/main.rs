@@ -17,6 +17,7 @@ mod print;
 mod reading;
 mod readme;
 mod report;
+mod review;
 mod rules;
 mod sample_data;
 mod summary;

@@ -261,17 +261,32 @@ fn fcr_is_a_ratio_of_sums_and_implausible_batches_are_left_out() {
     // Never pooled across species (SPEC §5.2.4 changed: region and technician groupings are
     // per species now): 东/生猪 is B1 + B2; 西 holds a pig (B3) and a fish batch (B4), which
     // used to pool as 3500 / 2000 and now stand apart.
-    assert!(close(&get("region_species", "东/生猪")["fcr"], 12500.0 / 4500.0));
-    assert!(close(&get("region_species", "西/生猪")["fcr"], 2000.0 / 1000.0));
-    assert!(close(&get("region_species", "西/草鱼")["fcr"], 1500.0 / 1000.0));
-    assert!(close(&get("technician_species", "张伟/生猪")["fcr"], 8500.0 / 3500.0));
+    assert!(close(
+        &get("region_species", "东/生猪")["fcr"],
+        12500.0 / 4500.0
+    ));
+    assert!(close(
+        &get("region_species", "西/生猪")["fcr"],
+        2000.0 / 1000.0
+    ));
+    assert!(close(
+        &get("region_species", "西/草鱼")["fcr"],
+        1500.0 / 1000.0
+    ));
+    assert!(close(
+        &get("technician_species", "张伟/生猪")["fcr"],
+        8500.0 / 3500.0
+    ));
     // No batch is marked 是否示范户: every pig batch is 非示范户.
     let other = get("species_demo", "生猪/非示范户");
     assert!(close(&other["fcr"], 14500.0 / 5500.0));
     assert!(!fcr.iter().any(|r| r["group"] == "生猪/示范户"));
     for r in fcr {
         let g = r["grouping"].as_str().unwrap();
-        assert!(g.starts_with("species") || g.ends_with("_species"), "{g} pools species");
+        assert!(
+            g.starts_with("species") || g.ends_with("_species"),
+            "{g} pools species"
+        );
     }
 
     let ranks: Vec<(String, String)> = s["tables"]["fcr_best_worst"]

@@ -191,10 +191,14 @@ fn review_puts_each_figure_beside_the_department() {
         "rv",
     ])
     .expect_code(0)
-    .expect_stdout("已写出 rv/张伟.xlsx");
+    .expect_stdout("已写出 rv/张伟.xlsx")
+    .expect_stdout("已写出 rv/张伟.json");
     let mut wb: Xlsx<_> = open_workbook(w.path("rv/张伟.xlsx")).unwrap();
-    assert_eq!(wb.sheet_names(), ["自查", "明细"]);
-    let sheet = wb.worksheet_range("自查").unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["我的工作", "我的市场", "我的客诉", "我的出差"]
+    );
+    let sheet = wb.worksheet_range("我的工作").unwrap();
     let row = |label: &str| -> Vec<Data> {
         sheet
             .rows()
@@ -226,12 +230,31 @@ fn review_puts_each_figure_beside_the_department() {
             Data::Float(0.0)
         ]
     );
-    let details = wb.worksheet_range("明细").unwrap();
-    let visit_rows = details
-        .rows()
-        .filter(|r| matches!(r[0], Data::DateTime(_)))
-        .count();
-    assert_eq!(visit_rows, 3);
+    // review/张伟.json holds the same figures under the ids of SPEC §6.1.
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(w.path("rv/张伟.json")).unwrap()).unwrap();
+    assert_eq!(json["person"], "张伟");
+    assert_eq!(json["period"]["label"], "2026-03");
+    let work = json["tables"]["my_work"].as_array().unwrap();
+    let visits = work.iter().find(|r| r["key"] == "field_visits").unwrap();
+    assert_eq!(
+        (
+            &visits["mine"],
+            &visits["dept_median"],
+            &visits["rank"],
+            &visits["of"]
+        ),
+        (&json!(3), &json!(2.0), &json!(1), &json!(2))
+    );
+    for id in [
+        "review_market",
+        "my_market_share",
+        "my_fcr",
+        "my_complaints_assigned",
+        "my_trips",
+    ] {
+        assert!(json["tables"][id].is_array(), "{id}");
+    }
 }
 
 #[test]

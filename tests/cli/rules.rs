@@ -131,7 +131,8 @@ fn diseases() -> Vec<Vec<V>> {
 
 /// G: requests about two complaints (the limit is 7 days): 质检 is 品管; K1 replied on the
 /// deadline day; K2 unreplied since 10-10 (21 days at 10-31: overdue), disputed; K9 names no
-/// complaint.
+/// complaint; K1 again on 10-20 naming no department — kept, counted as 未填写 (SPEC §2.2 G),
+/// unreplied 11 days: overdue.
 fn assist() -> Vec<Vec<V>> {
     vec![
         vec![
@@ -144,6 +145,7 @@ fn assist() -> Vec<Vec<V>> {
         vec![S("K1"), S("质检"), D(2026, 10, 2), D(2026, 10, 9), S("否")],
         vec![S("K2"), S("品管"), D(2026, 10, 10), B, S("是")],
         vec![S("K9"), S("物流"), D(2026, 10, 12), D(2026, 10, 13), B],
+        vec![S("K1"), B, D(2026, 10, 20), B, B],
     ]
 }
 
@@ -247,6 +249,20 @@ fn report_counts_feed_use_diseases_and_feedback() {
         (&open[0]["complaint_id"], &open[0]["age_days"]),
         (&json!("K2"), &json!(21))
     );
+    // The request naming no department is kept and counted as 未填写 (it used to be rejected).
+    assert_eq!(
+        (
+            &open[1]["complaint_id"],
+            &open[1]["dept"],
+            &open[1]["age_days"]
+        ),
+        (&json!("K1"), &json!("未填写"), &json!(11))
+    );
+    let blank = record(table(&s, "assist_by_dept"), "dept", "未填写");
+    assert_eq!(
+        (&blank["requests"], &blank["replied"], &blank["overdue"]),
+        (&json!(1), &json!(0), &json!(1))
+    );
     let unlinked = table(&s, "data_issues")
         .iter()
         .any(|i| i["raw"] == "K9" && i["reason"] == "协查申请的投诉编号不在客诉登记中");
@@ -255,7 +271,8 @@ fn report_counts_feed_use_diseases_and_feedback() {
     let kpi = |k: &str| record(table(&s, "comparisons"), "kpi", k)["value"].clone();
     assert_eq!(kpi("disease_reports"), json!(3));
     assert_eq!(kpi("disease_new"), json!(1));
-    assert_eq!(kpi("assist_reply_rate"), json!(2.0 / 3.0));
+    // 2 of the 4 requests replied (3 before the blank-department request was kept).
+    assert_eq!(kpi("assist_reply_rate"), json!(0.5));
     let brief = std::fs::read_to_string(w.path("out/brief.md")).unwrap();
     // The brief's warnings: the new outbreak, then K2 unreplied for 21 days (limit 7).
     assert!(

@@ -234,3 +234,73 @@ fn summary_json_holds_every_report_table_in_the_id_order() {
         assert!(s[key].is_array(), "{key} at the top level");
     }
 }
+
+#[test]
+fn the_samples_forecast_and_demonstration_farms_show_what_was_planted() {
+    let w = Workdir::new();
+    let dir = sample_dir();
+    w.run(&["report", dir.to_str().unwrap(), "--out", "out"])
+        .expect_code(0);
+    let s = crate::summary::read_summary(&w.path("out"));
+    let rows = |id: &str| crate::summary::table(&s, id).clone();
+    // 南岭镇 turns from pig to poultry feed: pig 125 t against poultry 120 t in October, each
+    // moving 5 t a month the other way (src/sample/market.rs).
+    let turning = rows("forecast_feed_type");
+    let r = crate::summary::record(&turning, "region", "南岭镇");
+    assert_eq!(
+        (&r["dominant_now"], &r["dominant_next"], &r["changed"]),
+        (&"猪料".into(), &"禽料".into(), &true.into())
+    );
+    assert_eq!(
+        turning.iter().filter(|r| r["changed"] == true).count(),
+        1,
+        "{turning:?}"
+    );
+    // 鸭苗 is surveyed for six months only: no number, one line saying why.
+    let duck = rows("forecast")
+        .into_iter()
+        .find(|r| r["item"] == "鸭苗" && r["region"] == "全部")
+        .unwrap();
+    assert_eq!(duck["forecast"], serde_json::Value::Null);
+    assert_eq!(duck["points"], 6);
+    assert!(
+        duck["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("历史不足 12 个月")
+    );
+    // The planted demonstration farms (src/sample/work.rs): one neglected since 08-25, one
+    // known from batches alone and never visited, one new in October.
+    let farms = rows("demo_farms");
+    let farm = |name: &str| crate::summary::record(&farms, "farm", name).clone();
+    let neglected = farm("南岭生态示范场");
+    assert_eq!(
+        (
+            &neglected["last_visit_date"],
+            &neglected["days_since_visit"],
+            &neglected["unvisited"]
+        ),
+        (&"2026-08-25".into(), &67.into(), &true.into())
+    );
+    let batch_only = farm("中原丰农示范户");
+    assert_eq!(
+        (
+            &batch_only["last_visit_date"],
+            &batch_only["unvisited"],
+            &batch_only["batches"]
+        ),
+        (&serde_json::Value::Null, &true.into(), &1.into())
+    );
+    let new = farm("东湖金穗新示范户");
+    assert_eq!(
+        (&new["new"], &new["first_seen"]),
+        (&true.into(), &"2026-10-12".into())
+    );
+    let warnings = rows("warnings");
+    assert!(
+        warnings
+            .iter()
+            .any(|r| r["kind"] == "demo" && r["message"].as_str().unwrap().starts_with("示范户")),
+        "{warnings:?}"
+    );
+}

@@ -137,3 +137,79 @@ fn an_export_is_never_read_back_as_an_input() {
         .expect_code(0)
         .expect_stdout("读取了 1 个文件");
 }
+
+/// The files under `dir` whose names are tsreport's temporary files.
+fn temporary_files(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for sub in [dir.to_path_buf(), dir.join("charts")] {
+        if let Ok(entries) = std::fs::read_dir(&sub) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name.starts_with(".tsreport-") {
+                    out.push(name);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_run_killed_while_writing_leaves_last_months_report_and_the_next_run_no_trace() {
+    let w = Workdir::new();
+    // A register big enough that writing its report takes a moment.
+    w.run(&[
+        "sample",
+        "--complaints-only",
+        "--months",
+        "3",
+        "--rows-per-month",
+        "20000",
+        "--out",
+        "big",
+    ])
+    .expect_code(0);
+    inputs(&w, "in", false);
+    w.run(&["report", "in", "--period", "2026-10", "--out", "out"])
+        .expect_code(0);
+    let before = std::fs::read(w.path("out/brief.md")).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("tsreport");
+    let mut caught = false;
+    for _ in 0..30 {
+        let mut child = Command::new(&bin)
+            .args(["report", "big", "--period", "2026-10", "--out", "out"])
+            .current_dir(w.path(""))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        loop {
+            if !temporary_files(&w.path("out")).is_empty() {
+                child.kill().unwrap(); // SIGKILL: no chance to clean up
+                child.wait().unwrap();
+                caught = true;
+                break;
+            }
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        if caught {
+            break;
+        }
+        // It finished first: last month's report again, and another try.
+        w.run(&["report", "in", "--period", "2026-10", "--out", "out"])
+            .expect_code(0);
+    }
+    assert!(caught, "never caught the run while it wrote");
+    assert!(!temporary_files(&w.path("out")).is_empty());
+    // The earlier report is whole.
+    assert_eq!(std::fs::read(w.path("out/brief.md")).unwrap(), before);
+    // Someone else's file in the folder stays.
+    w.write("out/.tmp-notes", "mine");
+    w.run(&["report", "in", "--period", "2026-10", "--out", "out"])
+        .expect_code(0);
+    assert_eq!(temporary_files(&w.path("out")), Vec::<String>::new());
+    assert!(w.path("out/.tmp-notes").exists());
+}

@@ -226,7 +226,7 @@ where
             if percent {
                 format!("{:.0}%", y * 100.0)
             } else {
-                format!("{y}")
+                tick(*y)
             }
         })
         .y_desc(chart.y_label.as_str())
@@ -234,6 +234,18 @@ where
         .axis_desc_style(font(28))
         .draw()?;
     Ok(())
+}
+
+/// A value-axis tick as people write it: `1.6`, not the `1.5999999999999998` its floating
+/// point step makes.
+fn tick(y: f64) -> String {
+    let s = format!("{y:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 /// Pixel widths of the bars in one category's segment.
@@ -352,4 +364,15 @@ where
         .label(name)
         .legend(move |(x, y)| Rectangle::new([(x, y - 10), (x + 24, y + 10)], color.filled()));
     Ok(())
+}
+
+#[cfg(test)]
+mod tick_tests {
+    #[test]
+    fn ticks_read_as_written() {
+        assert_eq!(super::tick(1.5999999999999998), "1.6");
+        assert_eq!(super::tick(0.6000000000000001), "0.6");
+        assert_eq!(super::tick(1600.0), "1600");
+        assert_eq!(super::tick(0.0), "0");
+    }
 }

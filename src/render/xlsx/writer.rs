@@ -54,6 +54,7 @@ pub struct SheetWriter<'w, 'f> {
 }
 
 /// Never highlight.
+#[cfg(test)]
 pub fn no_highlight(_: &Record<'_>) -> bool {
     false
 }

@@ -2,9 +2,9 @@
 //! the cross-tables, close rate and backlog, time to close and to visit, the open, severe
 //! and repeat-complainant lists, and the monthly trend.
 
-mod breakdown;
-mod kpis;
-mod lists;
+pub mod breakdown;
+pub mod kpis;
+pub mod lists;
 
 use polars::prelude::*;
 

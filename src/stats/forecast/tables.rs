@@ -64,8 +64,8 @@ pub fn feed_type(assessed: &[(Series, Outcome)]) -> Table {
     t
 }
 
-/// Every series: current value, forecast and interval, direction, model, points, backtest.
-pub fn series(assessed: &[(Series, Outcome)], step: Step) -> Table {
+/// The `forecast` table's columns.
+fn series_columns() -> Vec<Column> {
     let m = Measure::OfRow;
     let mut columns = vec![Column::of(Measure::Key, "series", "序列代码", "series")];
     columns.extend(labels("series_label", "序列", "series"));
@@ -94,24 +94,34 @@ pub fn series(assessed: &[(Series, Outcome)], step: Step) -> Table {
     ]);
     columns.extend(labels("note", "说明", "note"));
     columns.push(hidden(Column::of(Measure::Count, "rows", "记录数", "rows")));
-    let mut t = Table::new(
-        Id::Forecast,
-        "下期预测:各序列的预测值、80%区间与回测",
-        "Next period: each series' forecast, 80% interval and backtest",
-        columns,
-    );
-    let (zh_unit, en_unit) = match step {
-        Step::Month => ("月", "month"),
-        Step::Quarter => ("季度", "quarter"),
+    columns
+}
+
+/// How the `forecast` table's figures were made, by month or by quarter.
+fn series_note(step: Step) -> (String, String) {
+    let (zh_unit, zh_gap, en_unit) = match step {
+        Step::Month => ("月", "月份", "month"),
+        Step::Quarter => ("季度", "季度", "quarter"),
     };
-    t.note = Some((
+    (
         format!(
-            "按{zh_unit}汇总;中间缺值的{zh_unit}份按线性插补(不计入有数据期数,不参与回测);预测区间为 80%;回测 MAPE 为最近各期逐期滚动预测的平均绝对百分比误差,朴素预测即“下期 = 本期”;模型不优于朴素预测时,简报不判断走势。"
+            "按{zh_unit}汇总;中间缺值的{zh_gap}按线性插补(不计入有数据期数,不参与回测);预测区间为 80%;回测 MAPE 为最近各期逐期滚动预测的平均绝对百分比误差,朴素预测即“下期 = 本期”;模型不优于朴素预测时,简报不判断走势。"
         ),
         format!(
             "By {en_unit}; a {en_unit} without a value inside a series is filled by linear interpolation (not counted as a point, not scored); 80% intervals; the backtest MAPE is the mean absolute percentage error of one-step forecasts over the last periods, against the naive forecast (next = this one); where the model is no better, the brief states no direction."
         ),
-    ));
+    )
+}
+
+/// Every series: current value, forecast and interval, direction, model, points, backtest.
+pub fn series(assessed: &[(Series, Outcome)], step: Step) -> Table {
+    let mut t = Table::new(
+        Id::Forecast,
+        "下期预测:各序列的预测值、80%区间与回测",
+        "Next period: each series' forecast, 80% interval and backtest",
+        series_columns(),
+    );
+    t.note = Some(series_note(step));
     for (s, o) in assessed {
         let measure = s.kind.measure();
         let text = |x: &Option<String>| x.clone().map_or(Val::Null, Val::Text);

@@ -86,7 +86,10 @@ pub fn surge(s: &Surge) -> Line {
     let (zh_what, en_what) = if s.dimension == "total" {
         (zh.to_string(), capitalised(en))
     } else {
-        (format!("{zh} {}", s.value), format!("{} {}", capitalised(en), s.value))
+        (
+            format!("{zh} {}", s.value),
+            format!("{} {}", capitalised(en), s.value),
+        )
     };
     (
         format!(
