@@ -34,7 +34,8 @@ code=$?
 set -e
 [ $code -eq 3 ] && skip "the Windows target or mingw-w64 cannot be installed here"
 [ $code -ne 0 ] && fail "scripts/windows-package.sh failed"
-zip=${zip_line%% *}
+zip="$PWD/${zip_line%% *}"
+OLDPWD_TOP=$PWD
 cargo build --quiet --bin tsreport
 linux="$CARGO_TARGET_DIR/debug/tsreport"
 
@@ -43,7 +44,9 @@ trap 'rm -rf "$work"' EXIT
 export WINEPREFIX="$work/wineprefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 # Chinese Windows: code page 936 for the batch file, as on the clerk's PC.
 export LANG=zh_CN.UTF-8
-unzip -q "$zip" -d "$work/zip"
+# (Python's zipfile honours the zip's UTF-8 names, as Windows' own unzip does; Info-ZIP's
+# unzip reads them in the wrong code page.)
+python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$zip" "$work/zip"
 app=$(echo "$work"/zip/tsreport-*)
 # Wine 8 lacks bcryptprimitives.dll (ProcessPrng, which Rust's standard library imports; Windows
 # 10 and later have it): for the check only, a shim over RtlGenRandom beside the .exe.
@@ -77,9 +80,10 @@ run_both() { # name, arguments...: runs both builds, keeping stdout and the exit
   cmp -s "linux-$name.code" "win-$name.code" \
     || fail "$name: exit $(cat "linux-$name.code") on Linux, $(cat "win-$name.code") on Windows: $(head -3 "win-$name.err")"
 }
-same_bytes() { # dir on Linux, dir on Windows
-  (cd "$1" && find . -type f ! -name summary.json | sort | xargs -d '\n' sha256sum) >"$work/a.sum"
-  (cd "$2" && find . -type f ! -name summary.json | sort | xargs -d '\n' sha256sum) >"$work/b.sum"
+same_bytes() { # dir on Linux, dir on Windows[, a name pattern to leave out]
+  local skip=${3:-summary.json}
+  (cd "$1" && find . -type f ! -name summary.json ! -name "$skip" | sort | xargs -d '\n' sha256sum) >"$work/a.sum"
+  (cd "$2" && find . -type f ! -name summary.json ! -name "$skip" | sort | xargs -d '\n' sha256sum) >"$work/b.sum"
   diff "$work/a.sum" "$work/b.sum" >/dev/null || fail "files differ between $1 and $2: $(diff "$work/a.sum" "$work/b.sum" | head -4)"
 }
 same_but_separators() { # file on Linux, file on Windows
@@ -122,12 +126,22 @@ echo "windows-check: export — CSV registers equal but for path separators, Par
 
 # The batch file, as the clerk uses it: the exports folder dropped onto it.
 set +e
-TSREPORT_NO_OPEN=1 wine cmd /c "$app\\生成月报.bat" "$work/$inputs" </dev/null >bat.out 2>bat.err
+bat=$(winepath -w "$app/生成月报.bat")
+folder=$(winepath -w "$work/$inputs")
+TSREPORT_NO_OPEN=1 wine cmd /c "$bat" "$folder" </dev/null >bat.out 2>bat.err
 code=$?
 set -e
 [ $code -eq 0 ] || fail "生成月报.bat exited $code: $(head -5 bat.out bat.err)"
 report=$(find "$app/reports" -name 'summary.json' | head -1)
 [ -n "$report" ] || fail "生成月报.bat wrote no report under $app/reports"
-same_bytes "out-linux/报表 十月" "$(dirname "$report")"
-echo "windows-check: 生成月报.bat — the same report, in $(basename "$(dirname "$report")") beside the .exe"
+# The workbook names the inputs' folder as given (here the whole path), the rest is the same.
+same_bytes "out-linux/报表 十月" "$(dirname "$report")" "*.xlsx"
+[ -f "$(dirname "$report")/技术服务部统计报表_2026-10.xlsx" ] || fail "生成月报.bat wrote no workbook"
+echo "windows-check: 生成月报.bat — the same brief and charts, and the workbook, in reports/$(basename "$(dirname "$report")") beside the .exe"
+# The package again, from the same build: the same bytes (no timestamps in the zip or .exe).
+cd "$OLDPWD_TOP"
+first=$(sha256sum "$zip" | cut -d' ' -f1)
+scripts/windows-package.sh >/dev/null
+[ "$(sha256sum "$zip" | cut -d' ' -f1)" = "$first" ] || fail "a second package differs from the first"
+echo "windows-check: the package built twice is the same bytes"
 echo "windows-check: passed"

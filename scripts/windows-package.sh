@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds dist/tsreport-<version>-windows-x86_64.zip for the clerk's Windows PC: the stripped
-# tsreport.exe (cross-built with mingw-w64; it needs no DLL beyond Windows' own), 生成月报.bat
+# tsreport.exe (cross-built with mingw-w64, the `dist` profile: link-time optimised, small;
+# it needs no DLL beyond Windows' own), 生成月报.bat
 # (drop the exports folder onto it), 使用说明.txt and 模板.toml — from scripts/windows/.
 # Installs what it needs when missing (the Rust target, mingw-w64). The same sources give the
 # same zip bytes (fixed dates and order in the zip, no timestamp in the .exe).
@@ -31,7 +32,8 @@ version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 name="tsreport-$version-windows-x86_64"
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
-x86_64-w64-mingw32-strip -o "$stage/tsreport.exe" "$CARGO_TARGET_DIR/$target/dist/tsreport.exe"
+# Stripped by the dist profile; `strip` itself would stamp the time into the header again.
+cp "$CARGO_TARGET_DIR/$target/dist/tsreport.exe" "$stage/tsreport.exe"
 
 # The zip: entries in a fixed order under one folder, dated 1980-01-01, text files with
 # Windows line ends — 使用说明.txt with a BOM (Notepad), 生成月报.bat in GBK (cmd.exe reads a

@@ -13,5 +13,6 @@ pub mod outputs;
 pub mod pictures;
 pub mod staged;
 pub mod xlsx;
+pub mod zip_origin;
 
 pub use staged::{Staged, WriteError, write_atomic};

@@ -6,8 +6,15 @@ use crate::issues::{DataIssue, SheetReport};
 use crate::lang::Lang;
 use crate::stats::Id;
 
+/// The input's path as given, written the same on every system (`/` between folders, as
+/// Windows accepts too), so a report is the same bytes wherever it is made.
 fn file_name(s: &SheetReport) -> String {
-    s.file.display().to_string()
+    let path = s.file.display().to_string();
+    if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        path
+    }
 }
 
 /// The file's name without its folder, as a clerk recognises it.

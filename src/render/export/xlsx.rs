@@ -147,7 +147,7 @@ pub fn to_bytes(
                 .with_context(|| format!("sheet {}", reg.name(lang)))?;
         }
     }
-    Ok(wb.save_to_buffer()?)
+    crate::render::xlsx::save(&mut wb)
 }
 
 #[cfg(test)]

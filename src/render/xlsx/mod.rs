@@ -135,6 +135,16 @@ pub fn new_workbook(date: NaiveDate, title: Option<String>) -> Result<Workbook> 
     Ok(wb)
 }
 
+/// The workbook's bytes, the same on every system (see [`crate::render::zip_origin`]).
+///
+/// # Errors
+/// rust_xlsxwriter failed.
+pub fn save(wb: &mut Workbook) -> Result<Vec<u8>> {
+    let mut bytes = wb.save_to_buffer()?;
+    crate::render::zip_origin::mark_dos(&mut bytes);
+    Ok(bytes)
+}
+
 /// Where each table landed: sheet name and cells, by table id (its home sheet, not a repeat).
 type Placements = HashMap<Id, (&'static str, Placed)>;
 
@@ -182,7 +192,7 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>> {
             }
         }
     }
-    Ok(wb.save_to_buffer()?)
+    save(&mut wb)
 }
 
 #[cfg(test)]

@@ -68,5 +68,5 @@ pub fn to_bytes(review: &Review, period: &Period, lang: Lang) -> Result<Vec<u8>>
         }
         sheet.finish();
     }
-    Ok(wb.save_to_buffer()?)
+    super::save(&mut wb)
 }
