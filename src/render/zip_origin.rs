@@ -57,7 +57,9 @@ mod tests {
         let before = wb.save_to_buffer().unwrap();
         let mut after = before.clone();
         mark_dos(&mut after);
-        let changed: Vec<usize> = (0..before.len()).filter(|&i| before[i] != after[i]).collect();
+        let changed: Vec<usize> = (0..before.len())
+            .filter(|&i| before[i] != after[i])
+            .collect();
         // Each entry's host byte is now 0; nothing else moved.
         for &i in &changed {
             assert_eq!(after[i], 0);
