@@ -20,7 +20,7 @@ impl Serialize for Val {
             Val::Bool(b) => s.serialize_bool(*b),
             Val::Dates(dates) => {
                 let mut seq = s.serialize_seq(Some(dates.len()))?;
-                for d in dates {
+                for d in dates.iter() {
                     seq.serialize_element(&d.format("%Y-%m-%d").to_string())?;
                 }
                 seq.end()

@@ -43,15 +43,15 @@ pub fn reconciliation(sheets: &[SheetReport]) -> Table {
     );
     for s in sheets {
         t.rows.push(vec![
-            Val::Text(base_name(s)),
+            Val::text(base_name(s)),
             Val::text(&s.sheet),
             s.kind
-                .map_or(Val::Null, |k| Val::Text(format!("{} {}", k.code(), k.zh()))),
+                .map_or(Val::Null, |k| Val::text(format!("{} {}", k.code(), k.zh()))),
             Val::Int(s.rows_read as i64),
             Val::Int(s.used as i64),
             Val::Int(s.skipped as i64),
             Val::Int(s.rejected as i64),
-            Val::Text(file_name(s)),
+            Val::text(file_name(s)),
         ]);
     }
     t
@@ -79,16 +79,16 @@ pub fn data_issues(issues: &[DataIssue], sheets: &[SheetReport]) -> Table {
     for i in issues {
         let s = &sheets[i.sheet];
         t.rows.push(vec![
-            Val::Text(base_name(s)),
+            Val::text(base_name(s)),
             Val::text(&s.sheet),
             i.row.map_or(Val::Null, |r| Val::Int(r.into())),
-            i.column.clone().map_or(Val::Null, Val::Text),
+            i.column.clone().map_or(Val::Null, Val::text),
             Val::text(&i.raw),
-            Val::Text(i.reason.zh()),
-            Val::Text(i.reason.en()),
+            Val::text(i.reason.zh()),
+            Val::text(i.reason.en()),
             Val::text(i.action.text(Lang::Zh)),
             Val::text(i.action.key()),
-            Val::Text(file_name(s)),
+            Val::text(file_name(s)),
         ]);
     }
     t

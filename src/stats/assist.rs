@@ -183,7 +183,7 @@ fn by_dept(requests: &[Request], p: &Period, reply_days: u32) -> Table {
             .count();
         let disputed = list.iter().filter(|r| r.disputed).count();
         t.rows.push(vec![
-            Val::Text(dept),
+            Val::text(dept),
             Val::Int(n),
             Val::Int(replied),
             Val::share(replied, n),
@@ -216,7 +216,7 @@ fn open(all: &[Request], p: &Period) -> Table {
     open.sort_by(|a, b| (a.request, &a.complaint_id).cmp(&(b.request, &b.complaint_id)));
     for r in open {
         t.rows.push(vec![
-            r.complaint_id.clone().map_or(Val::Null, Val::Text),
+            r.complaint_id.clone().map_or(Val::Null, Val::text),
             Val::text(r.dept.as_deref().unwrap_or(BLANK)),
             Val::Date(r.request),
             Val::Int((p.end - r.request).num_days()),

@@ -230,7 +230,7 @@ fn list(rows: &[Row]) -> Table {
     );
     for r in rows {
         let (last, tech) = match &r.farm.last_visit {
-            Some((d, t)) => (Val::Date(*d), t.clone().map_or(Val::Null, Val::Text)),
+            Some((d, t)) => (Val::Date(*d), t.clone().map_or(Val::Null, Val::text)),
             None => (Val::Null, Val::Null),
         };
         t.rows.push(vec![

@@ -101,7 +101,7 @@ fn breakdowns(lf: LazyFrame) -> PolarsResult<Table> {
             t.rows.push(vec![
                 Val::text(dim.zh()),
                 Val::text(dim.en()),
-                Val::Text(label),
+                Val::text(label),
                 Val::Int(c),
                 Val::Int(r),
                 Val::share(r, c),

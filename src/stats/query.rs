@@ -2,6 +2,7 @@
 //! column, and columns read back into plain Rust values or table values.
 
 use chrono::NaiveDate;
+
 use polars::prelude::*;
 
 use crate::frames::{date_of, day};
@@ -155,9 +156,19 @@ pub fn num_col(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
 /// # Errors
 /// The column is missing or not text.
 pub fn text_vals(df: &DataFrame, name: &str) -> PolarsResult<Vec<Val>> {
-    Ok(text_col(df, name)?
-        .into_iter()
-        .map(|v| v.map_or(Val::Null, Val::Text))
+    // A value met before shares its text: a long list's channels, statuses and technicians
+    // are a handful of strings, not one each per row. A column with more different values
+    // than this holds ids or names, which rarely repeat: its other values are not looked up.
+    const SHARED: usize = 4096;
+    let mut seen: foldhash::HashMap<&str, Val> = foldhash::HashMap::default();
+    let col = df.column(name)?.str()?;
+    Ok(col
+        .iter()
+        .map(|v| match v {
+            None => Val::Null,
+            Some(t) if seen.len() >= SHARED => Val::text(t),
+            Some(t) => seen.entry(t).or_insert_with(|| Val::text(t)).clone(),
+        })
         .collect())
 }
 

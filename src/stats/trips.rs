@@ -247,13 +247,13 @@ fn flag(trip: &Trip, finding: &'static str, missing: &[NaiveDate]) -> Vec<Val> {
         Val::Date(trip.depart),
         Val::Date(trip.ret),
         Val::Int(trip.days),
-        trip.approver.clone().map_or(Val::Null, Val::Text),
+        trip.approver.clone().map_or(Val::Null, Val::text),
         Val::text(label),
         Val::text(finding),
         if missing.is_empty() {
             Val::Null
         } else {
-            Val::Dates(missing.to_vec())
+            Val::Dates(missing.into())
         },
     ]
 }

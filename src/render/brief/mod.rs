@@ -41,7 +41,7 @@ fn grouped(i: i64) -> String {
 pub fn show(v: &Val, measure: Measure) -> String {
     match (v, measure) {
         (Val::Null, _) => "—".to_string(),
-        (Val::Text(t), _) => t.clone(),
+        (Val::Text(t), _) => t.to_string(),
         (Val::Date(d), _) => d.format("%Y-%m-%d").to_string(),
         (Val::Bool(b), _) => if *b { "是" } else { "否" }.to_string(),
         (Val::Dates(d), _) => Val::dates_text(d),

@@ -154,7 +154,7 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                 &text
             }
             Val::Dates(d) => {
-                text = Val::Text(Val::dates_text(d));
+                text = Val::text(Val::dates_text(d));
                 &text
             }
             v => v,

@@ -46,7 +46,7 @@ fn shares(
     for label in ordered_labels(dim, &present) {
         let n = map.get(&label).copied().unwrap_or(0);
         t.rows
-            .push(vec![Val::Text(label), Val::Int(n), Val::share(n, whole)]);
+            .push(vec![Val::text(label), Val::Int(n), Val::share(n, whole)]);
     }
     Ok(t)
 }
@@ -133,7 +133,7 @@ pub fn by_channel(lf: LazyFrame) -> PolarsResult<Table> {
     );
     for channel in ordered_labels(Dimension::Channel, &present) {
         let r = received.get(&channel).copied().unwrap_or(0);
-        let mut row = vec![Val::Text(channel.clone()), Val::Int(r)];
+        let mut row = vec![Val::text(channel.clone()), Val::Int(r)];
         for (_, zh, _) in &actions {
             let n = by_action
                 .get(&(channel.clone(), zh.to_string()))
@@ -195,7 +195,7 @@ fn cross(
         value_key: "count",
     };
     for r in rows {
-        let mut row = vec![Val::Text(r.clone())];
+        let mut row = vec![Val::text(r.clone())];
         row.extend(
             cols.iter()
                 .map(|c| Val::Int(counts.get(&(r.clone(), c.clone())).copied().unwrap_or(0))),

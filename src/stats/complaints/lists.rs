@@ -55,6 +55,8 @@ fn open_where(
                     .alias("age_days"),
             ),
     )
+    // Only the columns shown: a backlog of 300,000 complaints is not copied whole.
+    .select(shown(fields).chain([col("age_days")]).collect::<Vec<_>>())
     .collect()?;
     let mut columns = field_columns(Kind::Complaint, fields);
     columns.push(Column::of(
@@ -137,9 +139,16 @@ pub fn severe(received: LazyFrame) -> PolarsResult<Table> {
     )
 }
 
+/// The columns of `fields`.
+fn shown<'a>(fields: &'a [&str]) -> impl Iterator<Item = Expr> + 'a {
+    fields.iter().map(|f| col(*f))
+}
+
 /// The complaints of `lf` oldest first, as table `id` of their `fields`.
 fn listed(lf: LazyFrame, id: Id, (zh, en): (&str, &str), fields: &[&str]) -> PolarsResult<Table> {
-    let df = oldest_first(lf).collect()?;
+    let df = oldest_first(lf)
+        .select(shown(fields).collect::<Vec<_>>())
+        .collect()?;
     let mut t = Table::new(id, zh, en, field_columns(Kind::Complaint, fields));
     t.rows = transpose(field_values(&df, Kind::Complaint, fields)?);
     Ok(t)

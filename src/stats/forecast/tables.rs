@@ -48,7 +48,7 @@ pub fn feed_type(assessed: &[(Series, Outcome)]) -> Table {
             _ => Val::Null,
         };
         let split = |d: Option<(String, f64)>| match d {
-            Some((name, share)) => (Val::Text(name), Val::Pct(share)),
+            Some((name, share)) => (Val::text(name), Val::Pct(share)),
             None => (Val::Null, Val::Null),
         };
         let ((now_type, now_share), (next_type, next_share)) = (split(here), split(there));
@@ -124,7 +124,7 @@ pub fn series(assessed: &[(Series, Outcome)], step: Step) -> Table {
     t.note = Some(series_note(step));
     for (s, o) in assessed {
         let measure = s.kind.measure();
-        let text = |x: &Option<String>| x.clone().map_or(Val::Null, Val::Text);
+        let text = |x: &Option<String>| x.clone().map_or(Val::Null, Val::text);
         let (dir_zh, dir_en) = o
             .next
             .as_ref()
@@ -133,7 +133,7 @@ pub fn series(assessed: &[(Series, Outcome)], step: Step) -> Table {
                 (Val::text(z), Val::text(e))
             });
         let (note_zh, note_en) = o.note.clone().map_or((Val::Null, Val::Null), |(z, e)| {
-            (Val::Text(z), Val::Text(e))
+            (Val::text(z), Val::text(e))
         });
         let (kind_zh, kind_en) = s.kind.labels();
         let b = o.backtest;

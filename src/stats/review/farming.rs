@@ -146,7 +146,7 @@ pub(super) fn diseases(r: &Reviews<'_>, m: &Market) -> PolarsResult<Table> {
             .iter()
             .any(|x| x.text("disease") == Some(d.as_str()));
         t.rows.push(vec![
-            Val::Text(d),
+            Val::text(d),
             Val::Int(here),
             Val::Bool(is_new),
             Val::Int(all),

@@ -288,7 +288,7 @@ fn trips_with_the_day_without_a_record() {
     let flagged = zhang.table(Id::MyTripsFlagged).unwrap().first().unwrap();
     assert_eq!(
         flagged.get("missing_dates"),
-        &Val::Dates(vec![date("2026-10-12")])
+        &Val::Dates(vec![date("2026-10-12")].into())
     );
     // My work: 张伟's two field visits.
     let work = zhang.table(Id::MyWork).unwrap();

@@ -203,8 +203,8 @@ pub fn my_batches(r: &Reviews<'_>, name: &str, (zh, en): (&str, &str)) -> Polars
             t.rows.push(vec![
                 Val::text(&s),
                 Val::text(label),
-                farm[i].clone().map_or(Val::Null, Val::Text),
-                region[i].clone().map_or(Val::Null, Val::Text),
+                farm[i].clone().map_or(Val::Null, Val::text),
+                region[i].clone().map_or(Val::Null, Val::text),
                 end[i].map_or(Val::Null, Val::Date),
                 Val::Num(fcr),
                 Val::num(dept_fcr),
@@ -266,7 +266,7 @@ pub fn my_field_visits(r: &Reviews<'_>, name: &str, (zh, en): (&str, &str)) -> P
     for c in ordered_labels(Dimension::ProblemClass, &present) {
         let (mine, resolved, dept) = by.get(&c).copied().unwrap_or_default();
         t.rows.push(vec![
-            Val::Text(c),
+            Val::text(c),
             Val::Int(mine),
             Val::Int(resolved),
             Val::share(mine, mine_total),

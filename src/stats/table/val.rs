@@ -1,5 +1,7 @@
 //! One value of a result table, and the same value as a key to join tables on.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use crate::measure::Measure;
@@ -8,7 +10,9 @@ use crate::measure::Measure;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Val {
     Null,
-    Text(String),
+    /// Text, shared where it repeats (a channel, a status: one allocation for thousands of
+    /// rows of a long list).
+    Text(Arc<str>),
     Int(i64),
     /// A plain number (days, ratios, money).
     Num(f64),
@@ -18,12 +22,12 @@ pub enum Val {
     /// Yes/no (own brand): `true`/`false` in JSON, 是/否 in the workbook.
     Bool(bool),
     /// A list of dates: an array of `yyyy-mm-dd` in JSON, `mm-dd, mm-dd` in the workbook.
-    Dates(Vec<NaiveDate>),
+    Dates(Arc<[NaiveDate]>),
 }
 
 impl Val {
-    pub fn text(s: impl Into<String>) -> Val {
-        Val::Text(s.into())
+    pub fn text(s: impl AsRef<str>) -> Val {
+        Val::Text(Arc::from(s.as_ref()))
     }
 
     /// A number when there is one, null otherwise.

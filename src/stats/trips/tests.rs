@@ -78,7 +78,7 @@ fn approvals_daily_records_field_days_and_overlaps() {
         })
         .collect();
     // The missing dates are a list of dates (SPEC §6.1: a JSON array of ISO dates).
-    let oct2 = Val::Dates(vec![crate::stats::fixtures::date("2026-10-02")]);
+    let oct2 = Val::Dates(vec![crate::stats::fixtures::date("2026-10-02")].into());
     assert_eq!(
         findings,
         vec![
@@ -125,7 +125,7 @@ fn a_three_day_trip_with_one_day_lacking_a_record() {
         (flagged.text("finding"), flagged.get("missing_dates")),
         (
             Some("days_without_record"),
-            &Val::Dates(vec![crate::stats::fixtures::date("2026-10-13")])
+            &Val::Dates(vec![crate::stats::fixtures::date("2026-10-13")].into())
         )
     );
     assert!(s.issues.is_empty());

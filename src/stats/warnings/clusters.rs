@@ -151,8 +151,8 @@ pub fn table(clusters: &[Cluster]) -> Table {
             Val::Date(c.last),
             Val::Int(c.complaints as i64),
             Val::Int(c.customers as i64),
-            Val::Text(c.regions.join("、")),
-            Val::Text(c.ids.join("、")),
+            Val::text(c.regions.join("、")),
+            Val::text(c.ids.join("、")),
         ]);
     }
     t
