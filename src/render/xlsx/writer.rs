@@ -63,11 +63,19 @@ fn display_width(v: &Val, measure: Measure) -> usize {
     match v {
         Val::Null => 0,
         Val::Text(s) => s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0),
-        Val::Int(i) if measure == Measure::Count => {
-            let digits = i.unsigned_abs().to_string().len();
-            digits + (digits - 1) / 3 + usize::from(*i < 0)
+        Val::Int(i) => {
+            let digits = i
+                .unsigned_abs()
+                .checked_ilog10()
+                .map_or(1, |d| d as usize + 1);
+            // A count is shown with thousands separators.
+            let commas = if measure == Measure::Count {
+                (digits - 1) / 3
+            } else {
+                0
+            };
+            digits + commas + usize::from(*i < 0)
         }
-        Val::Int(i) => i.to_string().len(),
         Val::Num(x) => format!("{x:.2}").len().min(12),
         Val::Pct(_) => 6,
         Val::Date(_) => 10,
@@ -128,19 +136,18 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         measure: Measure,
         dress: Dress,
     ) -> Result<(), XlsxError> {
-        self.sized_cell(at, v, measure, dress, display_width(v, measure))
+        self.widen(at.1, display_width(v, measure));
+        self.put(at, v, measure, dress)
     }
 
-    /// As [`SheetWriter::cell`], the value's display width known.
-    fn sized_cell(
+    /// As [`SheetWriter::cell`], leaving the column's width as it is.
+    fn put(
         &mut self,
         (row, col): (u32, u16),
         v: &Val,
         measure: Measure,
         dress: Dress,
-        width: usize,
     ) -> Result<(), XlsxError> {
-        self.widen(col, width);
         let wrap = self.wrap.get(col as usize).copied().unwrap_or(false);
         let format = self.f.pick(measure, dress, wrap);
         let ws = &mut *self.ws;
@@ -279,20 +286,22 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                 (v, t.measure_at(i, c))
             }
         };
-        // Every cell's width, measured once (a long list has hundreds of thousands).
-        let widths: Vec<usize> = (0..t.rows.len())
-            .flat_map(|i| {
-                shown.iter().map(move |&c| {
-                    let (v, measure) = shown_value(i, c);
-                    display_width(v, measure)
-                })
-            })
-            .collect();
-        let row_widths = |i: usize| &widths[i * shown.len()..(i + 1) * shown.len()];
+        // Each column's widest cell. Text is never wider than its length in bytes, so a cell
+        // no longer than the widest so far is not measured (a long list has millions).
+        let mut widest = vec![0; shown.len()];
+        for i in 0..t.rows.len() {
+            for (out, &c) in shown.iter().enumerate() {
+                let (v, measure) = shown_value(i, c);
+                if !matches!(v, Val::Text(s) if s.len() <= widest[out]) {
+                    widest[out] = widest[out].max(display_width(v, measure));
+                }
+            }
+        }
+        for (out, &w) in widest.iter().enumerate() {
+            self.widen(out as u16, w);
+        }
         // A column of long text wraps; the others stay on one line.
-        self.wrap = (0..shown.len())
-            .map(|out| (0..t.rows.len()).any(|i| row_widths(i)[out] > MAX_WIDTH))
-            .collect();
+        self.wrap = widest.iter().map(|&w| w > MAX_WIDTH).collect();
         for (i, record) in t.records().enumerate() {
             let r = header_row + 1 + i as u32;
             let dress = match (highlight(&record), long) {
@@ -300,11 +309,14 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
                 (false, true) => Dress::Plain,
                 (false, false) => Dress::Bordered,
             };
-            let lines = row_widths(i)
+            let lines = shown
                 .iter()
                 .zip(&self.wrap)
                 .filter(|(_, wrap)| **wrap)
-                .map(|(w, _)| w.div_ceil(MAX_WIDTH))
+                .map(|(&c, _)| match shown_value(i, c) {
+                    (Val::Text(s), _) if s.len() <= MAX_WIDTH => 1,
+                    (v, measure) => display_width(v, measure).div_ceil(MAX_WIDTH),
+                })
                 .max()
                 .unwrap_or(1);
             if lines > 1 {
@@ -313,8 +325,7 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
             }
             for (out, &c) in shown.iter().enumerate() {
                 let (v, measure) = shown_value(i, c);
-                let width = row_widths(i)[out];
-                self.sized_cell((r, out as u16), v, measure, dress, width)?;
+                self.put((r, out as u16), v, measure, dress)?;
             }
         }
         self.row = header_row + 1 + t.rows.len() as u32;

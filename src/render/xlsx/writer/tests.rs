@@ -96,3 +96,48 @@ fn short_text_keeps_rows_at_their_height() {
         "{xml}"
     );
 }
+
+#[test]
+fn a_column_fits_its_widest_cell_whatever_the_order_of_scripts() {
+    let mut t = Table::new(
+        Id::Comparisons,
+        "表",
+        "table",
+        vec![
+            Column::text("note", "备注", "note"),
+            Column::of(Measure::Count, "n", "数量", "n"),
+            Column::of(Measure::Days, "d", "天数", "days"),
+        ],
+    );
+    // Widths in digit widths: 8, 中文中文 (12 bytes, 8 wide), abcdefghijk (11), then
+    // 中文中文中文 (6 characters, fewer than the widest so far, but 12 wide).
+    t.rows = [
+        ("abcdefgh", 7, 5),
+        ("中文中文", -1_234_567, 0),
+        ("abcdefghijk", 0, -123_456_789),
+        ("中文中文中文", 12, 9),
+    ]
+    .into_iter()
+    .map(|(s, n, d)| vec![Val::text(s), Val::Int(n), Val::Int(d)])
+    .collect();
+    let xml = sheet_xml(&t);
+    // 12 + 2; -1,234,567 is 10 wide + 2; -123456789 is 10 wide + 2.
+    assert!(
+        xml.contains(r#"<col min="1" max="1" width="14.7109375""#),
+        "{xml}"
+    );
+    assert!(
+        xml.contains(r#"<col min="2" max="3" width="12.7109375""#),
+        "{xml}"
+    );
+}
+
+#[test]
+fn a_whole_number_is_measured_as_shown() {
+    assert_eq!(display_width(&Val::Int(0), Measure::Count), 1);
+    assert_eq!(display_width(&Val::Int(999), Measure::Count), 3);
+    assert_eq!(display_width(&Val::Int(1000), Measure::Count), 5);
+    assert_eq!(display_width(&Val::Int(-1_000_000), Measure::Count), 10);
+    assert_eq!(display_width(&Val::Int(-1_000_000), Measure::Days), 8);
+    assert_eq!(display_width(&Val::Int(i64::MIN), Measure::Days), 20);
+}
