@@ -63,18 +63,18 @@ pub fn data_issues(issues: &[DataIssue], sheets: &[SheetReport]) -> Table {
         Id::DataIssues,
         "数据问题(跳过、拒收的行和未识别的取值)",
         "Data problems (skipped and rejected rows, unrecognised values)",
-        vec![
+        [
             Column::text("file_name", "文件", "file"),
             Column::text("sheet", "工作表", "sheet"),
             Column::of(Measure::Ordinal, "row", "行", "row"),
             Column::text("column", "列", "column"),
             Column::text("raw", "原始值", "raw value"),
-            Column::label_in(Lang::Zh, "reason", "原因", "reason (Chinese)"),
-            Column::label_in(Lang::En, "reason_en", "原因(英文)", "reason"),
-            Column::label_in(Lang::Zh, "action_label", "处理", "action (Chinese)"),
-            Column::label_in(Lang::En, "action", "处理(英文)", "action"),
-            Column::text("file", "路径", "path"),
-        ],
+        ]
+        .into_iter()
+        .chain(Column::labels("reason", "reason_en", "原因", "reason"))
+        .chain(Column::labels("action_label", "action", "处理", "action"))
+        .chain([Column::text("file", "路径", "path")])
+        .collect(),
     );
     for i in issues {
         let s = &sheets[i.sheet];

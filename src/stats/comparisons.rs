@@ -9,7 +9,6 @@ use super::market::ALL_REGIONS;
 use super::query::{count, within};
 use super::table::change;
 use super::{Column, Measure, Record, Table, Val, complaints, fcr, market, prices};
-use crate::lang::Lang;
 use crate::normalize::Loaded;
 use crate::period::Period;
 use crate::schema::Kind;
@@ -245,29 +244,30 @@ pub fn comparisons(loaded: &Loaded, p: &Period, template: &Template) -> PolarsRe
             p.previous().label(),
             p.last_year().label()
         ),
-        vec![
-            Column::label_in(Lang::Zh, "label", "指标", "figure"),
-            Column::label_in(Lang::En, "label_en", "指标(英文)", "figure"),
-            Column::of(Measure::OfRow, "value", "本期", "this period"),
-            Column::of(Measure::OfRow, "previous", "上期", "previous"),
-            Column::of(
-                Measure::OfRow,
-                "mom_change",
-                "环比变化",
-                "change vs previous",
-            ),
-            Column::of(Measure::Change, "mom_pct", "环比%", "% vs previous"),
-            Column::of(Measure::OfRow, "last_year", "去年同期", "a year earlier"),
-            Column::of(
-                Measure::OfRow,
-                "yoy_change",
-                "同比变化",
-                "change vs a year earlier",
-            ),
-            Column::of(Measure::Change, "yoy_pct", "同比%", "% vs a year earlier"),
-            Column::of(Measure::OfRow, "ytd", "本年累计", "year to date"),
-            Column::of(Measure::Key, "kpi", "指标代码", "key"),
-        ],
+        Column::labels("label", "label_en", "指标", "figure")
+            .into_iter()
+            .chain([
+                Column::of(Measure::OfRow, "value", "本期", "this period"),
+                Column::of(Measure::OfRow, "previous", "上期", "previous"),
+                Column::of(
+                    Measure::OfRow,
+                    "mom_change",
+                    "环比变化",
+                    "change vs previous",
+                ),
+                Column::of(Measure::Change, "mom_pct", "环比%", "% vs previous"),
+                Column::of(Measure::OfRow, "last_year", "去年同期", "a year earlier"),
+                Column::of(
+                    Measure::OfRow,
+                    "yoy_change",
+                    "同比变化",
+                    "change vs a year earlier",
+                ),
+                Column::of(Measure::Change, "yoy_pct", "同比%", "% vs a year earlier"),
+                Column::of(Measure::OfRow, "ytd", "本年累计", "year to date"),
+                Column::of(Measure::Key, "kpi", "指标代码", "key"),
+            ])
+            .collect(),
     );
     t.dash_for_null = true;
     for k in &current {

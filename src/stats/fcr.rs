@@ -15,7 +15,6 @@ use super::query::{num_col, origins, text_col, within};
 use super::{BLANK, Column, Layout, Measure, Table, Val};
 use crate::frames::date_of;
 use crate::issues::{DataIssue, Reason};
-use crate::lang::Lang;
 use crate::period::Period;
 use crate::taxonomy::{DEMO_FARM, YES};
 use crate::template::Template;
@@ -277,9 +276,14 @@ fn groups(kept: &[Batch], template: &Template) -> Table {
         Id::Fcr,
         "饲养效果:料肉比/饵料系数(Σ饲料 ÷ Σ增重)",
         "Feed conversion: FCR (Σ feed ÷ Σ gain)",
-        vec![
-            Column::label_in(Lang::Zh, "grouping_label", "分组方式", "grouping (Chinese)"),
-            Column::label_in(Lang::En, "grouping_label_en", "分组方式(英文)", "grouping"),
+        Column::labels(
+            "grouping_label",
+            "grouping_label_en",
+            "分组方式",
+            "grouping",
+        )
+        .into_iter()
+        .chain([
             Column::text("group", "组别", "group"),
             Column::text("metric", "指标", "metric"),
             Column::of(Measure::Flag, "own_brand", "本公司品牌", "own brand"),
@@ -301,7 +305,8 @@ fn groups(kept: &[Batch], template: &Template) -> Table {
             ),
             Column::of(Measure::Share, "mortality", "死亡率", "mortality"),
             Column::of(Measure::Key, "grouping", "分组代码", "grouping key"),
-        ],
+        ])
+        .collect(),
     );
     for g in &GROUPINGS {
         let mut by: BTreeMap<String, Sums> = BTreeMap::new();

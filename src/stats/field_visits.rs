@@ -8,7 +8,6 @@ use polars::prelude::*;
 
 use super::query::{count, count_by2, within};
 use super::{BLANK, Column, Layout, Measure, Table, Val, ordered_labels};
-use crate::lang::Lang;
 use crate::taxonomy::{DEMO_FARM, Dimension, RESOLVED};
 
 /// The field-visit figures and the breakdowns.
@@ -72,15 +71,16 @@ fn breakdowns(lf: LazyFrame) -> PolarsResult<Table> {
         Id::FieldVisits,
         "现场拜访:按客户类型和问题分类",
         "Field visits by customer type and problem class",
-        vec![
-            Column::label_in(Lang::Zh, "dimension_label", "维度", "dimension (Chinese)"),
-            Column::label_in(Lang::En, "dimension_label_en", "维度(英文)", "dimension"),
-            Column::text("value", "类别", "value"),
-            Column::of(Measure::Count, "count", "拜访次数", "visits"),
-            Column::of(Measure::Count, "resolved", "已解决", "resolved"),
-            Column::of(Measure::Share, "resolved_share", "解决率", "resolved share"),
-            Column::of(Measure::Key, "dimension", "维度代码", "dimension key"),
-        ],
+        Column::labels("dimension_label", "dimension_label_en", "维度", "dimension")
+            .into_iter()
+            .chain([
+                Column::text("value", "类别", "value"),
+                Column::of(Measure::Count, "count", "拜访次数", "visits"),
+                Column::of(Measure::Count, "resolved", "已解决", "resolved"),
+                Column::of(Measure::Share, "resolved_share", "解决率", "resolved share"),
+                Column::of(Measure::Key, "dimension", "维度代码", "dimension key"),
+            ])
+            .collect(),
     );
     for (field, dim) in [
         ("customer_type", Dimension::CustomerType),

@@ -65,6 +65,23 @@ impl Column {
         }
     }
 
+    /// A label in both languages: `zh_key` shown in the Chinese workbook, `en_key` in the
+    /// English one (`summary.json` holds both).
+    pub fn labels(zh_key: &str, en_key: &str, zh: &str, en: &str) -> [Column; 2] {
+        [
+            Column::label_in(Lang::Zh, zh_key, zh, format!("{en} (Chinese)")),
+            Column::label_in(Lang::En, en_key, format!("{zh}(英文)"), en),
+        ]
+    }
+
+    /// The same column, never shown in the workbook (`summary.json` only).
+    pub fn hidden(self) -> Column {
+        Column {
+            shown: Shown::Never,
+            ..self
+        }
+    }
+
     /// Whether the workbook in `lang` shows the column.
     pub fn shown_in(&self, lang: Lang) -> bool {
         match self.shown {

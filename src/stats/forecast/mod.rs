@@ -14,8 +14,7 @@ use std::collections::BTreeMap;
 use polars::prelude::*;
 
 use super::market::ALL_REGIONS;
-use super::{BLANK, Column, Measure, Shown, Table, Val};
-use crate::lang::Lang;
+use super::{BLANK, Measure, Table, Val};
 use crate::normalize::Loaded;
 use crate::period::{Period, Span};
 use crate::schema::Kind;
@@ -205,22 +204,6 @@ fn dominant(values: &BTreeMap<String, f64>) -> Option<(String, f64)> {
         .filter(|(k, _)| k.as_str() != UNFILLED)
         .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))?;
     (total > 0.0).then(|| (name.clone(), v / total))
-}
-
-/// The columns of a label in both languages, each shown in its workbook.
-fn labels(key: &str, zh: &str, en: &str) -> [Column; 2] {
-    [
-        Column::label_in(Lang::Zh, key, zh, format!("{en} (Chinese)")),
-        Column::label_in(Lang::En, format!("{key}_en"), format!("{zh}(英文)"), en),
-    ]
-}
-
-/// A column never shown in the workbook.
-fn hidden(c: Column) -> Column {
-    Column {
-        shown: Shown::Never,
-        ..c
-    }
 }
 
 /// `x` as a value of measure `m`.

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::series::{Series, SeriesKind, Step};
-use super::{Outcome, direction, dominant, hidden, labels, val};
+use super::{Outcome, direction, dominant, val};
 use crate::measure::Measure;
 use crate::stats::market::ALL_REGIONS;
 use crate::stats::{Column, Id, Table, Val};
@@ -68,7 +68,12 @@ pub fn feed_type(assessed: &[(Series, Outcome)]) -> Table {
 fn series_columns() -> Vec<Column> {
     let m = Measure::OfRow;
     let mut columns = vec![Column::of(Measure::Key, "series", "序列代码", "series")];
-    columns.extend(labels("series_label", "序列", "series"));
+    columns.extend(Column::labels(
+        "series_label",
+        "series_label_en",
+        "序列",
+        "series",
+    ));
     columns.extend([
         Column::text("region", "地区", "region"),
         Column::text("item", "料型/品项/品种", "item"),
@@ -79,7 +84,12 @@ fn series_columns() -> Vec<Column> {
         Column::of(m, "lo80", "80%区间下限", "80% low"),
         Column::of(m, "hi80", "80%区间上限", "80% high"),
     ]);
-    columns.extend(labels("direction", "走势", "direction"));
+    columns.extend(Column::labels(
+        "direction",
+        "direction_en",
+        "走势",
+        "direction",
+    ));
     columns.extend([
         Column::text("model", "模型", "model"),
         Column::of(Measure::Count, "points", "有数据期数", "points"),
@@ -92,8 +102,8 @@ fn series_columns() -> Vec<Column> {
             "naive no worse",
         ),
     ]);
-    columns.extend(labels("note", "说明", "note"));
-    columns.push(hidden(Column::of(Measure::Count, "rows", "记录数", "rows")));
+    columns.extend(Column::labels("note", "note_en", "说明", "note"));
+    columns.push(Column::of(Measure::Count, "rows", "记录数", "rows").hidden());
     columns
 }
 

@@ -20,19 +20,17 @@ pub(super) fn fcr(r: &Reviews<'_>, name: &str, m: &Market) -> Table {
         Id::MyFcr,
         FCR_TITLE.0,
         FCR_TITLE.1,
-        vec![
+        [
             Column::text("species", "品种", "species"),
             Column::of(Measure::Key, "scope", "范围代码", "scope"),
-            Column::label_in(
-                crate::lang::Lang::Zh,
-                "scope_label",
-                "范围",
-                "scope (Chinese)",
-            ),
-            Column::label_in(crate::lang::Lang::En, "scope_en", "范围(英文)", "scope"),
+        ]
+        .into_iter()
+        .chain(Column::labels("scope_label", "scope_en", "范围", "scope"))
+        .chain([
             Column::of(Measure::Count, "batches", "批次", "batches"),
             Column::of(Measure::Ratio, "fcr", "料肉比/饵料系数", "FCR"),
-        ],
+        ])
+        .collect(),
     );
     let sums = |grouping: &str, keep: &dyn Fn(&str) -> Option<String>| {
         let mut by: BTreeMap<String, (f64, f64, f64)> = BTreeMap::new();

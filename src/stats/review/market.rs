@@ -210,18 +210,24 @@ fn market_table(m: &Market) -> Table {
         Id::ReviewMarket,
         "你所在的市场(4-3 一)",
         "Your market (4-3, part one)",
-        vec![
+        [
             Column::text("region", "地区", "region"),
             Column::of(Measure::Key, "source", "来源代码", "source"),
-            Column::label_in(
-                crate::lang::Lang::Zh,
-                "source_label",
-                "依据",
-                "source (Chinese)",
-            ),
-            Column::label_in(crate::lang::Lang::En, "source_en", "依据(英文)", "source"),
-            Column::of(Measure::Count, "records", "拜访与批次记录", "records"),
-        ],
+        ]
+        .into_iter()
+        .chain(Column::labels(
+            "source_label",
+            "source_en",
+            "依据",
+            "source",
+        ))
+        .chain([Column::of(
+            Measure::Count,
+            "records",
+            "拜访与批次记录",
+            "records",
+        )])
+        .collect(),
     );
     for (region, records) in &m.regions {
         let source = m.source.expect("a market with regions has a source");

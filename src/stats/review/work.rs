@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use polars::prelude::*;
 
 use super::{Reviews, record_table};
-use crate::lang::Lang;
 use crate::schema::Kind;
 use crate::stats::fcr::batch_problem;
 use crate::stats::query::{date_col, num_col, text_col, within, year_month, year_month_of};
@@ -26,28 +25,29 @@ pub fn my_work(r: &Reviews<'_>, name: &str) -> Table {
         Id::MyWork,
         format!("我的工作:{name} 本期各项工作与部门对比(4-3 一.7)"),
         format!("My work: {name} this period against the department"),
-        vec![
-            Column::label_in(Lang::Zh, "figure", "指标", "figure (Chinese)"),
-            Column::label_in(Lang::En, "figure_en", "指标(英文)", "figure"),
-            Column::of(Measure::Key, "key", "指标代码", "key"),
-            Column::of(Measure::OfRow, "mine", "本人", "mine"),
-            Column::of(
-                Measure::MedianOfRow,
-                "dept_median",
-                "部门中位数",
-                "department median",
-            ),
-            Column::of(Measure::Ordinal, "rank", "排名", "rank"),
-            Column::of(Measure::Count, "of", "参与排名人数", "of"),
-            Column::of(
-                Measure::OfRow,
-                "previous",
-                "本人上期",
-                "mine, previous period",
-            ),
-            Column::of(Measure::OfRow, "mom_change", "环比变化", "change"),
-            Column::of(Measure::Change, "mom_pct", "环比%", "change %"),
-        ],
+        Column::labels("figure", "figure_en", "指标", "figure")
+            .into_iter()
+            .chain([
+                Column::of(Measure::Key, "key", "指标代码", "key"),
+                Column::of(Measure::OfRow, "mine", "本人", "mine"),
+                Column::of(
+                    Measure::MedianOfRow,
+                    "dept_median",
+                    "部门中位数",
+                    "department median",
+                ),
+                Column::of(Measure::Ordinal, "rank", "排名", "rank"),
+                Column::of(Measure::Count, "of", "参与排名人数", "of"),
+                Column::of(
+                    Measure::OfRow,
+                    "previous",
+                    "本人上期",
+                    "mine, previous period",
+                ),
+                Column::of(Measure::OfRow, "mom_change", "环比变化", "change"),
+                Column::of(Measure::Change, "mom_pct", "环比%", "change %"),
+            ])
+            .collect(),
     );
     t.dash_for_null = true;
     for fig in &FIGURES {

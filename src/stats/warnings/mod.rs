@@ -15,7 +15,6 @@ use crate::stats::Id;
 use polars::prelude::*;
 
 use super::{Column, Measure, Sheet, Table, Val};
-use crate::lang::Lang;
 use crate::period::Period;
 use crate::template::Warnings;
 use lines::Line;
@@ -278,30 +277,21 @@ fn list(found: &[Found]) -> Table {
         Id::Warnings,
         "预警",
         "Warnings",
-        vec![
-            Column::of(Measure::Key, "kind", "类型代码", "kind"),
-            Column::label_in(Lang::Zh, "kind_label", "类型", "kind (Chinese)"),
-            Column::label_in(Lang::En, "kind_en", "类型(英文)", "kind"),
-            Column::label_in(Lang::Zh, "message", "说明", "message (Chinese)"),
-            Column::label_in(Lang::En, "message_en", "说明(英文)", "message"),
-            Column {
-                shown: crate::stats::Shown::Never,
-                ..Column::of(Measure::Count, "covers", "条数", "warnings")
-            },
-            // What the brief weighs surges by (SPEC §5.5 item 4).
-            Column {
-                shown: crate::stats::Shown::Never,
-                ..Column::of(Measure::Median, "excess", "超出均值(件)", "excess")
-            },
-            Column {
-                shown: crate::stats::Shown::Never,
-                ..Column::of(Measure::Share, "share_change", "占比变化", "share change")
-            },
-            Column {
-                shown: crate::stats::Shown::Never,
-                ..Column::of(Measure::Flag, "total", "总量", "total")
-            },
-        ],
+        [Column::of(Measure::Key, "kind", "类型代码", "kind")]
+            .into_iter()
+            .chain(Column::labels("kind_label", "kind_en", "类型", "kind"))
+            .chain(Column::labels("message", "message_en", "说明", "message"))
+            .chain(
+                [
+                    Column::of(Measure::Count, "covers", "条数", "warnings"),
+                    // What the brief weighs surges by (SPEC §5.5 item 4).
+                    Column::of(Measure::Median, "excess", "超出均值(件)", "excess"),
+                    Column::of(Measure::Share, "share_change", "占比变化", "share change"),
+                    Column::of(Measure::Flag, "total", "总量", "total"),
+                ]
+                .map(Column::hidden),
+            )
+            .collect(),
     );
     for (kind, (zh, en), covers, weight) in found {
         let (kind_zh, kind_en) = kind.labels();

@@ -192,36 +192,32 @@ pub fn table(surges: &[Surge]) -> Table {
         Id::WarningSurges,
         "异常增长:投诉数明显高于前几期",
         "Surges: complaints well above the periods before",
-        vec![
-            Column::of(Measure::Key, "dimension", "维度", "dimension"),
-            Column::label_in(
-                crate::lang::Lang::Zh,
+        [Column::of(Measure::Key, "dimension", "维度", "dimension")]
+            .into_iter()
+            .chain(Column::labels(
                 "dimension_label",
-                "维度",
-                "dimension (Chinese)",
-            ),
-            Column::label_in(
-                crate::lang::Lang::En,
                 "dimension_en",
-                "维度(英文)",
+                "维度",
                 "dimension",
-            ),
-            Column::text("value", "取值", "value"),
-            Column::of(Measure::Count, "count", "本期投诉(件)", "complaints"),
-            Column::of(
-                Measure::Median,
-                "baseline_mean",
-                "基期均值",
-                "baseline mean",
-            ),
-            Column::of(Measure::Median, "baseline_sd", "基期标准差", "baseline SD"),
-            Column::of(
-                Measure::Count,
-                "baseline_periods",
-                "基期数",
-                "baseline periods",
-            ),
-        ],
+            ))
+            .chain([
+                Column::text("value", "取值", "value"),
+                Column::of(Measure::Count, "count", "本期投诉(件)", "complaints"),
+                Column::of(
+                    Measure::Median,
+                    "baseline_mean",
+                    "基期均值",
+                    "baseline mean",
+                ),
+                Column::of(Measure::Median, "baseline_sd", "基期标准差", "baseline SD"),
+                Column::of(
+                    Measure::Count,
+                    "baseline_periods",
+                    "基期数",
+                    "baseline periods",
+                ),
+            ])
+            .collect(),
     );
     for s in surges {
         let (zh, en) = dimension_labels(s.dimension);
