@@ -113,7 +113,8 @@ pub enum TemplateProblem {
         first: String,
         second: String,
     },
-    MissingSettings,
+    /// Settings out of their range, each as `key ≥ least`.
+    BadSettings(Vec<String>),
 }
 
 impl FileProblem {
@@ -320,6 +321,12 @@ impl TemplateProblem {
                 format!("无法读取:{e}"),
                 format!("cannot read it: {e}"),
             ),
+            // toml's own words; a name in Chinese written as a bare key is the usual slip.
+            P::Toml(e) if e.contains("invalid unquoted key") => pick(
+                lang,
+                format!("{e}\n中文等非英文字母的键要加英文双引号,例如 \"张伟\" = [\"东湖区\"]"),
+                format!("{e}\na key in Chinese needs double quotes, e.g. \"张伟\" = [\"东湖区\"]"),
+            ),
             P::Toml(e) => e.clone(),
             P::UnknownKey { key, valid } => pick(
                 lang,
@@ -360,10 +367,13 @@ impl TemplateProblem {
                 format!("表头 `{header}` 同时是 {first} 和 {second} 的别名"),
                 format!("header `{header}` is an alias of both {first} and {second}"),
             ),
-            P::MissingSettings => pick(
+            P::BadSettings(settings) => pick(
                 lang,
-                "header_search_rows 和 [limits] 的每一项都必须设置且大于 0".into(),
-                "header_search_rows and every [limits] value must be set and above 0".into(),
+                format!("这些设置超出范围,应为:{}", settings.join(", ")),
+                format!(
+                    "settings out of range, they must be: {}",
+                    settings.join(", ")
+                ),
             ),
         };
         pick(

@@ -198,22 +198,54 @@ impl Template {
                 .filter(|n| n != BUILT_IN),
             problem,
         })?;
-        let (l, w) = (t.limits, t.warnings);
-        if t.header_search_rows == 0
-            || [l.max_cells, l.max_part_bytes, l.max_csv_bytes].contains(&0)
-            || l.max_columns == 0
-            || t.assist_reply_days == 0
-            || t.demo_visit_days == 0
-            || t.forecast.min_points < 3
-            || [w.cluster_days, w.cluster_min, w.baseline_periods].contains(&0)
-            || !(w.surge_sd > 0.0 && w.surge_min_excess > 0.0 && w.price_pct > 0.0)
-        {
+        let bad = t.bad_settings();
+        if !bad.is_empty() {
+            // The built-in values are in range: a bad one comes from the user's file.
+            let user = layers
+                .iter()
+                .rev()
+                .map(|(n, _)| *n)
+                .find(|n| *n != BUILT_IN);
             return Err(TemplateError {
-                layer: None,
-                problem: TemplateProblem::MissingSettings,
+                layer: user.map(str::to_string),
+                problem: TemplateProblem::BadSettings(bad),
             });
         }
         Ok(t)
+    }
+
+    /// The settings out of their range, each as `key ≥ least` (`key > 0` for a fraction).
+    fn bad_settings(&self) -> Vec<String> {
+        let (l, w) = (self.limits, self.warnings);
+        let whole: [(&str, u64, u64); 11] = [
+            ("header_search_rows", self.header_search_rows as u64, 1),
+            ("limits.max_cells", l.max_cells, 1),
+            ("limits.max_columns", l.max_columns.into(), 1),
+            ("limits.max_part_bytes", l.max_part_bytes, 1),
+            ("limits.max_csv_bytes", l.max_csv_bytes, 1),
+            ("assist_reply_days", self.assist_reply_days.into(), 1),
+            ("demo_visit_days", self.demo_visit_days.into(), 1),
+            ("forecast_min_points", self.forecast.min_points.into(), 3),
+            ("warnings.cluster_days", w.cluster_days.into(), 1),
+            ("warnings.cluster_min", w.cluster_min.into(), 1),
+            ("warnings.baseline_periods", w.baseline_periods.into(), 1),
+        ];
+        let fractions = [
+            ("warnings.surge_sd", w.surge_sd),
+            ("warnings.surge_min_excess", w.surge_min_excess),
+            ("warnings.price_pct", w.price_pct),
+        ];
+        whole
+            .iter()
+            .filter(|(_, v, least)| v < least)
+            .map(|(k, _, least)| format!("{k} ≥ {least}"))
+            .chain(
+                fractions
+                    .iter()
+                    .filter(|(_, v)| v.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater))
+                    .map(|(k, _)| format!("{k} > 0")),
+            )
+            .collect()
     }
 
     /// The field of `kind` a header cell names, by its normalised key.

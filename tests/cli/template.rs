@@ -77,3 +77,39 @@ fn unknown_template_key_is_an_error_naming_it_and_the_file() {
     let err = run.stderr();
     assert!(err.starts_with("tsreport: template bad.toml:"), "{err}");
 }
+
+#[test]
+fn a_setting_out_of_range_is_named_with_the_users_file() {
+    let w = Workdir::new();
+    w.write(
+        "bad.toml",
+        "forecast_min_points = 2\n[warnings]\nprice_pct = 0.0\n",
+    );
+    w.xlsx("x.xlsx", &[("Sheet1", vec![complaint_header()])]);
+    let run = w.run(&["check", "x.xlsx", "--template", "bad.toml"]);
+    run.expect_code(1);
+    let err = run.stderr();
+    assert!(err.starts_with("tsreport: 模板 bad.toml:"), "{err}");
+    assert!(
+        err.contains("forecast_min_points ≥ 3, warnings.price_pct > 0"),
+        "{err}"
+    );
+    assert!(!err.contains("header_search_rows"), "{err}");
+}
+
+#[test]
+fn a_name_in_chinese_without_quotes_is_told_how_to_write_it() {
+    let w = Workdir::new();
+    // As SPEC §5.3 shows it: not valid TOML.
+    w.write("市场.toml", "[markets]\n张伟 = [\"东湖区\"]\n");
+    w.xlsx("x.xlsx", &[("Sheet1", vec![complaint_header()])]);
+    let run = w.run(&["check", "x.xlsx", "--template", "市场.toml"]);
+    run.expect_code(1);
+    let err = run.stderr();
+    assert!(err.starts_with("tsreport: 模板 市场.toml:"), "{err}");
+    assert!(err.contains("line 2"), "{err}");
+    assert!(
+        err.contains("要加英文双引号,例如 \"张伟\" = [\"东湖区\"]"),
+        "{err}"
+    );
+}
