@@ -12,7 +12,9 @@ pub enum Dress {
     Bordered,
     /// Borders, bold, a light yellow fill (own brands).
     Highlighted,
-    /// No borders (long lists: a format lookup per cell is most of their writing time).
+    /// No borders (long lists: a format lookup per cell is most of their writing time; a
+    /// list's number columns take their format from the column, see
+    /// [`Formats::column_format`]).
     Plain,
 }
 
@@ -54,6 +56,8 @@ pub struct Formats {
     bordered: [Format; 8],
     highlighted: [Format; 8],
     plain: [Format; 8],
+    /// General, written out: a cell that must not take its column's number format.
+    general: Format,
 }
 
 impl Formats {
@@ -90,6 +94,9 @@ impl Formats {
                     .set_background_color(Color::RGB(0xFFF2CC))
             }),
             plain: std::array::from_fn(numbered),
+            // Not the default format (an unformatted cell takes its column's), but it looks
+            // the same.
+            general: numbered(0),
         }
     }
 
@@ -109,6 +116,37 @@ impl Formats {
             Dress::Highlighted => Some(&self.highlighted[i]),
             Dress::Plain if i == 0 => None,
             Dress::Plain => Some(&self.plain[i]),
+        }
+    }
+
+    /// The format a long list's column of `measure` can carry, so that its plain cells are
+    /// written unformatted: looking a format up costs about as much as writing the cell.
+    /// `None` for text and for columns whose measure varies by row. Returns the number format
+    /// (for [`Formats::pick_in`]) and the format.
+    pub fn column_format(&self, measure: Measure) -> Option<(usize, &Format)> {
+        let i = number_format(measure);
+        (i != 0).then(|| (i, &self.plain[i]))
+    }
+
+    /// As [`Formats::pick`], for a cell in a column whose format is number format `column`
+    /// (set from [`Formats::column_format`]), if any: a plain cell of that format is left
+    /// unformatted, taking it from the column, and a cell that would be unformatted is
+    /// written as General, so that it does not.
+    pub fn pick_in(
+        &self,
+        measure: Measure,
+        dress: Dress,
+        wrap: bool,
+        column: Option<usize>,
+    ) -> Option<&Format> {
+        let picked = self.pick(measure, dress, wrap);
+        let Some(i) = column else {
+            return picked;
+        };
+        match picked {
+            None => Some(&self.general),
+            Some(f) if std::ptr::eq(f, &self.plain[i]) => None,
+            f => f,
         }
     }
 }

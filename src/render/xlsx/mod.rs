@@ -192,7 +192,11 @@ pub fn to_bytes(report: &Report, lang: Lang) -> Result<Vec<u8>> {
             }
         }
     }
-    save(&mut wb)
+    let bytes = save(&mut wb);
+    // A long list's sheet is a temporary file of a few hundred megabytes, freed when the
+    // workbook goes: on a thread of its own, beside the rest of the run.
+    std::thread::spawn(move || drop(wb));
+    bytes
 }
 
 #[cfg(test)]

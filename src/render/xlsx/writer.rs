@@ -51,6 +51,9 @@ pub struct SheetWriter<'w, 'f> {
     placed: Vec<(Id, Placed)>,
     /// Columns whose text wraps (their content is wider than [`MAX_WIDTH`]).
     wrap: Vec<bool>,
+    /// The number format each column carries (see [`Formats::column_format`]), if any; set
+    /// by the sheet's first long list.
+    column_formats: Vec<Option<usize>>,
 }
 
 /// Never highlight.
@@ -116,6 +119,7 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
             f,
             placed: Vec::new(),
             wrap: Vec::new(),
+            column_formats: Vec::new(),
         })
     }
 
@@ -149,7 +153,8 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         dress: Dress,
     ) -> Result<(), XlsxError> {
         let wrap = self.wrap.get(col as usize).copied().unwrap_or(false);
-        let format = self.f.pick(measure, dress, wrap);
+        let column = self.column_formats.get(col as usize).copied().flatten();
+        let format = self.f.pick_in(measure, dress, wrap, column);
         let ws = &mut *self.ws;
         let text;
         let v = match v {
@@ -302,6 +307,9 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         }
         // A column of long text wraps; the others stay on one line.
         self.wrap = widest.iter().map(|&w| w > MAX_WIDTH).collect();
+        if long {
+            self.format_columns(t, shown)?;
+        }
         for (i, record) in t.records().enumerate() {
             let r = header_row + 1 + i as u32;
             let dress = match (highlight(&record), long) {
@@ -330,6 +338,27 @@ impl<'w, 'f> SheetWriter<'w, 'f> {
         }
         self.row = header_row + 1 + t.rows.len() as u32;
         self.wrap.clear();
+        Ok(())
+    }
+
+    /// Gives each number column of the sheet's first long list its number format, so that its
+    /// plain cells are written unformatted. Only the first: a cell is written unformatted
+    /// only in a long list, and one written before the columns had formats would take them
+    /// (a held sheet applies them when it is saved).
+    fn format_columns(&mut self, t: &Table, shown: &[usize]) -> Result<(), XlsxError> {
+        if !self.column_formats.is_empty() {
+            return Ok(());
+        }
+        self.column_formats = vec![None; shown.len()];
+        for (out, &c) in shown.iter().enumerate() {
+            if self.wrap[out] {
+                continue;
+            }
+            if let Some((i, format)) = self.f.column_format(t.columns[c].measure) {
+                self.ws.set_column_format(out as u16, format)?;
+                self.column_formats[out] = Some(i);
+            }
+        }
         Ok(())
     }
 

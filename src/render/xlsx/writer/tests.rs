@@ -141,3 +141,110 @@ fn a_whole_number_is_measured_as_shown() {
     assert_eq!(display_width(&Val::Int(-1_000_000), Measure::Days), 8);
     assert_eq!(display_width(&Val::Int(i64::MIN), Measure::Days), 20);
 }
+
+/// The cells of the first sheet after writing `tables` one under another (`streamed` as the
+/// long lists are, or held until saved), read back as a spreadsheet program would: a number
+/// shown with a date format is a date.
+fn read_back(tables: &[&Table], streamed: bool) -> calamine::Range<calamine::Data> {
+    use calamine::Reader;
+    let mut wb = Workbook::new();
+    let f = Formats::new();
+    {
+        let ws = if streamed {
+            wb.add_worksheet_with_constant_memory().unwrap()
+        } else {
+            wb.add_worksheet()
+        };
+        let mut w = SheetWriter::new(ws, "s", "标题", "2026-10", Lang::Zh, &f).unwrap();
+        for t in tables {
+            w.table(t, "说明", &no_highlight, true).unwrap();
+        }
+        w.finish();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    book.worksheet_range("s").unwrap()
+}
+
+/// A long list (past [`LONG_TABLE_ROWS`]): a name, a date and a count per row.
+fn long_dated_list() -> Table {
+    let mut t = Table::new(
+        Id::ComplaintsOpen,
+        "未结",
+        "open",
+        vec![
+            Column::text("id", "编号", "id"),
+            Column::of(Measure::Date, "date", "日期", "date"),
+            Column::of(Measure::Days, "age", "天数", "age"),
+        ],
+    );
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    t.rows = (0..=LONG_TABLE_ROWS as i64)
+        .map(|i| vec![Val::text(format!("KS-{i}")), Val::Date(day), Val::Int(i)])
+        .collect();
+    t
+}
+
+/// A long list of whole numbers shown as they are (General), in column B.
+fn long_plain_numbers() -> Table {
+    let mut t = Table::new(
+        Id::Comparisons,
+        "表",
+        "table",
+        vec![
+            Column::text("name", "名称", "name"),
+            Column::text("code", "代码", "code"),
+        ],
+    );
+    t.rows = (0..=LONG_TABLE_ROWS as i64)
+        .map(|i| vec![Val::text("甲"), Val::Int(45_000 + i)])
+        .collect();
+    t
+}
+
+#[test]
+fn a_long_lists_dates_read_back_as_dates_and_a_later_tables_numbers_as_numbers() {
+    use calamine::{Data, DataType};
+    let (list, after) = (long_dated_list(), long_plain_numbers());
+    let cells = read_back(&[&list, &after], true);
+    // Title row 1, caption 3, header 4, the list from row 5 (index 4).
+    let first = 4;
+    let last = first + LONG_TABLE_ROWS as u32;
+    for r in [first, last] {
+        let date = cells.get_value((r, 1)).unwrap();
+        assert_eq!(
+            date.as_date(),
+            chrono::NaiveDate::from_ymd_opt(2026, 10, 1),
+            "row {r}: {date:?}"
+        );
+        assert!(matches!(date, Data::DateTime(_)), "row {r}: {date:?}");
+    }
+    assert_eq!(
+        cells.get_value((last, 2)),
+        Some(&Data::Float(LONG_TABLE_ROWS as f64))
+    );
+    // The list's last row, a blank row, the next list's caption and header, its records.
+    for (i, r) in [
+        (0, last + 4),
+        (LONG_TABLE_ROWS, last + 4 + LONG_TABLE_ROWS as u32),
+    ] {
+        let number = cells.get_value((r, 1)).unwrap();
+        assert_eq!(number, &Data::Float(45_000.0 + i as f64), "not a date");
+    }
+}
+
+#[test]
+fn dates_stay_dates_after_a_list_of_plain_numbers_in_their_column() {
+    use calamine::Data;
+    // Held until saved, a cell takes its column's format whenever that was set.
+    let (before, list) = (long_plain_numbers(), long_dated_list());
+    let cells = read_back(&[&before, &list], false);
+    let before_last = 4 + LONG_TABLE_ROWS as u32;
+    assert_eq!(
+        cells.get_value((before_last, 1)),
+        Some(&Data::Float(45_000.0 + LONG_TABLE_ROWS as f64))
+    );
+    let list_first = before_last + 4;
+    let date = cells.get_value((list_first, 1)).unwrap();
+    assert!(matches!(date, Data::DateTime(_)), "{date:?}");
+}
