@@ -2,9 +2,16 @@
 //! full-width → half-width, case-fold, inner spaces and line breaks removed, and (for
 //! headers) a trailing `(...)` / `（...）` unit note removed.
 
-/// A text file's bytes as text: UTF-8 when they are valid UTF-8 (a BOM is dropped), GB18030
-/// (a superset of GBK, what Chinese Excel and an older Notepad save) otherwise.
+/// A text file's bytes as text: UTF-16 when they start with its byte-order mark (Excel's
+/// "Unicode text" and some systems' exports), UTF-8 when they are valid UTF-8 (a BOM is
+/// dropped), GB18030 (a superset of GBK, what Chinese Excel and an older Notepad save)
+/// otherwise.
 pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    if let Some((utf16, bom)) = encoding_rs::Encoding::for_bom(bytes)
+        .filter(|(e, _)| *e == encoding_rs::UTF_16LE || *e == encoding_rs::UTF_16BE)
+    {
+        return utf16.decode_without_bom_handling(&bytes[bom..]).0;
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => std::borrow::Cow::Borrowed(s),

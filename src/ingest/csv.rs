@@ -1,5 +1,6 @@
-//! `.csv`: UTF-8 (with or without BOM) or GB18030/GBK, as Chinese Excel saves it — detected
-//! from the bytes, never asked. Comma, semicolon or tab separated, detected the same way.
+//! `.csv`: UTF-8 (with or without BOM) or GB18030/GBK, as Chinese Excel saves it, or UTF-16
+//! with its byte-order mark (Excel's "Unicode text", tab separated) — detected from the
+//! bytes, never asked. Comma, semicolon or tab separated, detected the same way.
 
 use std::borrow::Cow;
 
@@ -94,6 +95,22 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GBK.encode("受理日期,渠道\n");
         assert_eq!(decode(&gbk), "受理日期,渠道\n");
         assert_eq!(decode("\u{feff}日期".as_bytes()), "日期");
+    }
+
+    #[test]
+    fn utf16_with_its_byte_order_mark_decodes_either_way_round() {
+        let text = "受理日期\t渠道\r\n2026/10/3\t电话\r\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le), text);
+        assert_eq!(decode(&be), text);
+        assert_eq!(sniff_delimiter(&decode(&le)), b'\t');
     }
 
     #[test]

@@ -76,11 +76,13 @@ fn not_a_spreadsheet(head: &[u8], ext: &str) -> FileProblem {
     {
         return FileProblem::Html { ext };
     }
+    // UTF-16 text (Excel's "Unicode text") is half zero bytes.
+    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
     let printable = head
         .iter()
         .filter(|&&b| b == b'\n' || b == b'\r' || b == b'\t' || b >= 0x20)
         .count();
-    if printable * 10 >= head.len() * 9 {
+    if utf16 || printable * 10 >= head.len() * 9 {
         FileProblem::PlainText { ext }
     } else {
         FileProblem::NotSpreadsheet { ext }

@@ -211,10 +211,10 @@ impl FileProblem {
             P::PlainText { ext } => pick(
                 lang,
                 format!(
-                    "不是电子表格:这个 .{ext} 文件是纯文本;如果是逗号分隔的,请把扩展名改为 .csv"
+                    "不是电子表格:这个 .{ext} 文件是纯文本;如果是逗号或制表符分隔的,请把扩展名改为 .csv"
                 ),
                 format!(
-                    "not a spreadsheet: this .{ext} file holds plain text; if it is comma-separated, rename it to .csv"
+                    "not a spreadsheet: this .{ext} file holds plain text; if it is comma- or tab-separated, rename it to .csv"
                 ),
             ),
             P::NotSpreadsheet { ext } => pick(

@@ -71,8 +71,26 @@ fn text_renamed_to_xlsx() {
     expect_error(
         &w,
         "renamed.xlsx",
-        "tsreport: renamed.xlsx:不是电子表格:这个 .xlsx 文件是纯文本;如果是逗号分隔的,请把扩展名改为 .csv",
-        "tsreport: renamed.xlsx: not a spreadsheet: this .xlsx file holds plain text; if it is comma-separated, rename it to .csv",
+        "tsreport: renamed.xlsx:不是电子表格:这个 .xlsx 文件是纯文本;如果是逗号或制表符分隔的,请把扩展名改为 .csv",
+        "tsreport: renamed.xlsx: not a spreadsheet: this .xlsx file holds plain text; if it is comma- or tab-separated, rename it to .csv",
+    );
+}
+
+#[test]
+fn unicode_text_saved_as_xls() {
+    let w = Workdir::new();
+    // Excel's "Unicode text": UTF-16 with its byte-order mark, tab separated.
+    let text = "受理日期\t受理方式\r\n2026-10-01\t电话\r\n";
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    w.write("unicode.xls", &bytes);
+    expect_error(
+        &w,
+        "unicode.xls",
+        "tsreport: unicode.xls:不是电子表格:这个 .xls 文件是纯文本;如果是逗号或制表符分隔的,请把扩展名改为 .csv",
+        "tsreport: unicode.xls: not a spreadsheet: this .xls file holds plain text; if it is comma- or tab-separated, rename it to .csv",
     );
 }
 

@@ -274,6 +274,38 @@ fn a_clean_file_passes_check_with_exit_0() {
         .expect_stdout("数据干净:每一行都有着落,没有发现问题。");
 }
 
+/// A UTF-16 CSV, tab separated (Excel's "Unicode text" renamed, as some systems export).
+#[test]
+fn utf16_tab_separated_csv() {
+    let w = Workdir::new();
+    let text = "拜访日期\t技术员\t客户名称\t客户类型\t存栏\t解决情况\r\n\
+        2026/10/3\t张伟\t甲场\t农户\t1,234\t已解决\r\n\
+        2026-10-04\t李娜\t乙场\t示范户\t350头\t跟踪\r\n";
+    for (name, bom, big_endian) in [
+        ("拜访_le.csv", [0xFF, 0xFE], false),
+        ("拜访_be.csv", [0xFE, 0xFF], true),
+    ] {
+        let bytes: Vec<u8> = bom
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            }))
+            .collect();
+        let p = w.write(name, &bytes);
+        let loaded = load_all(&[p]);
+        let s = &loaded.sheets[0];
+        assert_eq!(s.kind, Some(Kind::FieldVisit), "{name}");
+        assert_eq!((s.rows_read, s.used, s.skipped, s.rejected), (2, 2, 0, 0));
+        let df = loaded.frames.get(Kind::FieldVisit);
+        assert_eq!(numbers(&df, "herd_size"), vec![Some(1234.0), Some(350.0)]);
+        assert_eq!(strings(&df, "technician"), some(&["张伟", "李娜"]));
+    }
+}
+
 /// GBK CSV with a title line; numbers as text with separators, units, full-width digits.
 #[test]
 fn gbk_csv_with_title_line_and_numbers_as_text() {
