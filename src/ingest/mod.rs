@@ -9,6 +9,7 @@ pub mod cell;
 mod cfb;
 mod csv;
 mod discover;
+mod merged;
 mod range;
 mod sniff;
 mod xlsx;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 pub use cell::Cell;
 pub use csv::CSV_SHEET;
 pub use discover::{Discovered, discover};
+pub use merged::MergedDown;
 
 use crate::lang::Lang;
 pub use crate::messages::{FileProblem, SheetProblem};
@@ -29,6 +31,9 @@ use crate::template::Limits;
 pub trait SheetConsumer: Send {
     /// A new sheet starts.
     fn begin_sheet(&mut self, sheet: &str);
+    /// The sheet's cells merged down over rows (before its rows; not every reader knows
+    /// them).
+    fn merged_down(&mut self, _regions: Vec<MergedDown>) {}
     /// One row: its 0-based index in the sheet and its cells from column A on.
     fn row(&mut self, row: u32, cells: &[Cell<'_>]);
     /// The sheet ended, completely or with a problem that stopped it.
@@ -122,6 +127,10 @@ impl SheetConsumer for Guarded<'_> {
     fn begin_sheet(&mut self, sheet: &str) {
         self.open = true;
         self.inner.begin_sheet(sheet);
+    }
+
+    fn merged_down(&mut self, regions: Vec<MergedDown>) {
+        self.inner.merged_down(regions);
     }
 
     fn row(&mut self, row: u32, cells: &[Cell<'_>]) {

@@ -21,7 +21,9 @@ pub fn read_xls(
         XlsError::Password => FileError::new(path, FileProblem::Password),
         other => FileError::new(path, FileProblem::Unreadable(other.to_string())),
     })?;
-    read_sheets(book, consumer);
+    read_sheets(book, consumer, |book, name| {
+        book.merge_cells_by_sheet_name(name).unwrap_or_default()
+    });
     Ok(())
 }
 
@@ -42,19 +44,25 @@ pub fn read_ods(
         }
         other => FileError::new(path, FileProblem::Unreadable(other.to_string())),
     })?;
-    read_sheets(book, consumer);
+    // calamine does not say which cells of an ods sheet are merged.
+    read_sheets(book, consumer, |_, _| Vec::new());
     Ok(())
 }
 
-/// Hands every sheet of a workbook read as ranges to `consumer`.
-fn read_sheets<RS, R>(mut book: R, consumer: &mut dyn SheetConsumer)
-where
+/// Hands every sheet of a workbook read as ranges to `consumer`, with the regions `merged`
+/// says are merged.
+fn read_sheets<RS, R>(
+    mut book: R,
+    consumer: &mut dyn SheetConsumer,
+    merged: impl Fn(&R, &str) -> Vec<calamine::Dimensions>,
+) where
     RS: std::io::Read + std::io::Seek,
     R: Reader<RS>,
     R::Error: std::fmt::Display,
 {
     for name in book.sheet_names() {
         consumer.begin_sheet(&name);
+        consumer.merged_down(super::merged::down(&merged(&book, &name)));
         match book.worksheet_range(&name) {
             Ok(range) => {
                 feed(&range, consumer);

@@ -9,6 +9,7 @@ use calamine::{DataRef, Reader, Xlsx, XlsxError};
 
 use super::ahead::{Ahead, Zipped};
 use super::cell::{Cell, borrow};
+use super::merged::MAX_STREAMED_ROWS;
 use super::{FileError, FileProblem, Inflate, SheetConsumer, SheetProblem, column_letter};
 use crate::template::Limits;
 
@@ -126,10 +127,30 @@ fn stream_sheet(
     limits: &Limits,
     consumer: &mut dyn SheetConsumer,
 ) -> Result<(), SheetProblem> {
-    let mut reader = book
+    let reader = book
         .worksheet_cells_reader(name)
         .map_err(|e| sheet_problem(&e, SheetProblem::Unreadable))?;
     let dim = reader.dimensions();
+    check_range(dim, limits)?;
+    // Merged cells follow the cells in the sheet's XML: a small sheet is read for them first
+    // (a sheet declaring no range may be of any size, and is not).
+    let rows = dim.end.0.saturating_sub(dim.start.0) + 1;
+    let mut reader = if dim.end != (0, 0) && rows <= MAX_STREAMED_ROWS {
+        drop(reader);
+        // A sheet whose merged cells cannot be read is read without them.
+        if let Ok(regions) = book.merge_cells_by_sheet_name(name) {
+            consumer.merged_down(super::merged::down(&regions));
+        }
+        book.worksheet_cells_reader(name)
+            .map_err(|e| sheet_problem(&e, SheetProblem::Unreadable))?
+    } else {
+        reader
+    };
+    stream_cells(&mut reader, limits, consumer)
+}
+
+/// Refuses a sheet declaring a range of more cells than the limit, before reading it.
+fn check_range(dim: calamine::Dimensions, limits: &Limits) -> Result<(), SheetProblem> {
     let rows = u64::from(dim.end.0.saturating_sub(dim.start.0)) + 1;
     let cols = u64::from(dim.end.1.saturating_sub(dim.start.1)) + 1;
     if rows * cols > limits.max_cells {
@@ -145,6 +166,15 @@ fn stream_sheet(
             limit: limits.max_cells,
         });
     }
+    Ok(())
+}
+
+/// Streams the cells of `reader`'s sheet to `consumer`.
+fn stream_cells<'a>(
+    reader: &mut calamine::XlsxCellReader<'a, Zipped>,
+    limits: &Limits,
+    consumer: &mut dyn SheetConsumer,
+) -> Result<(), SheetProblem> {
     // Two stages on two cores: this thread decompresses and parses the XML into rows of
     // cells; a second thread normalises them. Batches keep the hand-over cheap; the bounded
     // channel keeps memory flat. Text calamine allocated is copied into the batch's text
@@ -162,7 +192,7 @@ fn stream_sheet(
                 }
             }
         });
-        let produced = produce(&mut reader, limits, &tx, &back_rx);
+        let produced = produce(reader, limits, &tx, &back_rx);
         drop(tx);
         let joined = worker.join();
         produced?;

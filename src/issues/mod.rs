@@ -80,6 +80,8 @@ pub struct SheetReport {
     pub used: u64,
     pub skipped: u64,
     pub rejected: u64,
+    /// Blank cells of data rows given the value of a cell merged down over them.
+    pub merged_filled: u64,
     /// Why the sheet was not used, or not completely, when that is so.
     pub note: Option<Reason>,
 }
@@ -94,6 +96,7 @@ impl SheetReport {
             also_qualified: Vec::new(),
             header_rows: None,
             columns: Vec::new(),
+            merged_filled: 0,
             rows_read: 0,
             used: 0,
             skipped: 0,

@@ -28,6 +28,9 @@ pub enum Check<'a> {
     Ignored {
         list: &'a str,
     },
+    MergedFilled {
+        cells: u64,
+    },
     Note {
         note: &'a str,
     },
@@ -75,6 +78,11 @@ impl Check<'_> {
             M::Ignored { list } => {
                 pick(lang, format!("忽略的列:{list}"), format!("ignored: {list}"))
             }
+            M::MergedFilled { cells } => pick(
+                lang,
+                format!("合并单元格:{cells} 格取了合并在其上的单元格的值"),
+                format!("merged:  {cells} cells took the value of a cell merged down over them"),
+            ),
             M::Note { note } => pick(lang, format!("备注:{note}"), format!("note:    {note}")),
             M::RowsUsed {
                 read,

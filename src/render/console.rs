@@ -120,6 +120,11 @@ pub fn sheet_details(s: &SheetReport, lang: Lang) -> String {
             list: &ignored.join(", "),
         });
     }
+    if s.merged_filled > 0 {
+        line(Check::MergedFilled {
+            cells: s.merged_filled,
+        });
+    }
     if let Some(note) = &s.note {
         line(Check::Note {
             note: &note.text(lang),

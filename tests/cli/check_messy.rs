@@ -540,3 +540,80 @@ fn ods_with_a_spanned_parent_header() {
     assert_eq!(strings(&df, "closed_date"), some(&["2026-10-03"]));
     assert_eq!(strings(&df, "status"), some(&["完成"]));
 }
+
+/// Cells merged down over rows, as a hand-kept register has them: each row covered gets the
+/// value the sheet shows in it. A merge across columns stays in its first column, and the
+/// title merged across the sheet fills nothing (merges in a two-row header: see
+/// `messy_register`).
+#[test]
+fn cells_merged_down_over_rows_give_each_row_their_value() {
+    let w = Workdir::new();
+    let p = w.xlsx_with("合并.xlsx", |wb| {
+        let ws = wb.add_worksheet();
+        ws.set_name("客诉").unwrap();
+        let plain = Format::new();
+        let date = Format::new().set_num_format("yyyy-mm-dd");
+        ws.merge_range(0, 0, 0, 6, "客诉登记表 2026年10月", &plain)
+            .unwrap();
+        let head = [
+            "投诉编号",
+            "受理日期",
+            "受理方式",
+            "客户名称",
+            "地区",
+            "投诉内容",
+            "处理状态",
+        ];
+        for (c, h) in head.iter().enumerate() {
+            ws.write_string(2, c as u16, *h).unwrap();
+        }
+        let rows = vec![
+            vec![S("KS1"), B, S("电话"), S("甲场"), B, S("结块"), S("已结案")],
+            vec![S("KS2"), B, S("来访"), S("乙场"), B, S("异味"), S("未处理")],
+            vec![
+                S("KS3"),
+                D(2026, 10, 3),
+                S("电话"),
+                S("丙场"),
+                B,
+                S("破袋"),
+                S("完成"),
+            ],
+            vec![
+                S("KS4"),
+                D(2026, 10, 4),
+                S("电话"),
+                S("丁场"),
+                S("城西"),
+                B,
+                B,
+            ],
+        ];
+        write_rows(ws, 3, &rows);
+        // 受理日期 of KS1–KS2, 地区 of KS1–KS3, 投诉内容 of KS4 across 处理状态.
+        ws.merge_range(3, 1, 4, 1, "", &date).unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        ws.write_datetime_with_format(3, 1, day, &date).unwrap();
+        ws.merge_range(3, 4, 5, 4, "城东", &plain).unwrap();
+        ws.merge_range(6, 5, 6, 6, "少秤", &plain).unwrap();
+    });
+    let loaded = load_all(&[p]);
+    let s = &loaded.sheets[0];
+    assert_eq!(s.kind, Some(Kind::Complaint));
+    assert_eq!((s.rows_read, s.used, s.skipped, s.rejected), (4, 4, 0, 0));
+    let df = loaded.frames.get(Kind::Complaint);
+    assert_eq!(
+        strings(&df, "region"),
+        some(&["城东", "城东", "城东", "城西"])
+    );
+    assert_eq!(
+        strings(&df, "received_date"),
+        some(&["2026-10-01", "2026-10-01", "2026-10-03", "2026-10-04"])
+    );
+    assert_eq!(
+        strings(&df, "description"),
+        some(&["结块", "异味", "破袋", "少秤"])
+    );
+    // The last row's status is blank: the merge across it shows 少秤 in 投诉内容 only.
+    assert_eq!(strings(&df, "status")[3], None);
+}
