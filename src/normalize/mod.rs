@@ -11,6 +11,8 @@ mod collect;
 #[cfg(feature = "report")]
 mod dedup;
 #[cfg(feature = "report")]
+mod fill;
+#[cfg(feature = "report")]
 mod load;
 #[cfg(feature = "report")]
 mod parts;
