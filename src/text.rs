@@ -34,9 +34,19 @@ fn fold_char(c: char) -> char {
     half_width_char(c).to_ascii_lowercase()
 }
 
-/// Whether the character is whitespace to drop, including full-width and no-break spaces.
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}' || c == '\u{FEFF}'
+/// Whether the character is invisible: the zero-width ones text copied from a web page or a
+/// chat brings along (zero-width space, non-joiner, joiner, word joiner, byte-order mark).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Whether the character is whitespace to drop, including full-width and no-break spaces
+/// and the invisible ones.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}' || is_invisible(c)
 }
 
 /// Full-width → half-width only, keeping case and spaces; for values written back out.
@@ -63,7 +73,7 @@ pub fn header_key(s: &str) -> String {
 }
 
 /// A cell's text cleaned for storage: full-width → half-width, trimmed, inner line breaks
-/// turned into spaces. `None` when nothing is left. One pass over the bytes, copying the
+/// turned into spaces, invisible characters dropped. `None` when nothing is left. One pass over the bytes, copying the
 /// runs that need nothing: a register's descriptions (a full-width comma in most) all come
 /// through here.
 pub fn clean_text(s: &str) -> Option<String> {
@@ -75,21 +85,25 @@ pub fn clean_text(s: &str) -> Option<String> {
     let mut out = String::with_capacity(t.len());
     let (mut copied, mut i) = (0, 0);
     while i < bytes.len() {
-        // Every character that changes is a line break or led by 0xE3 (U+3000) or 0xEF
-        // (U+FF01–U+FF5E); `i` is always at a character boundary there.
+        // Every character that changes is a line break or led by 0xE2 (U+200B–U+2060),
+        // 0xE3 (U+3000) or 0xEF (U+FEFF, U+FF01–U+FF5E); `i` is always at a character
+        // boundary there. An invisible character is dropped (swapped for nothing).
         let swap = match bytes[i] {
-            b'\n' | b'\r' => Some((1, ' ')),
-            0xE3 | 0xEF => t[i..]
-                .chars()
-                .next()
-                .map(|c| (c.len_utf8(), half_width_char(c)))
-                .filter(|&(len, h)| h.len_utf8() < len),
+            b'\n' | b'\r' => Some((1, Some(' '))),
+            0xE2 | 0xE3 | 0xEF => t[i..].chars().next().and_then(|c| {
+                let len = c.len_utf8();
+                if is_invisible(c) {
+                    return Some((len, None));
+                }
+                let h = half_width_char(c);
+                (h.len_utf8() < len).then_some((len, Some(h)))
+            }),
             _ => None,
         };
         match swap {
             Some((len, with)) => {
                 out.push_str(&t[copied..i]);
-                out.push(with);
+                out.extend(with);
                 i += len;
                 copied = i;
             }
@@ -124,5 +138,15 @@ mod tests {
             Some("第一行 第二行".to_string())
         );
         assert_eq!(clean_text(" \u{3000} "), None);
+    }
+
+    #[test]
+    fn invisible_characters_from_a_web_page_count_as_spaces() {
+        // A value pasted from a web page or a chat: a zero-width space after it, a word
+        // joiner before it, a zero-width joiner inside.
+        assert_eq!(clean_text("KS001\u{200B}"), Some("KS001".to_string()));
+        assert_eq!(clean_text("\u{2060}已结案"), Some("已结案".to_string()));
+        assert_eq!(value_key("已\u{200D}结案\u{200C}"), value_key("已结案"));
+        assert_eq!(clean_text("\u{200B}\u{FEFF}"), None);
     }
 }

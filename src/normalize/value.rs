@@ -9,7 +9,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use crate::ingest::Cell;
 use crate::ingest::cell::format_number;
 use crate::issues::Reason;
-use crate::text::{clean_text, half_width};
+use crate::text::{clean_text, half_width, is_invisible, is_space};
 
 /// Dates outside these years are typing errors, not records.
 const MIN_YEAR: i32 = 1990;
@@ -52,9 +52,11 @@ fn serial_date(n: f64) -> Option<NaiveDate> {
 }
 
 fn text_date(raw: &str) -> Result<Option<NaiveDate>, Reason> {
-    let t = half_width(raw);
-    let t = t.trim();
-    if t.is_empty() || is_missing_marker(t) {
+    let Some(t) = clean_text(raw) else {
+        return Ok(None);
+    };
+    let t = t.as_str();
+    if is_missing_marker(t) {
         return Ok(None);
     }
     // Drop a time part: after a space or a `T` between date and time.
@@ -127,7 +129,7 @@ fn text_number(
     let t = half_width(raw);
     let t: String = t
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，' && *c != '\u{00A0}')
+        .filter(|c| !is_space(*c) && *c != ',' && *c != '，')
         .collect();
     if t.is_empty() || is_missing_marker(&t) {
         return Ok(None);
@@ -171,10 +173,11 @@ pub fn text_value<'a>(cell: &'a Cell<'_>) -> Result<Option<Cow<'a, str>>, Reason
     }
 }
 
-/// Text that needs no cleaning: non-empty, no outer spaces, no full-width forms or line
-/// breaks (the common case, kept without copying). Only a line break or a character led by
-/// 0xC2 (U+00A0), 0xE3 (U+3000) or 0xEF (U+FEFF, U+FF01–U+FF5E) can need work: the bytes
-/// are searched for those first, and the characters are looked at only from there.
+/// Text that needs no cleaning: non-empty, no outer spaces, no full-width forms, line breaks
+/// or invisible characters (the common case, kept without copying). Only a line break or a
+/// character led by 0xC2 (U+00A0), 0xE2 (U+200B–U+2060), 0xE3 (U+3000) or 0xEF (U+FEFF,
+/// U+FF01–U+FF5E) can need work: the bytes are searched for those first, and the characters
+/// are looked at only from there.
 fn is_clean(t: &str) -> bool {
     let (Some(first), Some(last)) = (t.chars().next(), t.chars().next_back()) else {
         return false;
@@ -182,16 +185,17 @@ fn is_clean(t: &str) -> bool {
     if first.is_whitespace() || last.is_whitespace() || t.starts_with('#') {
         return false;
     }
-    let suspect = |b: &u8| matches!(b, b'\n' | b'\r' | 0xC2 | 0xE3 | 0xEF);
+    let suspect = |b: &u8| matches!(b, b'\n' | b'\r' | 0xC2 | 0xE2 | 0xE3 | 0xEF);
     // A line break or a lead byte: always a character boundary.
     let Some(from) = t.as_bytes().iter().position(suspect) else {
         return true;
     };
     !t[from..].chars().any(|c| {
-        matches!(
-            c,
-            '\u{3000}' | '\u{FF01}'..='\u{FF5E}' | '\n' | '\r' | '\u{00A0}' | '\u{FEFF}'
-        )
+        is_invisible(c)
+            || matches!(
+                c,
+                '\u{3000}' | '\u{FF01}'..='\u{FF5E}' | '\n' | '\r' | '\u{00A0}'
+            )
     })
 }
 

@@ -98,17 +98,20 @@ proptest! {
         let _ = parse_number(&Cell::Number(x), &[]);
     }
 
-    /// SPEC §2's text cleaning, written out the long way: full-width forms folded, line
-    /// breaks made spaces, outer spaces (any width) trimmed, blank as missing, error texts
-    /// as errors — against the fast path and the one-pass cleaner.
+    /// SPEC §2's text cleaning, written out the long way: invisible characters dropped,
+    /// full-width forms folded, line breaks made spaces, outer spaces (any width) trimmed,
+    /// blank as missing, error texts as errors — against the fast path and the one-pass
+    /// cleaner.
     #[test]
-    fn text_cells_are_cleaned_as_spec_says(s in "[ 　\u{a0}\u{feff}\n\r#a-zA-Z0-9，。！？（）ＡＢ１２客户反映饲料]{0,24}|#N/A|#REF!") {
+    fn text_cells_are_cleaned_as_spec_says(s in "[ 　\u{a0}\u{feff}\u{200b}\u{200d}\u{2060}\n\r#a-zA-Z0-9，。！？（）ＡＢ１２—…客户反映饲料]{0,24}|#N/A|#REF!") {
         let cell = Cell::Text(Cow::Borrowed(&s));
         let got = text_value(&cell);
         let error = matches!(s.trim(), "#N/A" | "#REF!");
-        let spaces = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}';
+        let invisible = |c: char| matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}');
+        let spaces = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}';
         let folded: String = s
             .chars()
+            .filter(|c| !invisible(*c))
             .map(|c| match c {
                 '\u{3000}' | '\n' | '\r' => ' ',
                 '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap(),

@@ -91,3 +91,27 @@ fn text_fields_render_numbers_and_dates_plainly() {
         Some("张三")
     );
 }
+
+#[test]
+fn invisible_characters_pasted_with_a_value_are_dropped() {
+    // A zero-width space after a date, a word joiner before one, a zero-width joiner inside
+    // a number, a zero-width space inside a name.
+    assert_eq!(
+        parse_date(&text("2026-10-03\u{200B}")),
+        Ok(ymd(2026, 10, 3))
+    );
+    assert_eq!(parse_date(&text("\u{2060}2026/10/3")), Ok(ymd(2026, 10, 3)));
+    assert_eq!(
+        parse_number(&text("1,2\u{200D}00\u{200B}"), &[]),
+        Ok(Some((1200.0, None)))
+    );
+    assert_eq!(
+        text_value(&text("甲\u{200B}场")).unwrap().as_deref(),
+        Some("甲场")
+    );
+    // A dash or an ellipsis shares their first byte and stays.
+    assert_eq!(
+        text_value(&text("破袋—少秤…")).unwrap().as_deref(),
+        Some("破袋—少秤…")
+    );
+}
