@@ -7,6 +7,18 @@ use super::{FileError, FileProblem};
 /// Extensions read as spreadsheets (lower case).
 pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "ods", "csv"];
 
+/// Spreadsheets of formats not read here: WPS's own (`.et`, `.ett`), Excel's binary workbook
+/// and template (`.xlsb`, `.xlt`, `.xltx`), Apple's Numbers. In a folder they are reported,
+/// not passed over: each holds a sheet that is missing from the report.
+const OTHER_SPREADSHEETS: [&str; 6] = ["et", "ett", "xlsb", "xlt", "xltx", "numbers"];
+
+/// The problem of a file of another spreadsheet format, if `path` is one.
+fn other_spreadsheet(path: &Path) -> Option<FileProblem> {
+    extension(path)
+        .filter(|e| OTHER_SPREADSHEETS.contains(&e.as_str()))
+        .map(|ext| FileProblem::OtherSpreadsheet { ext })
+}
+
 /// The inputs found, and what was passed over.
 #[derive(Debug, Default)]
 pub struct Discovered {
@@ -67,9 +79,8 @@ pub fn discover(inputs: &[PathBuf]) -> Discovered {
         } else if extension(input).is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
             found.files.push(input.clone());
         } else {
-            found
-                .errors
-                .push(FileError::new(input, FileProblem::UnsupportedType));
+            let problem = other_spreadsheet(input).unwrap_or(FileProblem::UnsupportedType);
+            found.errors.push(FileError::new(input, problem));
         }
     }
     let mut seen = std::collections::HashSet::new();
@@ -101,6 +112,8 @@ fn walk(dir: &Path, found: &mut Discovered) {
             found.ignored.push(path);
         } else if extension(&path).is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
             found.files.push(path);
+        } else if let Some(problem) = other_spreadsheet(&path) {
+            found.errors.push(FileError::new(&path, problem));
         } else {
             found.ignored.push(path);
         }

@@ -16,6 +16,11 @@ pub enum FileProblem {
     CannotReadFolder(String),
     Empty,
     UnsupportedType,
+    /// A spreadsheet in a format not read here (WPS's own, Excel's binary, Apple Numbers):
+    /// saved again as `.xlsx`, it is.
+    OtherSpreadsheet {
+        ext: String,
+    },
     /// An HTML page with a spreadsheet's extension.
     Html {
         ext: String,
@@ -189,6 +194,7 @@ impl FileProblem {
             | P::PlainText { .. }
             | P::NotSpreadsheet { .. }
             | P::UnsupportedType
+            | P::OtherSpreadsheet { .. }
             | P::CsvBinary
             | P::PartTooLarge { .. }
             | P::CsvTooLarge { .. } => self.content_text(lang),
@@ -229,6 +235,20 @@ impl FileProblem {
                 "不支持的文件类型(应为 .xlsx、.xlsm、.xls、.ods 或 .csv)".into(),
                 "unsupported file type (expected .xlsx, .xlsm, .xls, .ods or .csv)".into(),
             ),
+            P::OtherSpreadsheet { ext } => {
+                let (zh, en) = match ext.as_str() {
+                    "et" | "ett" => ("WPS 表格", "WPS Spreadsheets"),
+                    "numbers" => ("Numbers", "Numbers"),
+                    _ => ("Excel", "Excel"),
+                };
+                pick(
+                    lang,
+                    format!("读不了 .{ext} 格式的表格:请在 {zh} 中打开,另存为 .xlsx 后再运行"),
+                    format!(
+                        "a .{ext} spreadsheet cannot be read: open it in {en}, save it as .xlsx and run again"
+                    ),
+                )
+            }
             P::CsvBinary => pick(
                 lang,
                 "不是 CSV 文件:其中含有二进制数据(是否是改错了扩展名的工作簿?)".into(),

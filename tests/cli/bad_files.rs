@@ -122,6 +122,18 @@ fn unsupported_extension() {
 }
 
 #[test]
+fn spreadsheet_of_another_program() {
+    let w = Workdir::new();
+    w.write("台账.xlsb", b"PK\x03\x04");
+    expect_error(
+        &w,
+        "台账.xlsb",
+        "tsreport: 台账.xlsb:读不了 .xlsb 格式的表格:请在 Excel 中打开,另存为 .xlsx 后再运行",
+        "tsreport: 台账.xlsb: a .xlsb spreadsheet cannot be read: open it in Excel, save it as .xlsx and run again",
+    );
+}
+
+#[test]
 fn truncated_zip() {
     let w = Workdir::new();
     good(&w);
@@ -251,11 +263,17 @@ fn folder_with_a_bad_file_still_reads_the_rest_and_skips_lock_files() {
     w.write("in/.hidden.csv", b"x");
     w.write("in/readme.txt", b"notes");
     w.write("in/sub/empty.csv", b"");
+    // A WPS workbook holds a sheet the report would lack: reported, not passed over.
+    w.write("in/出差.et", b"\xD0\xCF\x11\xE0");
     w.run(&["check", "in", "--lang", "en"])
         .expect_code(1)
         .expect_stderr_line(&format!(
             "tsreport: {}: the file is empty (0 bytes)",
             std::path::Path::new("in/sub/empty.csv").display()
+        ))
+        .expect_stderr_line(&format!(
+            "tsreport: {}: a .et spreadsheet cannot be read: open it in WPS Spreadsheets, save it as .xlsx and run again",
+            std::path::Path::new("in/出差.et").display()
         ))
         .expect_stdout("Read 2 file(s), 1 sheet(s).")
         .expect_stdout("Not spreadsheets, passed over:\n  in/readme.txt");
