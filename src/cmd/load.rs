@@ -146,5 +146,15 @@ pub fn choose_period(loaded: &Loaded, asked: Option<Period>, lang: Lang) -> Peri
         }
     };
     println!("{}", line.text(lang));
+    if loaded.frames.dated_within(p.start, p.end) == 0
+        && let Some((first, last)) = loaded.frames.date_span()
+    {
+        let empty = Run::PeriodEmpty {
+            label: &label,
+            first: &first,
+            last: &last,
+        };
+        eprintln!("tsreport: {}", empty.text(lang));
+    }
     p
 }

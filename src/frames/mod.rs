@@ -58,18 +58,42 @@ pub struct Frames {
 impl Frames {
     /// The latest date any record is dated by (SPEC §4's field of each kind).
     pub fn latest_date(&self) -> Option<chrono::NaiveDate> {
-        self.tables
-            .iter()
-            .filter_map(|(kind, df)| {
-                let c = df
-                    .column(kind.date_field())
-                    .ok()?
-                    .cast(&DataType::Int32)
-                    .ok()?;
-                c.i32().ok()?.iter().flatten().max()
-            })
-            .max()
-            .map(date_of)
+        self.record_days().max().map(date_of)
+    }
+
+    /// The earliest and the latest date records are dated by.
+    pub fn date_span(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        let (min, max) =
+            self.record_days()
+                .fold(None, |span: Option<(i32, i32)>, d| match span {
+                    None => Some((d, d)),
+                    Some((a, b)) => Some((a.min(d), b.max(d))),
+                })?;
+        Some((date_of(min), date_of(max)))
+    }
+
+    /// How many records are dated from `start` to `end`, both included.
+    pub fn dated_within(&self, start: chrono::NaiveDate, end: chrono::NaiveDate) -> usize {
+        let (start, end) = (day(start), day(end));
+        self.record_days()
+            .filter(|d| (start..=end).contains(d))
+            .count()
+    }
+
+    /// The day (since 1970) each record of every kind is dated by, where it has one.
+    fn record_days(&self) -> impl Iterator<Item = i32> + '_ {
+        self.tables.iter().flat_map(|(kind, df)| {
+            let days = df
+                .column(kind.date_field())
+                .ok()
+                .and_then(|c| c.cast(&DataType::Int32).ok());
+            let days: Vec<i32> = days
+                .as_ref()
+                .and_then(|c| c.i32().ok())
+                .map(|c| c.iter().flatten().collect())
+                .unwrap_or_default();
+            days
+        })
     }
 
     /// The records of one kind; an empty frame with the kind's columns when there were none.

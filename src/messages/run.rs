@@ -20,6 +20,12 @@ pub enum Run<'a> {
         start: &'a dyn Display,
         end: &'a dyn Display,
     },
+    /// No record is dated within the period asked for.
+    PeriodEmpty {
+        label: &'a str,
+        first: &'a dyn Display,
+        last: &'a dyn Display,
+    },
     InvalidPeriod {
         text: &'a str,
     },
@@ -53,6 +59,15 @@ impl Run<'_> {
                 lang,
                 format!("期间:{label}({start} 至 {end})"),
                 format!("Period: {label} ({start} – {end})"),
+            ),
+            M::PeriodEmpty { label, first, last } => pick(
+                lang,
+                format!(
+                    "期间 {label} 内没有任何记录(记录的日期从 {first} 到 {last}),报表中的数字都将为 0;请检查 --period"
+                ),
+                format!(
+                    "no record is dated within {label} (records run from {first} to {last}): every figure of the report will be 0; check --period"
+                ),
             ),
             M::PeriodChosen { label, start, end } => pick(
                 lang,

@@ -270,3 +270,21 @@ fn review_of_an_unknown_name_lists_the_names_found() {
             "tsreport: no technician named \"张三\" in the inputs; names found: 张伟, 李娜",
         );
 }
+
+/// A period typed wrong (a year off) holds no record: the report is still written, all
+/// zeros, and the clerk is told so with the dates the records span; a period with records
+/// says nothing.
+#[test]
+fn a_period_without_any_record_is_pointed_out() {
+    let w = Workdir::new();
+    fixture(&w);
+    // The fixture's records run from L1 (2025-03-01) to the visit of 2026-03-31.
+    let empty = "tsreport: 期间 2024-03 内没有任何记录(记录的日期从 2025-03-01 到 2026-03-31),报表中的数字都将为 0;请检查 --period";
+    w.run(&["report", "in", "--period", "2024-03", "--out", "out"])
+        .expect_code(0)
+        .expect_stderr_line(empty);
+    assert!(w.path("out/summary.json").is_file());
+    let run = w.run(&["report", "in", "--period", "2026-03", "--out", "out"]);
+    run.expect_code(0);
+    assert!(!run.stderr().contains("没有任何记录"), "{}", run.stderr());
+}
