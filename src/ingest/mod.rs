@@ -34,6 +34,8 @@ pub trait SheetConsumer: Send {
     /// The sheet's cells merged down over rows (before its rows; not every reader knows
     /// them).
     fn merged_down(&mut self, _regions: Vec<MergedDown>) {}
+    /// The sheet is a chart sheet: a chart, no cells (it ends next).
+    fn chart_sheet(&mut self) {}
     /// One row: its 0-based index in the sheet and its cells from column A on.
     fn row(&mut self, row: u32, cells: &[Cell<'_>]);
     /// The sheet ended, completely or with a problem that stopped it.
@@ -131,6 +133,10 @@ impl SheetConsumer for Guarded<'_> {
 
     fn merged_down(&mut self, regions: Vec<MergedDown>) {
         self.inner.merged_down(regions);
+    }
+
+    fn chart_sheet(&mut self) {
+        self.inner.chart_sheet();
     }
 
     fn row(&mut self, row: u32, cells: &[Cell<'_>]) {

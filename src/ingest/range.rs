@@ -60,8 +60,14 @@ fn read_sheets<RS, R>(
     R: Reader<RS>,
     R::Error: std::fmt::Display,
 {
-    for name in book.sheet_names() {
+    for sheet in book.sheets_metadata().to_vec() {
+        let name = sheet.name;
         consumer.begin_sheet(&name);
+        if sheet.typ == calamine::SheetType::ChartSheet {
+            consumer.chart_sheet();
+            consumer.end_sheet(None);
+            continue;
+        }
         consumer.merged_down(super::merged::down(&merged(&book, &name)));
         match book.worksheet_range(&name) {
             Ok(range) => {

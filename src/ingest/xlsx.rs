@@ -5,7 +5,7 @@
 use std::io::BufReader;
 use std::path::Path;
 
-use calamine::{DataRef, Reader, Xlsx, XlsxError};
+use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
 
 use super::ahead::{Ahead, Zipped};
 use super::cell::{Cell, borrow};
@@ -32,9 +32,14 @@ pub fn read(
         None => Zipped::Plain(BufReader::new(file)),
     };
     let mut book = Xlsx::new(zipped).map_err(|e| open_error(path, e))?;
-    for name in book.sheet_names() {
-        consumer.begin_sheet(&name);
-        let error = stream_sheet(&mut book, &name, limits, consumer).err();
+    for sheet in book.sheets_metadata().to_vec() {
+        consumer.begin_sheet(&sheet.name);
+        if sheet.typ == SheetType::ChartSheet {
+            consumer.chart_sheet();
+            consumer.end_sheet(None);
+            continue;
+        }
+        let error = stream_sheet(&mut book, &sheet.name, limits, consumer).err();
         consumer.end_sheet(error);
     }
     Ok(())

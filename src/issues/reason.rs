@@ -99,6 +99,8 @@ pub enum Reason {
     NotADataSheet,
     /// A sheet with nothing in it.
     EmptySheet,
+    /// A chart sheet: a chart, no cells.
+    ChartSheet,
     SheetError(SheetProblem),
 }
 
@@ -154,6 +156,7 @@ impl Reason {
             },
             Reason::NotADataSheet => "不是数据表(说明或备注页),已跳过".into(),
             Reason::EmptySheet => "空工作表,已跳过".into(),
+            Reason::ChartSheet => "图表页(只有图表,没有表格),已跳过".into(),
             Reason::SheetError(s) => s.text(Lang::Zh),
         }
     }
@@ -218,6 +221,7 @@ impl Reason {
             },
             Reason::NotADataSheet => "not a data sheet (instructions or notes), skipped".into(),
             Reason::EmptySheet => "empty sheet, skipped".into(),
+            Reason::ChartSheet => "chart sheet (a chart, no cells), skipped".into(),
             Reason::SheetError(s) => s.text(Lang::En),
         }
     }
@@ -274,6 +278,7 @@ impl Reason {
                 | Reason::DuplicateIdentical { .. }
                 | Reason::NotADataSheet
                 | Reason::EmptySheet
+                | Reason::ChartSheet
         )
     }
 }

@@ -95,7 +95,8 @@ impl<'t> Collector<'t> {
     /// Tries to recognise the header among the rows held back, then replays the rest.
     fn resolve_header(&mut self, rows: Vec<(u32, Vec<Cell<'static>>)>) {
         if rows.is_empty() {
-            self.sheet().note = Some(Reason::EmptySheet);
+            let note = self.sheet().note.take().unwrap_or(Reason::EmptySheet);
+            self.sheet().note = Some(note);
             self.state = State::Unrecognised;
             return;
         }
@@ -322,6 +323,10 @@ impl SheetConsumer for Collector<'_> {
 
     fn merged_down(&mut self, regions: Vec<MergedDown>) {
         self.merged.ahead = regions.into();
+    }
+
+    fn chart_sheet(&mut self) {
+        self.sheet().note = Some(Reason::ChartSheet);
     }
 
     fn row(&mut self, row: u32, cells: &[Cell<'_>]) {

@@ -617,3 +617,35 @@ fn cells_merged_down_over_rows_give_each_row_their_value() {
     // The last row's status is blank: the merge across it shows 少秤 in 投诉内容 only.
     assert_eq!(strings(&df, "status")[3], None);
 }
+
+/// A chart sheet beside the register (a chart, no cells) is skipped calmly, not reported
+/// as a sheet that could not be read.
+#[test]
+fn a_chart_sheet_is_skipped_calmly() {
+    let w = Workdir::new();
+    w.xlsx_with("带图表.xlsx", |wb| {
+        let ws = wb.add_worksheet();
+        ws.set_name("客诉").unwrap();
+        let rows = vec![
+            complaint_header(),
+            vec![
+                S("K1"),
+                D(2026, 10, 1),
+                S("电话"),
+                S("甲"),
+                S("完成"),
+                D(2026, 10, 2),
+            ],
+        ];
+        write_rows(ws, 0, &rows);
+        let mut chart = rust_xlsxwriter::Chart::new_column();
+        chart.add_series().set_values(("客诉", 1, 0, 1, 0));
+        let cs = wb.add_chartsheet();
+        cs.set_name("图表1").unwrap();
+        cs.insert_chart(0, 0, &chart).unwrap();
+    });
+    w.run(&["check", "带图表.xlsx"])
+        .expect_code(0)
+        .expect_stdout("带图表.xlsx [图表1]\n  备注:图表页(只有图表,没有表格),已跳过")
+        .expect_stdout("数据干净:每一行都有着落,没有发现问题。");
+}
