@@ -36,6 +36,8 @@ pub trait SheetConsumer: Send {
     fn merged_down(&mut self, _regions: Vec<MergedDown>) {}
     /// The sheet is a chart sheet: a chart, no cells (it ends next).
     fn chart_sheet(&mut self) {}
+    /// The sheet is hidden (before its rows).
+    fn hidden_sheet(&mut self) {}
     /// One row: its 0-based index in the sheet and its cells from column A on.
     fn row(&mut self, row: u32, cells: &[Cell<'_>]);
     /// The sheet ended, completely or with a problem that stopped it.
@@ -137,6 +139,10 @@ impl SheetConsumer for Guarded<'_> {
 
     fn chart_sheet(&mut self) {
         self.inner.chart_sheet();
+    }
+
+    fn hidden_sheet(&mut self) {
+        self.inner.hidden_sheet();
     }
 
     fn row(&mut self, row: u32, cells: &[Cell<'_>]) {

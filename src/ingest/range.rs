@@ -68,6 +68,9 @@ fn read_sheets<RS, R>(
             consumer.end_sheet(None);
             continue;
         }
+        if sheet.visible != calamine::SheetVisible::Visible {
+            consumer.hidden_sheet();
+        }
         consumer.merged_down(super::merged::down(&merged(&book, &name)));
         match book.worksheet_range(&name) {
             Ok(range) => {

@@ -5,7 +5,7 @@
 use std::io::BufReader;
 use std::path::Path;
 
-use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
+use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
 
 use super::ahead::{Ahead, Zipped};
 use super::cell::{Cell, borrow};
@@ -38,6 +38,9 @@ pub fn read(
             consumer.chart_sheet();
             consumer.end_sheet(None);
             continue;
+        }
+        if sheet.visible != SheetVisible::Visible {
+            consumer.hidden_sheet();
         }
         let error = stream_sheet(&mut book, &sheet.name, limits, consumer).err();
         consumer.end_sheet(error);

@@ -101,6 +101,9 @@ pub enum Reason {
     EmptySheet,
     /// A chart sheet: a chart, no cells.
     ChartSheet,
+    /// A hidden sheet whose header is no kind's: the lists behind a register's drop-downs
+    /// and the like.
+    HiddenNotData,
     SheetError(SheetProblem),
 }
 
@@ -157,6 +160,7 @@ impl Reason {
             Reason::NotADataSheet => "不是数据表(说明或备注页),已跳过".into(),
             Reason::EmptySheet => "空工作表,已跳过".into(),
             Reason::ChartSheet => "图表页(只有图表,没有表格),已跳过".into(),
+            Reason::HiddenNotData => "隐藏的工作表,不是可识别的数据表(下拉选项之类),已跳过".into(),
             Reason::SheetError(s) => s.text(Lang::Zh),
         }
     }
@@ -222,6 +226,10 @@ impl Reason {
             Reason::NotADataSheet => "not a data sheet (instructions or notes), skipped".into(),
             Reason::EmptySheet => "empty sheet, skipped".into(),
             Reason::ChartSheet => "chart sheet (a chart, no cells), skipped".into(),
+            Reason::HiddenNotData => {
+                "hidden sheet holding no recognisable table (drop-down lists and the like), skipped"
+                    .into()
+            }
             Reason::SheetError(s) => s.text(Lang::En),
         }
     }
@@ -279,6 +287,7 @@ impl Reason {
                 | Reason::NotADataSheet
                 | Reason::EmptySheet
                 | Reason::ChartSheet
+                | Reason::HiddenNotData
         )
     }
 }

@@ -45,6 +45,8 @@ pub struct Collector<'t> {
     state: State,
     row_issues: Vec<RowIssue>,
     merged: Merged,
+    /// Whether the sheet being read is hidden.
+    hidden: bool,
 }
 
 impl<'t> Collector<'t> {
@@ -60,6 +62,7 @@ impl<'t> Collector<'t> {
             state: State::Idle,
             row_issues: Vec::new(),
             merged: Merged::default(),
+            hidden: false,
         }
     }
 
@@ -124,8 +127,11 @@ impl<'t> Collector<'t> {
             }
             Err(closest) => {
                 // No header cell named any known field, and no row has the shape of a table:
-                // an instructions or notes sheet, skipped calmly.
-                let reason = if closest.is_none() && !looks_like_a_table(&rows) {
+                // an instructions or notes sheet, skipped calmly; so is a hidden sheet no
+                // kind's header fits (a register's drop-down lists).
+                let reason = if self.hidden {
+                    Reason::HiddenNotData
+                } else if closest.is_none() && !looks_like_a_table(&rows) {
                     Reason::NotADataSheet
                 } else {
                     Reason::UnrecognisedSheet(Unrecognised {
@@ -319,6 +325,7 @@ impl SheetConsumer for Collector<'_> {
             .push(SheetReport::new(self.file.clone(), sheet, self.modified));
         self.state = State::Searching(Vec::new());
         self.merged = Merged::default();
+        self.hidden = false;
     }
 
     fn merged_down(&mut self, regions: Vec<MergedDown>) {
@@ -327,6 +334,10 @@ impl SheetConsumer for Collector<'_> {
 
     fn chart_sheet(&mut self) {
         self.sheet().note = Some(Reason::ChartSheet);
+    }
+
+    fn hidden_sheet(&mut self) {
+        self.hidden = true;
     }
 
     fn row(&mut self, row: u32, cells: &[Cell<'_>]) {

@@ -649,3 +649,58 @@ fn a_chart_sheet_is_skipped_calmly() {
         .expect_stdout("带图表.xlsx [图表1]\n  备注:图表页(只有图表,没有表格),已跳过")
         .expect_stdout("数据干净:每一行都有着落,没有发现问题。");
 }
+
+/// A hidden sheet of drop-down lists (whose header names some complaint fields) is skipped
+/// calmly; a hidden sheet that is a register is still read.
+#[test]
+fn a_hidden_sheet_of_drop_down_lists_is_skipped_calmly() {
+    let w = Workdir::new();
+    let p = w.xlsx_with("下拉.xlsx", |wb| {
+        let ws = wb.add_worksheet();
+        ws.set_name("客诉").unwrap();
+        let rows = vec![
+            complaint_header(),
+            vec![
+                S("K1"),
+                D(2026, 10, 1),
+                S("电话"),
+                S("甲"),
+                S("完成"),
+                D(2026, 10, 2),
+            ],
+        ];
+        write_rows(ws, 0, &rows);
+        let lists = wb.add_worksheet();
+        lists.set_name("下拉选项").unwrap().set_hidden(true);
+        let options = vec![
+            vec![S("受理方式"), S("处理状态")],
+            vec![S("电话"), S("完成")],
+            vec![S("来访"), S("未处理")],
+        ];
+        write_rows(lists, 0, &options);
+        let old = wb.add_worksheet();
+        old.set_name("上月").unwrap().set_hidden(true);
+        let rows = vec![
+            complaint_header(),
+            vec![
+                S("K0"),
+                D(2026, 9, 9),
+                S("电话"),
+                S("乙"),
+                S("完成"),
+                D(2026, 9, 10),
+            ],
+        ];
+        write_rows(old, 0, &rows);
+    });
+    let loaded = load_all(&[p]);
+    let used: Vec<u64> = loaded.sheets.iter().map(|s| s.used).collect();
+    assert_eq!(used, vec![1, 0, 1]);
+    assert_eq!(loaded.sheets[1].note, Some(Reason::HiddenNotData));
+    w.run(&["check", "下拉.xlsx"])
+        .expect_code(0)
+        .expect_stdout(
+            "下拉.xlsx [下拉选项]\n  备注:隐藏的工作表,不是可识别的数据表(下拉选项之类),已跳过",
+        )
+        .expect_stdout("数据干净:每一行都有着落,没有发现问题。");
+}
