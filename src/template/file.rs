@@ -14,6 +14,7 @@ pub struct TemplateFile {
     pub own_brands: Option<Vec<String>>,
     pub header_search_rows: Option<usize>,
     pub footer_markers: Option<Vec<String>>,
+    pub subtotal_markers: Option<Vec<String>>,
     pub limits: Option<LimitsFile>,
     pub aliases: Option<NestedLists>,
     pub synonyms: Option<NestedLists>,

@@ -25,6 +25,10 @@ impl Template {
             self.footer_markers
                 .extend(markers.iter().map(|m| value_key(m)));
         }
+        if let Some(markers) = &file.subtotal_markers {
+            self.subtotal_markers
+                .extend(markers.iter().map(|m| value_key(m)));
+        }
         if let Some(l) = &file.limits {
             let lim = &mut self.limits;
             lim.max_cells = l.max_cells.unwrap_or(lim.max_cells);

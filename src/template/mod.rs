@@ -62,8 +62,10 @@ pub struct ForecastSettings {
 pub struct Template {
     pub own_brands: Vec<String>,
     pub header_search_rows: usize,
-    /// Normalised footer markers.
+    /// Normalised footer markers (a row's first cell starts with one).
     pub footer_markers: Vec<String>,
+    /// Normalised subtotal markers (a row's first cell ends with one).
+    pub subtotal_markers: Vec<String>,
     pub limits: Limits,
     /// Per kind, per field (in schema order): the normalised header keys that name it.
     aliases: HashMap<Kind, Vec<Vec<String>>>,
@@ -153,6 +155,7 @@ impl Template {
             // Set by the built-in template (checked below).
             header_search_rows: 0,
             footer_markers: Vec::new(),
+            subtotal_markers: Vec::new(),
             limits: Limits::default(),
             aliases: Kind::ALL
                 .into_iter()
@@ -263,21 +266,34 @@ impl Template {
         }
     }
 
-    /// Whether the text of a row's first non-blank cell marks a total/footer row.
+    /// Whether the text of a row's first non-blank cell marks a total/footer row (it starts
+    /// with a footer marker) or a subtotal row (it ends with a subtotal marker, a colon after
+    /// it aside: `城东小计`, `10月合计:`).
     pub fn is_footer(&self, first_cell: &str) -> bool {
-        let t = first_cell.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
-        let Some(c) = t.chars().next() else {
+        let t = first_cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        let (Some(first), Some(last)) = (
+            t.chars().next(),
+            t.trim_end_matches([':', '：']).chars().next_back(),
+        ) else {
             return false;
         };
-        // Cheap test first: most rows start with nothing a marker starts with.
-        let c = c.to_ascii_lowercase();
-        if !self.footer_markers.iter().any(|m| m.starts_with(c)) {
+        // Cheap tests first: most cells neither start nor end with a marker's first or last
+        // character.
+        let first = first.to_ascii_lowercase();
+        let starts = self.footer_markers.iter().any(|m| m.starts_with(first));
+        let ends = self.subtotal_markers.iter().any(|m| m.ends_with(last));
+        if !starts && !ends {
             return false;
         }
         let key = value_key(t);
+        let key = key.trim_end_matches(':');
         self.footer_markers
             .iter()
             .any(|m| key.starts_with(m.as_str()))
+            || self
+                .subtotal_markers
+                .iter()
+                .any(|m| key.ends_with(m.as_str()))
     }
 
     /// The plausible FCR range for a species: the range whose key is the longest part of the

@@ -34,6 +34,32 @@ fn builtin_template_parses_and_maps_spec_synonyms() {
 }
 
 #[test]
+fn subtotal_rows_end_with_their_marker() {
+    let t = Template::load(None).unwrap();
+    for total in [
+        "城东小计",
+        "城东 小计",
+        "10月合计:",
+        "二〇二六年总计",
+        "小计",
+        "制表人:王芳",
+    ] {
+        assert!(t.is_footer(total), "{total}");
+    }
+    // A first cell that merely holds a marker inside is data.
+    for data in [
+        "城东",
+        "KS202610-001",
+        "统计员张伟",
+        "计划小计表",
+        "2026-10-03",
+        "",
+    ] {
+        assert!(!t.is_footer(data), "{data}");
+    }
+}
+
+#[test]
 fn a_template_saved_by_notepad_in_gbk_or_with_a_bom_reads_the_same() {
     let text = "own_brands = [\"金穗\", \"新牌\"]\r\n";
     for bytes in [

@@ -704,3 +704,24 @@ fn a_hidden_sheet_of_drop_down_lists_is_skipped_calmly() {
         )
         .expect_stdout("数据干净:每一行都有着落,没有发现问题。");
 }
+
+/// Subtotal rows inside a table (`城东小计`, a bare `小计`) and the grand total are skipped
+/// and counted, not rejected for their blank date and brand.
+#[test]
+fn subtotal_rows_are_skipped_like_totals() {
+    let w = Workdir::new();
+    let rows = vec![
+        vec![S("调查日期"), S("地区"), S("品牌"), S("销量(吨)")],
+        vec![D(2026, 10, 3), S("城东"), S("大北农"), N(12.0)],
+        vec![D(2026, 10, 3), S("城东"), S("金穗"), N(8.0)],
+        vec![B, S("城东小计"), B, N(20.0)],
+        vec![D(2026, 10, 4), S("城西"), S("大北农"), N(5.0)],
+        vec![B, S("小计:"), B, N(5.0)],
+        vec![S("总计"), B, B, N(25.0)],
+    ];
+    let p = w.xlsx("市场.xlsx", &[("市场", rows)]);
+    let loaded = load_all(&[p]);
+    let s = &loaded.sheets[0];
+    assert_eq!(s.kind, Some(Kind::FeedMarket));
+    assert_eq!((s.rows_read, s.used, s.skipped, s.rejected), (6, 3, 3, 0));
+}
