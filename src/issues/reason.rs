@@ -60,6 +60,11 @@ pub enum Reason {
     DateOutOfRange,
     BadNumber,
     UnexpectedUnit(String),
+    /// The column's header names a unit (`销量(公斤)`) that is not the field's (`expected`).
+    HeaderUnit {
+        unit: String,
+        expected: &'static str,
+    },
     ErrorCell,
     Unrecognised,
     DuplicateIdentical {
@@ -119,6 +124,11 @@ impl Reason {
             Reason::DateOutOfRange => "日期超出合理范围(1990–2100)".into(),
             Reason::BadNumber => "无法识别的数字".into(),
             Reason::UnexpectedUnit(u) => format!("单位“{u}”与该字段不符"),
+            Reason::HeaderUnit { unit, expected } => {
+                format!(
+                    "表头注明的单位“{unit}”与该字段不符(应为“{expected}”):请换算成“{expected}”并改写表头"
+                )
+            }
             Reason::ErrorCell => "Excel 错误值,按缺失处理".into(),
             Reason::Unrecognised => "未识别的取值,计入“其他/未识别”".into(),
             Reason::DuplicateIdentical { id, kept_at } => {
@@ -176,6 +186,9 @@ impl Reason {
             Reason::DateOutOfRange => "date outside 1990–2100".into(),
             Reason::BadNumber => "not a number".into(),
             Reason::UnexpectedUnit(u) => format!("unit \"{u}\" does not fit this field"),
+            Reason::HeaderUnit { unit, expected } => format!(
+                "the header's unit \"{unit}\" does not fit this field (it takes \"{expected}\"): convert the values to \"{expected}\" and change the header"
+            ),
             Reason::ErrorCell => "Excel error value, counted as missing".into(),
             Reason::Unrecognised => "unrecognised value, counted as 其他/未识别".into(),
             Reason::DuplicateIdentical { id, kept_at } => {

@@ -110,7 +110,7 @@ impl<'t> Collector<'t> {
                 report.also_qualified = h.also.clone();
                 report.header_rows = Some((h.first_row + 1, h.last_row + 1));
                 report.columns = h.columns.clone();
-                let parser = RowParser::new(h.kind, &h.fields);
+                let parser = RowParser::new(h.kind, &h.fields, &h.columns);
                 self.tables
                     .entry(h.kind)
                     .or_insert_with(|| RecordsBuilder::keeping(h.kind, self.keep));

@@ -18,6 +18,8 @@ mod load;
 mod parts;
 #[cfg(feature = "report")]
 mod record;
+#[cfg(feature = "report")]
+mod units;
 
 #[cfg(feature = "report")]
 pub use load::{Loaded, Reading, load, load_with};

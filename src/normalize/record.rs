@@ -4,10 +4,11 @@
 
 use foldhash::{HashMap, HashMapExt};
 
+use super::units::foreign_unit;
 use super::value::{parse_date, parse_number, text_value};
 use crate::frames::Value;
 use crate::ingest::Cell;
-use crate::issues::{Action, Reason};
+use crate::issues::{Action, ColumnUse, Reason};
 use crate::schema::{FieldType, Kind};
 use crate::taxonomy::{Dimension, UNRECOGNISED};
 use crate::template::{Lookup, Template};
@@ -32,15 +33,26 @@ pub struct RowParser {
     label_cache: Vec<HashMap<String, Option<&'static str>>>,
     /// The unit written after the number in a numeric cell, per field.
     pub suffix_units: Vec<Option<&'static str>>,
+    /// Per field: the unit its column's header names when that is not the field's own (its
+    /// plain numbers are then refused).
+    header_units: Vec<Option<String>>,
 }
 
 impl RowParser {
-    pub fn new(kind: Kind, col_fields: &[Option<usize>]) -> RowParser {
+    /// The parser of a sheet whose column `c` fills field `col_fields[c]`, under the
+    /// headers `columns`.
+    pub fn new(kind: Kind, col_fields: &[Option<usize>], columns: &[ColumnUse]) -> RowParser {
         let n = kind.fields().len();
         let mut field_cols = vec![None; n];
+        let mut header_units = vec![None; n];
         for (col, f) in col_fields.iter().enumerate() {
-            if let Some(f) = f {
-                field_cols[*f] = Some(col as u32);
+            let Some(f) = *f else { continue };
+            field_cols[f] = Some(col as u32);
+            if let FieldType::Number(units) = kind.fields()[f].ty {
+                header_units[f] = columns
+                    .iter()
+                    .find(|c| c.col == col as u32)
+                    .and_then(|c| foreign_unit(&c.header, units));
             }
         }
         RowParser {
@@ -48,6 +60,7 @@ impl RowParser {
             field_cols,
             label_cache: vec![HashMap::new(); n],
             suffix_units: vec![None; n],
+            header_units,
         }
     }
 
@@ -69,13 +82,21 @@ impl RowParser {
             let parsed = match field.ty {
                 FieldType::Text => text_value(cell).map(|t| t.map_or(Value::Null, Value::Text)),
                 FieldType::Date => parse_date(cell).map(|d| d.map_or(Value::Null, Value::Date)),
-                FieldType::Number(units) => parse_number(cell, units).map(|n| match n {
-                    Some((x, unit)) => {
-                        self.suffix_units[i] = unit;
-                        Value::Number(x)
+                FieldType::Number(units) => match parse_number(cell, units) {
+                    // A plain number under a header naming another unit.
+                    Ok(Some((_, None))) if self.header_units[i].is_some() => {
+                        Err(Reason::HeaderUnit {
+                            unit: self.header_units[i].clone().unwrap_or_default(),
+                            expected: units.first().copied().unwrap_or_default(),
+                        })
                     }
-                    None => Value::Null,
-                }),
+                    Ok(Some((x, unit))) => {
+                        self.suffix_units[i] = unit;
+                        Ok(Value::Number(x))
+                    }
+                    Ok(None) => Ok(Value::Null),
+                    Err(reason) => Err(reason),
+                },
                 FieldType::Category(dim) => self.category(template, i, dim, cell, issues),
             };
             let value = match parsed {

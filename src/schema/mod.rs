@@ -237,6 +237,16 @@ impl Kind {
     }
 }
 
+/// Every unit a numeric field of any kind accepts.
+pub fn all_units() -> impl Iterator<Item = &'static str> {
+    Kind::ALL.into_iter().flat_map(|k| {
+        k.fields().iter().flat_map(|f| match f.ty {
+            FieldType::Number(units) => units.iter().copied(),
+            _ => [].iter().copied(),
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -725,3 +725,64 @@ fn subtotal_rows_are_skipped_like_totals() {
     assert_eq!(s.kind, Some(Kind::FeedMarket));
     assert_eq!((s.rows_read, s.used, s.skipped, s.rejected), (6, 3, 3, 0));
 }
+
+/// A header naming another unit than the field's (销量 in 公斤 where it is kept in 吨, 存栏
+/// in 万头) would put every number off by a factor of a thousand or ten thousand: the plain
+/// numbers under it are refused, the unit named; a number with its own unit stays, and a
+/// header naming the field's own unit changes nothing.
+#[test]
+fn a_header_naming_another_unit_refuses_the_plain_numbers_under_it() {
+    let w = Workdir::new();
+    let market = vec![
+        vec![S("调查日期"), S("地区"), S("品牌"), S("销量(公斤)")],
+        vec![D(2026, 10, 3), S("城东"), S("大北农"), N(12000.0)],
+        vec![D(2026, 10, 3), S("城东"), S("金穗"), S("8吨")],
+    ];
+    let usage = vec![
+        vec![
+            S("调查日期"),
+            S("地区"),
+            S("户名"),
+            S("养殖品种"),
+            S("存栏(万头)"),
+            S("饲料总用量(吨)"),
+        ],
+        vec![
+            D(2026, 10, 3),
+            S("城东"),
+            S("甲场"),
+            S("生猪"),
+            N(1.2),
+            N(30.0),
+        ],
+    ];
+    let a = w.xlsx("市场.xlsx", &[("市场", market)]);
+    let b = w.xlsx("用料.xlsx", &[("用料", usage)]);
+    let loaded = load_all(&[a, b]);
+    let reasons: Vec<(usize, Option<u32>, &Reason, Action)> = loaded
+        .issues
+        .iter()
+        .map(|i| (i.sheet, i.row, &i.reason, i.action))
+        .collect();
+    let wrong = |unit: &str, expected: &'static str| Reason::HeaderUnit {
+        unit: unit.into(),
+        expected,
+    };
+    // 销量 is required: the row is refused. 存栏 is not: the farm stays, without it.
+    assert_eq!(
+        reasons,
+        vec![
+            (0, Some(2), &wrong("公斤", "吨"), Action::Rejected),
+            (1, Some(2), &wrong("万头", "头"), Action::Kept),
+        ]
+    );
+    let s = &loaded.sheets[0];
+    assert_eq!((s.rows_read, s.used, s.rejected), (2, 1, 1));
+    assert_eq!(
+        numbers(&loaded.frames.get(Kind::FeedMarket), "volume_t"),
+        vec![Some(8.0)]
+    );
+    let df = loaded.frames.get(Kind::FeedUsage);
+    assert_eq!(numbers(&df, "herd_size"), vec![None]);
+    assert_eq!(numbers(&df, "total_t"), vec![Some(30.0)]);
+}
