@@ -10,14 +10,16 @@ mod problems;
 mod report;
 mod run;
 mod setup;
+mod template_problems;
 
 pub use check::Check;
 pub use export::Export;
 pub use listing::Listing;
-pub use problems::{FileProblem, SheetProblem, TemplateProblem};
+pub use problems::{FileProblem, SheetProblem};
 pub use report::Report;
 pub use run::Run;
 pub use setup::Setup;
+pub use template_problems::TemplateProblem;
 
 use crate::lang::Lang;
 
