@@ -1,7 +1,8 @@
 //! Every sentence tsreport prints on the console — summaries, headings, the reconciliation,
 //! problems, errors — in Chinese (the default) and English (`--lang en`), side by side, one
-//! module per occasion. A row problem's own wording lives with it in `issues/reason.rs`; what can be
-//! wrong with a file or a sheet is in [`problems`], with a template in [`template_problems`].
+//! module per occasion. A row problem's own wording lives with it in `issues/reason.rs`;
+//! what can be wrong with a file or a sheet is in `problems.rs`, with a template in
+//! `template_problems.rs`.
 
 mod check;
 mod export;
