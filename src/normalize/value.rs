@@ -23,7 +23,9 @@ pub fn parse_date(cell: &Cell<'_>) -> Result<Option<NaiveDate>, Reason> {
     let date = match cell {
         Cell::Empty => return Ok(None),
         Cell::DateTime(dt) => dt.date(),
-        Cell::Number(n) => serial_date(*n).ok_or(Reason::BadDate)?,
+        Cell::Number(n) => serial_date(*n)
+            .or_else(|| digits_date(*n))
+            .ok_or(Reason::BadDate)?,
         Cell::Text(t) if is_error_text(t) => return Err(Reason::ErrorCell),
         Cell::Text(t) => match text_date(t)? {
             Some(d) => d,
@@ -37,6 +39,16 @@ pub fn parse_date(cell: &Cell<'_>) -> Result<Option<NaiveDate>, Reason> {
     } else {
         Err(Reason::DateOutOfRange)
     }
+}
+
+/// A date typed as the number `20261003` (a number cell, not text): eight digits read as
+/// year, month and day. No serial day number is that large.
+fn digits_date(n: f64) -> Option<NaiveDate> {
+    if n.fract() != 0.0 || !(19_000_101.0..=21_001_231.0).contains(&n) {
+        return None;
+    }
+    let n = n as u32;
+    NaiveDate::from_ymd_opt((n / 10_000) as i32, n / 100 % 100, n % 100)
 }
 
 /// An Excel serial day number (1900 system, with its phantom 1900-02-29) as a date.

@@ -115,3 +115,23 @@ fn invisible_characters_pasted_with_a_value_are_dropped() {
         Some("破袋—少秤…")
     );
 }
+
+#[test]
+fn a_date_typed_as_an_eight_digit_number_reads_as_year_month_day() {
+    assert_eq!(
+        parse_date(&Cell::Number(20_261_003.0)),
+        Ok(ymd(2026, 10, 3))
+    );
+    // Not a day that exists, not whole, or no serial day and no eight digits.
+    assert_eq!(
+        parse_date(&Cell::Number(20_261_332.0)),
+        Err(Reason::BadDate)
+    );
+    assert_eq!(
+        parse_date(&Cell::Number(20_261_003.5)),
+        Err(Reason::BadDate)
+    );
+    assert_eq!(parse_date(&Cell::Number(3_000_000.0)), Err(Reason::BadDate));
+    // A serial day number stays one.
+    assert_eq!(parse_date(&Cell::Number(46_298.0)), Ok(ymd(2026, 10, 3)));
+}
