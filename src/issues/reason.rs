@@ -75,6 +75,11 @@ pub enum Reason {
         id: String,
         kept_at: String,
     },
+    /// A record of a kind without an id found again, identical, in another file (an
+    /// overlapping re-export, a copy of the file).
+    DuplicateExport {
+        kept_at: String,
+    },
     DoneWithoutClosedDate,
     ClosedBeforeReceived,
     ReturnBeforeDepart,
@@ -137,6 +142,9 @@ impl Reason {
             Reason::DuplicateConflict { id, kept_at } => {
                 format!("投诉编号 {id} 重复且内容不同,以最后修改的文件为准,保留 {kept_at}")
             }
+            Reason::DuplicateExport { kept_at } => {
+                format!("与另一文件中的记录完全相同(重复导出),保留 {kept_at}")
+            }
             Reason::DoneWithoutClosedDate => "状态为完成但没有结案日期".into(),
             Reason::ClosedBeforeReceived => "结案日期早于受理日期".into(),
             Reason::ReturnBeforeDepart => "返回日期早于出发日期".into(),
@@ -193,6 +201,9 @@ impl Reason {
             Reason::Unrecognised => "unrecognised value, counted as 其他/未识别".into(),
             Reason::DuplicateIdentical { id, kept_at } => {
                 format!("complaint {id} exported twice (identical); kept {kept_at}")
+            }
+            Reason::DuplicateExport { kept_at } => {
+                format!("the same record in another file (exported twice); kept {kept_at}")
             }
             Reason::DuplicateConflict { id, kept_at } => {
                 format!(
@@ -266,6 +277,12 @@ impl Reason {
                     "complaint exported twice (identical)",
                 )
                 .into(),
+            Reason::DuplicateExport { .. } => lang
+                .pick(
+                    "与另一文件中的记录完全相同(重复导出)",
+                    "the same record in another file (exported twice)",
+                )
+                .into(),
             Reason::UsageMismatch { .. } => lang
                 .pick(
                     "用量不一致:商品饲料与自配料合计与总用量相差超过 5%",
@@ -297,6 +314,7 @@ impl Reason {
                 | Reason::FooterRow
                 | Reason::RepeatedHeader
                 | Reason::DuplicateIdentical { .. }
+                | Reason::DuplicateExport { .. }
                 | Reason::NotADataSheet
                 | Reason::EmptySheet
                 | Reason::ChartSheet

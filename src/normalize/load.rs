@@ -107,7 +107,7 @@ pub fn load_with(
         let df = if kind == Kind::Complaint {
             super::dedup::dedup_complaints(df, &hashes, &mut sheets, &mut issues)
         } else {
-            df
+            super::reexport::dedup_reexports(df, &hashes, &mut sheets, &mut issues)
         };
         frames.tables.insert(kind, df);
     }

@@ -19,6 +19,8 @@ mod parts;
 #[cfg(feature = "report")]
 mod record;
 #[cfg(feature = "report")]
+mod reexport;
+#[cfg(feature = "report")]
 mod units;
 
 #[cfg(feature = "report")]

@@ -786,3 +786,62 @@ fn a_header_naming_another_unit_refuses_the_plain_numbers_under_it() {
     assert_eq!(numbers(&df, "herd_size"), vec![None]);
     assert_eq!(numbers(&df, "total_t"), vec![Some(30.0)]);
 }
+
+/// A survey exported again over the same days, or a copy of its file left beside it, counts
+/// once: each row found identical in another file is skipped, the file modified last kept.
+/// Two identical rows within one file are two observations.
+#[test]
+fn a_record_exported_again_in_another_file_counts_once() {
+    let w = Workdir::new();
+    let header = vec![S("调查日期"), S("地区"), S("品牌"), S("销量(吨)")];
+    let row =
+        |day: u32, brand: &'static str, t: f64| vec![D(2026, 10, day), S("城东"), S(brand), N(t)];
+    let old = w.xlsx(
+        "市场.xlsx",
+        &[(
+            "市场",
+            vec![header.clone(), row(3, "大北农", 12.0), row(4, "金穗", 8.0)],
+        )],
+    );
+    let again = w.xlsx(
+        "市场_补导.xlsx",
+        &[(
+            "市场",
+            vec![
+                header,
+                row(3, "大北农", 12.0),
+                row(4, "金穗", 8.0),
+                row(5, "金穗", 2.0),
+                row(5, "金穗", 2.0),
+            ],
+        )],
+    );
+    let day = std::time::Duration::from_secs(86_400);
+    let now = std::time::SystemTime::now();
+    for (path, age) in [(&old, 2), (&again, 1)] {
+        let f = std::fs::File::options().write(true).open(path).unwrap();
+        f.set_modified(now - day * age).unwrap();
+    }
+    let loaded = load_all(&[old, again]);
+    let counts: Vec<(u64, u64, u64)> = loaded
+        .sheets
+        .iter()
+        .map(|s| (s.rows_read, s.used, s.skipped))
+        .collect();
+    // The older file's two rows are in the newer one; the newer one's two 2 t rows stay.
+    assert_eq!(counts, vec![(2, 0, 2), (4, 4, 0)]);
+    let skipped: Vec<(usize, Option<u32>, &Reason)> = loaded
+        .issues
+        .iter()
+        .map(|i| (i.sheet, i.row, &i.reason))
+        .collect();
+    let kept_at = |r: u32| Reason::DuplicateExport {
+        kept_at: format!("市场_补导.xlsx [市场] 第 {r} 行"),
+    };
+    assert_eq!(
+        skipped,
+        vec![(0, Some(2), &kept_at(2)), (0, Some(3), &kept_at(3))]
+    );
+    let volumes = numbers(&loaded.frames.get(Kind::FeedMarket), "volume_t");
+    assert_eq!(volumes.iter().flatten().sum::<f64>(), 24.0);
+}
