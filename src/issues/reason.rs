@@ -55,6 +55,8 @@ pub enum Reason {
     BlankRows(u32),
     FooterRow,
     RepeatedHeader,
+    /// The title of a table stacked below another on the sheet, over its repeated header.
+    TitleRow,
     MissingRequired,
     BadDate,
     DateOutOfRange,
@@ -124,6 +126,7 @@ impl Reason {
             Reason::BlankRows(last) => format!("空行(连续至第 {last} 行)"),
             Reason::FooterRow => "合计/页脚行".into(),
             Reason::RepeatedHeader => "重复的表头行".into(),
+            Reason::TitleRow => "标题行(其下的表头重复)".into(),
             Reason::MissingRequired => "必填字段为空".into(),
             Reason::BadDate => "无法识别的日期".into(),
             Reason::DateOutOfRange => "日期超出合理范围(1990–2100)".into(),
@@ -189,6 +192,7 @@ impl Reason {
             Reason::BlankRows(last) => format!("blank rows (through row {last})"),
             Reason::FooterRow => "total/footer row".into(),
             Reason::RepeatedHeader => "repeated header row".into(),
+            Reason::TitleRow => "title row (over a repeated header)".into(),
             Reason::MissingRequired => "required field is blank".into(),
             Reason::BadDate => "not a date".into(),
             Reason::DateOutOfRange => "date outside 1990–2100".into(),
@@ -313,6 +317,7 @@ impl Reason {
                 | Reason::BlankRows(_)
                 | Reason::FooterRow
                 | Reason::RepeatedHeader
+                | Reason::TitleRow
                 | Reason::DuplicateIdentical { .. }
                 | Reason::DuplicateExport { .. }
                 | Reason::NotADataSheet

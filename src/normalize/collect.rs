@@ -31,6 +31,9 @@ struct DataSheet {
     last_row: u32,
     /// Blank rows not yet accounted for (trailing blank rows never are).
     pending_blank: Vec<u32>,
+    /// A row of one text cell, held until the next row says whether it is the title of a
+    /// table stacked below (a repeated header follows) or data.
+    held: Option<(u32, Vec<Cell<'static>>)>,
 }
 
 /// Everything read so far, across files.
@@ -120,6 +123,7 @@ impl<'t> Collector<'t> {
                     parser,
                     last_row,
                     pending_blank: Vec::new(),
+                    held: None,
                 }));
                 for (r, cells) in rows.into_iter().filter(|(r, _)| *r > last_row) {
                     self.data_row(r, &cells);
@@ -170,6 +174,31 @@ impl<'t> Collector<'t> {
         let State::Data(ds) = &mut self.state else {
             return;
         };
+        if let Some((held_row, held)) = ds.held.take() {
+            if repeats_header(self.template, ds, cells) {
+                // The title of a table stacked below, over its header.
+                self.count_skip(held_row, row_text(&held), Reason::TitleRow);
+                self.count_skip(row, row_text(cells), Reason::RepeatedHeader);
+                return;
+            }
+            self.content_row(held_row, &held);
+        }
+        let State::Data(ds) = &mut self.state else {
+            return;
+        };
+        let mut filled = cells.iter().filter(|c| !c.is_blank());
+        if let (Some(Cell::Text(_)), None) = (filled.next(), filled.next()) {
+            ds.held = Some((row, cells.iter().cloned().map(Cell::into_owned).collect()));
+            return;
+        }
+        self.content_row(row, cells);
+    }
+
+    /// A row with content below the header: a footer, a repeated header or a record.
+    fn content_row(&mut self, row: u32, cells: &[Cell<'_>]) {
+        let State::Data(ds) = &self.state else {
+            return;
+        };
         if let Some(Cell::Text(first)) = cells.iter().find(|c| !c.is_blank())
             && self.template.is_footer(first)
         {
@@ -183,6 +212,15 @@ impl<'t> Collector<'t> {
             return;
         }
         self.record(row, cells);
+    }
+
+    /// Reads the row held back, if any, as the content it is (the sheet ends).
+    fn release_held(&mut self) {
+        if let State::Data(ds) = &mut self.state
+            && let Some((row, cells)) = ds.held.take()
+        {
+            self.content_row(row, &cells);
+        }
     }
 
     fn count_skip(&mut self, row: u32, raw: String, reason: Reason) {
@@ -365,8 +403,12 @@ impl SheetConsumer for Collector<'_> {
     }
 
     fn end_sheet(&mut self, error: Option<SheetProblem>) {
+        // A row held back is read before the sheet's state goes (and after the rows held
+        // while the header was searched for are read).
+        self.release_held();
         if let State::Searching(rows) = std::mem::replace(&mut self.state, State::Idle) {
             self.resolve_header(rows);
+            self.release_held();
         }
         if let Some(message) = error {
             let report = self.sheet();

@@ -845,3 +845,55 @@ fn a_record_exported_again_in_another_file_counts_once() {
     let volumes = numbers(&loaded.frames.get(Kind::FeedMarket), "volume_t");
     assert_eq!(volumes.iter().flatten().sum::<f64>(), 24.0);
 }
+
+/// Monthly tables stacked in one sheet, each under its own title and header: the title and
+/// the repeated header are skipped; a row of one text cell that no header follows is read
+/// as the record it is (here rejected: nothing but an id), also as the sheet's last row.
+#[test]
+fn tables_stacked_in_one_sheet_skip_their_titles() {
+    let w = Workdir::new();
+    let head = complaint_header();
+    let rows = vec![
+        vec![S("客诉登记表 2026年9月")],
+        head.clone(),
+        vec![
+            S("K1"),
+            D(2026, 9, 3),
+            S("电话"),
+            S("甲"),
+            S("完成"),
+            D(2026, 9, 4),
+        ],
+        vec![S("合计"), N(1.0)],
+        vec![],
+        vec![S("客诉登记表 2026年10月")],
+        head,
+        vec![
+            S("K2"),
+            D(2026, 10, 3),
+            S("电话"),
+            S("乙"),
+            S("完成"),
+            D(2026, 10, 4),
+        ],
+        vec![S("K3")],
+    ];
+    let p = w.xlsx("叠放.xlsx", &[("客诉", rows)]);
+    let loaded = load_all(&[p]);
+    let s = &loaded.sheets[0];
+    assert_eq!((s.rows_read, s.used, s.skipped, s.rejected), (7, 2, 4, 1));
+    let reasons: Vec<(Option<u32>, &Reason)> =
+        loaded.issues.iter().map(|i| (i.row, &i.reason)).collect();
+    assert!(
+        reasons.contains(&(Some(6), &Reason::TitleRow)),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&(Some(7), &Reason::RepeatedHeader)),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&(Some(9), &Reason::MissingRequired)),
+        "{reasons:?}"
+    );
+}
