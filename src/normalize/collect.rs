@@ -10,12 +10,12 @@ use super::checks::check_record;
 use super::fill::Merged;
 use super::header::{self, Header};
 use super::record::{RowIssue, RowParser};
+use super::shapes::{looks_like_a_table, repeats_header, row_text};
 use crate::frames::{Keep, RecordsBuilder, Value};
 use crate::ingest::{Cell, MergedDown, SheetConsumer, SheetProblem, column_letter};
 use crate::issues::{Action, DataIssue, Reason, SheetReport, Unrecognised};
 use crate::schema::Kind;
 use crate::template::Template;
-use crate::text::header_key;
 
 enum State {
     Idle,
@@ -175,7 +175,7 @@ impl<'t> Collector<'t> {
             return;
         };
         if let Some((held_row, held)) = ds.held.take() {
-            if repeats_header(self.template, ds, cells) {
+            if repeats_header(self.template, ds.header.kind, &ds.parser.field_cols, cells) {
                 // The title of a table stacked below, over its header.
                 self.count_skip(held_row, row_text(&held), Reason::TitleRow);
                 self.count_skip(row, row_text(cells), Reason::RepeatedHeader);
@@ -206,7 +206,7 @@ impl<'t> Collector<'t> {
             self.count_skip(row, raw, Reason::FooterRow);
             return;
         }
-        if repeats_header(self.template, ds, cells) {
+        if repeats_header(self.template, ds.header.kind, &ds.parser.field_cols, cells) {
             let raw = row_text(cells);
             self.count_skip(row, raw, Reason::RepeatedHeader);
             return;
@@ -320,41 +320,6 @@ impl<'t> Collector<'t> {
         }
         self.row_issues = issues;
     }
-}
-
-/// Whether a data row repeats the header: every field's cell is text naming that field.
-/// The cheap half first — a row with a date, a number or a blank where the header has
-/// text is data, with no header key made.
-fn repeats_header(template: &Template, ds: &DataSheet, cells: &[Cell<'_>]) -> bool {
-    let text = |col: u32| match cells.get(col as usize) {
-        Some(Cell::Text(t)) => Some(&**t),
-        _ => None,
-    };
-    let names =
-        |f: usize, t: &str| template.match_header(ds.header.kind, &header_key(t)) == Some(f);
-    let cols = &ds.parser.field_cols;
-    cols.iter().flatten().all(|&c| text(c).is_some())
-        && cols
-            .iter()
-            .enumerate()
-            .all(|(f, col)| col.is_none_or(|c| text(c).is_some_and(|t| names(f, t))))
-}
-
-/// Whether some rows hold three or more filled cells, as a table's header and data do.
-fn looks_like_a_table(rows: &[(u32, Vec<Cell<'static>>)]) -> bool {
-    let wide = |cells: &Vec<Cell<'static>>| cells.iter().filter(|c| !c.is_blank()).count() >= 3;
-    rows.iter().filter(|(_, cells)| wide(cells)).count() >= 2
-}
-
-/// A row's non-blank cells joined, to show a skipped row on the problem list.
-fn row_text(cells: &[Cell<'_>]) -> String {
-    let parts: Vec<String> = cells
-        .iter()
-        .filter(|c| !c.is_blank())
-        .take(6)
-        .map(Cell::display)
-        .collect();
-    parts.join(" | ")
 }
 
 impl SheetConsumer for Collector<'_> {

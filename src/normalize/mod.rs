@@ -21,6 +21,8 @@ mod record;
 #[cfg(feature = "report")]
 mod reexport;
 #[cfg(feature = "report")]
+mod shapes;
+#[cfg(feature = "report")]
 mod units;
 
 #[cfg(feature = "report")]
