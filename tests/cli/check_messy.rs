@@ -628,14 +628,7 @@ fn a_chart_sheet_is_skipped_calmly() {
         ws.set_name("客诉").unwrap();
         let rows = vec![
             complaint_header(),
-            vec![
-                S("K1"),
-                D(2026, 10, 1),
-                S("电话"),
-                S("甲"),
-                S("完成"),
-                D(2026, 10, 2),
-            ],
+            closed_next_day("K1", "甲", (2026, 10, 1)),
         ];
         write_rows(ws, 0, &rows);
         let mut chart = rust_xlsxwriter::Chart::new_column();
@@ -660,14 +653,7 @@ fn a_hidden_sheet_of_drop_down_lists_is_skipped_calmly() {
         ws.set_name("客诉").unwrap();
         let rows = vec![
             complaint_header(),
-            vec![
-                S("K1"),
-                D(2026, 10, 1),
-                S("电话"),
-                S("甲"),
-                S("完成"),
-                D(2026, 10, 2),
-            ],
+            closed_next_day("K1", "甲", (2026, 10, 1)),
         ];
         write_rows(ws, 0, &rows);
         let lists = wb.add_worksheet();
@@ -682,14 +668,7 @@ fn a_hidden_sheet_of_drop_down_lists_is_skipped_calmly() {
         old.set_name("上月").unwrap().set_hidden(true);
         let rows = vec![
             complaint_header(),
-            vec![
-                S("K0"),
-                D(2026, 9, 9),
-                S("电话"),
-                S("乙"),
-                S("完成"),
-                D(2026, 9, 10),
-            ],
+            closed_next_day("K0", "乙", (2026, 9, 9)),
         ];
         write_rows(old, 0, &rows);
     });
@@ -856,26 +835,12 @@ fn tables_stacked_in_one_sheet_skip_their_titles() {
     let rows = vec![
         vec![S("客诉登记表 2026年9月")],
         head.clone(),
-        vec![
-            S("K1"),
-            D(2026, 9, 3),
-            S("电话"),
-            S("甲"),
-            S("完成"),
-            D(2026, 9, 4),
-        ],
+        closed_next_day("K1", "甲", (2026, 9, 3)),
         vec![S("合计"), N(1.0)],
         vec![],
         vec![S("客诉登记表 2026年10月")],
         head,
-        vec![
-            S("K2"),
-            D(2026, 10, 3),
-            S("电话"),
-            S("乙"),
-            S("完成"),
-            D(2026, 10, 4),
-        ],
+        closed_next_day("K2", "乙", (2026, 10, 3)),
         vec![S("K3")],
     ];
     let p = w.xlsx("叠放.xlsx", &[("客诉", rows)]);
@@ -896,4 +861,16 @@ fn tables_stacked_in_one_sheet_skip_their_titles() {
         reasons.contains(&(Some(9), &Reason::MissingRequired)),
         "{reasons:?}"
     );
+}
+
+/// A complaint by phone from `customer`, received on `day` and closed the day after.
+fn closed_next_day(id: &'static str, customer: &'static str, (y, m, d): (i32, u32, u32)) -> Vec<V> {
+    vec![
+        S(id),
+        D(y, m, d),
+        S("电话"),
+        S(customer),
+        S("完成"),
+        D(y, m, d + 1),
+    ]
 }
