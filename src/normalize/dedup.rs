@@ -15,20 +15,11 @@ pub fn dedup_complaints(
     sheets: &mut [SheetReport],
     issues: &mut Vec<DataIssue>,
 ) -> DataFrame {
-    let sources: Vec<u32> = df
-        .column(crate::frames::SOURCE)
-        .expect("source column")
-        .u32()
-        .expect("source is u32")
-        .iter()
-        .map(|s| s.unwrap_or(0))
-        .collect();
+    let (sources, rows) = origins(&df);
     let ids = df.column("id").expect("complaints have an id column");
     let ids = ids.str().expect("id is text");
-    let rows = df.column(crate::frames::ROW).expect("row column");
-    let rows = rows.u32().expect("row is u32");
     let groups = duplicate_groups(ids, |i| {
-        let s = &sheets[sources[i] as usize];
+        let s = &sheets[sources[i]];
         (s.modified, s.file.clone(), sources[i], i)
     });
     if groups.is_empty() {
@@ -36,7 +27,7 @@ pub fn dedup_complaints(
     }
     let mut keep = vec![true; df.height()];
     for (winner, group) in groups {
-        let w_sheet = &sheets[sources[winner] as usize];
+        let w_sheet = &sheets[sources[winner]];
         let kept_at = format!(
             "{} 第 {} 行",
             w_sheet.short_location(),
@@ -57,7 +48,7 @@ pub fn dedup_complaints(
                 }
             };
             let origin = Origin {
-                sheet: sources[i] as usize,
+                sheet: sources[i],
                 row: rows.get(i),
             };
             issues.push(skip_duplicate(
@@ -70,6 +61,20 @@ pub fn dedup_complaints(
     }
     let mask = BooleanChunked::from_slice("keep".into(), &keep);
     df.filter(&mask).expect("mask has the frame's height")
+}
+
+/// Each record's sheet (index into the sheet list) and its row column (1-based rows).
+pub(super) fn origins(df: &DataFrame) -> (Vec<usize>, &UInt32Chunked) {
+    let sources = df
+        .column(crate::frames::SOURCE)
+        .expect("source column")
+        .u32()
+        .expect("source is u32")
+        .iter()
+        .map(|s| s.unwrap_or(0) as usize)
+        .collect();
+    let rows = df.column(crate::frames::ROW).expect("row column");
+    (sources, rows.u32().expect("row is u32"))
 }
 
 /// The rows sharing an id with another row: per id, the winning row (the greatest `rank`)

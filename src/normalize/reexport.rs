@@ -17,16 +17,7 @@ pub fn dedup_reexports(
     sheets: &mut [SheetReport],
     issues: &mut Vec<DataIssue>,
 ) -> DataFrame {
-    let sources: Vec<usize> = df
-        .column(crate::frames::SOURCE)
-        .expect("source column")
-        .u32()
-        .expect("source is u32")
-        .iter()
-        .map(|s| s.unwrap_or(0) as usize)
-        .collect();
-    let rows = df.column(crate::frames::ROW).expect("row column");
-    let rows = rows.u32().expect("row is u32");
+    let (sources, rows) = super::dedup::origins(&df);
     let mut keep = vec![true; df.height()];
     for group in identical_groups(hashes) {
         let file = |i: usize| &sheets[sources[i]].file;
