@@ -126,8 +126,20 @@ pub fn choose_period(loaded: &Loaded, asked: Option<Period>, lang: Lang) -> Peri
     let (p, chosen) = match asked {
         Some(p) => (p, false),
         None => {
-            let latest = loaded.frames.latest_date().expect("records have dates");
-            (Period::default_for(latest, today()), true)
+            let today = today();
+            // A date after today is a typo (2062 for 2026), not the month to report.
+            let latest = loaded.frames.latest_date_until(today);
+            let last = loaded.frames.latest_date().expect("records have dates");
+            if last > today {
+                let ahead = Run::DatedAfterToday {
+                    records: loaded
+                        .frames
+                        .dated_within(today + chrono::Days::new(1), last),
+                    last: &last,
+                };
+                eprintln!("tsreport: {}", ahead.text(lang));
+            }
+            (Period::default_for(latest.unwrap_or(last), today), true)
         }
     };
     let label = p.label();

@@ -61,6 +61,12 @@ impl Frames {
         self.record_days().max().map(date_of)
     }
 
+    /// The latest date a record is dated by that is not after `last`.
+    pub fn latest_date_until(&self, last: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+        let last = day(last);
+        self.record_days().filter(|&d| d <= last).max().map(date_of)
+    }
+
     /// The earliest and the latest date records are dated by.
     pub fn date_span(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
         let (min, max) =

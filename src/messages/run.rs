@@ -20,6 +20,11 @@ pub enum Run<'a> {
         start: &'a dyn Display,
         end: &'a dyn Display,
     },
+    /// Records dated after today, left out of choosing the period.
+    DatedAfterToday {
+        records: usize,
+        last: &'a dyn Display,
+    },
     /// No record is dated within the period asked for.
     PeriodEmpty {
         label: &'a str,
@@ -59,6 +64,15 @@ impl Run<'_> {
                 lang,
                 format!("期间:{label}({start} 至 {end})"),
                 format!("Period: {label} ({start} – {end})"),
+            ),
+            M::DatedAfterToday { records, last } => pick(
+                lang,
+                format!(
+                    "{records} 条记录的日期晚于今天(最晚 {last}),选择期间时不计它们;请核对这些日期"
+                ),
+                format!(
+                    "{records} record(s) are dated after today (the latest {last}) and were left out of choosing the period; check those dates"
+                ),
             ),
             M::PeriodEmpty { label, first, last } => pick(
                 lang,

@@ -288,3 +288,27 @@ fn a_period_without_any_record_is_pointed_out() {
     run.expect_code(0);
     assert!(!run.stderr().contains("没有任何记录"), "{}", run.stderr());
 }
+
+/// Without `--period`, a record dated after today (a typo: 2062 for 2026) does not make the
+/// report a future month's: the period is chosen among the other records, and the clerk is
+/// told how many were left out and the latest of them.
+#[test]
+fn a_record_dated_after_today_does_not_choose_the_period() {
+    let w = Workdir::new();
+    fixture(&w);
+    let typo = vec![
+        complaint_header(),
+        vec![S("T1"), D(2062, 3, 5), S("电话"), S("甲"), S("未处理"), B],
+    ];
+    w.xlsx("in/补录.xlsx", &[("客诉", typo)]);
+    // The fixture's latest record is the visit of 2026-03-31.
+    w.run_env(
+        &["report", "in", "--out", "out"],
+        ("TSREPORT_TODAY", "2026-06-15"),
+    )
+    .expect_code(0)
+    .expect_stderr_line(
+        "tsreport: 1 条记录的日期晚于今天(最晚 2062-03-05),选择期间时不计它们;请核对这些日期",
+    )
+    .expect_stdout("期间:2026-03(2026-03-01 至 2026-03-31)");
+}
