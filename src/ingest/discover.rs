@@ -57,7 +57,30 @@ fn is_own_output(path: &Path) -> bool {
         && path
             .parent()
             .is_some_and(|d| d.join(EXPORTED_PROBLEMS_CSV).is_file());
-    own_name || exported_csv
+    own_name || exported_csv || written_by_tsreport(path)
+}
+
+/// Whether `path` is a workbook tsreport wrote (a report or a self-review, under any name,
+/// re-saved or not): its document properties name tsreport as the creator. Read back as an
+/// input, a self-review's 我的客诉 would pass for a complaint register.
+fn written_by_tsreport(path: &Path) -> bool {
+    use std::io::Read;
+    if !matches!(extension(path).as_deref(), Some("xlsx" | "xlsm")) {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return false;
+    };
+    let Ok(core) = zip.by_name("docProps/core.xml") else {
+        return false;
+    };
+    let mut xml = String::new();
+    // The core properties are a few hundred bytes; a part claiming more is no tsreport's.
+    let _ = core.take(64 << 10).read_to_string(&mut xml);
+    xml.contains("<dc:creator>tsreport</dc:creator>")
 }
 
 fn is_hidden_or_lock(path: &Path) -> bool {

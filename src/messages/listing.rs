@@ -90,7 +90,10 @@ impl Listing<'_> {
                 "每一条见 `tsreport check --all`。",
                 "Every line: `tsreport check --all`.",
             ),
-            M::PassedOver => s("不是电子表格,已略过:", "Not spreadsheets, passed over:"),
+            M::PassedOver => s(
+                "不是输入(不是电子表格,或是 tsreport 写出的文件),已略过:",
+                "Not inputs (not spreadsheets, or files tsreport wrote), passed over:",
+            ),
             M::SkippedRowsHeading { count } => pick(
                 lang,
                 format!("按惯例跳过的行({count} 处):空行、合计/页脚行、重复表头、重复导出"),

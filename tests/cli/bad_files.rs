@@ -276,7 +276,7 @@ fn folder_with_a_bad_file_still_reads_the_rest_and_skips_lock_files() {
             std::path::Path::new("in/出差.et").display()
         ))
         .expect_stdout("Read 2 file(s), 1 sheet(s).")
-        .expect_stdout("Not spreadsheets, passed over:\n  in/readme.txt");
+        .expect_stdout("Not inputs (not spreadsheets, or files tsreport wrote), passed over:\n  in/readme.txt");
 }
 
 /// Rewrites the declared uncompressed size of `part` in both zip headers (the local one and

@@ -312,3 +312,20 @@ fn a_record_dated_after_today_does_not_choose_the_period() {
     )
     .expect_stdout("期间:2026-03(2026-03-01 至 2026-03-31)");
 }
+
+/// Self-reviews written into the input folder (under any name, since they carry the
+/// technician's) are never read back as inputs: their 我的客诉 would pass for a complaint
+/// register and, newer than the register, win over its complaints.
+#[test]
+fn workbooks_tsreport_wrote_are_not_read_back_as_inputs() {
+    let w = Workdir::new();
+    fixture(&w);
+    w.run(&["review", "in", "--period", "2026-03", "--out", "in/自查"])
+        .expect_code(0);
+    assert!(w.path("in/自查/张伟.xlsx").is_file());
+    let run = w.run(&["check", "in"]);
+    run.expect_stdout("不是输入(不是电子表格,或是 tsreport 写出的文件),已略过:");
+    let stdout = run.stdout();
+    assert!(stdout.contains("自查/张伟.xlsx"), "{stdout}");
+    assert!(!stdout.contains("[我的客诉]"), "{stdout}");
+}
