@@ -71,9 +71,10 @@ fn text_date(raw: &str) -> Result<Option<NaiveDate>, Reason> {
     if is_missing_marker(t) {
         return Ok(None);
     }
-    // Drop a time part: after a space or a `T` between date and time.
+    // Drop a time part (after a space or a `T` between date and time) and a weekday in
+    // brackets (`2026年10月3日(周六)`; full-width brackets are folded already).
     let date_part = t
-        .split(|c: char| c.is_whitespace() || c == 'T')
+        .split(|c: char| c.is_whitespace() || c == 'T' || c == '(')
         .next()
         .unwrap_or(t);
     let date_part = date_part.trim_end_matches('日').trim_end_matches('号');

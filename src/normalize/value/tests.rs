@@ -135,3 +135,15 @@ fn a_date_typed_as_an_eight_digit_number_reads_as_year_month_day() {
     // A serial day number stays one.
     assert_eq!(parse_date(&Cell::Number(46_298.0)), Ok(ymd(2026, 10, 3)));
 }
+
+#[test]
+fn a_weekday_written_after_a_date_is_passed_over() {
+    for s in [
+        "2026-10-03 星期六",
+        "2026年10月3日(周六)",
+        "2026/10/3（六）",
+        "2026.10.03 周六 上午",
+    ] {
+        assert_eq!(parse_date(&text(s)), Ok(ymd(2026, 10, 3)), "{s}");
+    }
+}
