@@ -624,13 +624,7 @@ fn cells_merged_down_over_rows_give_each_row_their_value() {
 fn a_chart_sheet_is_skipped_calmly() {
     let w = Workdir::new();
     w.xlsx_with("带图表.xlsx", |wb| {
-        let ws = wb.add_worksheet();
-        ws.set_name("客诉").unwrap();
-        let rows = vec![
-            complaint_header(),
-            closed_next_day("K1", "甲", (2026, 10, 1)),
-        ];
-        write_rows(ws, 0, &rows);
+        one_complaint_sheet(wb, "客诉", false);
         let mut chart = rust_xlsxwriter::Chart::new_column();
         chart.add_series().set_values(("客诉", 1, 0, 1, 0));
         let cs = wb.add_chartsheet();
@@ -649,13 +643,7 @@ fn a_chart_sheet_is_skipped_calmly() {
 fn a_hidden_sheet_of_drop_down_lists_is_skipped_calmly() {
     let w = Workdir::new();
     let p = w.xlsx_with("下拉.xlsx", |wb| {
-        let ws = wb.add_worksheet();
-        ws.set_name("客诉").unwrap();
-        let rows = vec![
-            complaint_header(),
-            closed_next_day("K1", "甲", (2026, 10, 1)),
-        ];
-        write_rows(ws, 0, &rows);
+        one_complaint_sheet(wb, "客诉", false);
         let lists = wb.add_worksheet();
         lists.set_name("下拉选项").unwrap().set_hidden(true);
         let options = vec![
@@ -873,4 +861,15 @@ fn closed_next_day(id: &'static str, customer: &'static str, (y, m, d): (i32, u3
         S("完成"),
         D(y, m, d + 1),
     ]
+}
+
+/// Adds sheet `name` holding one complaint (K1), hidden or not.
+fn one_complaint_sheet(wb: &mut rust_xlsxwriter::Workbook, name: &str, hidden: bool) {
+    let ws = wb.add_worksheet();
+    ws.set_name(name).unwrap().set_hidden(hidden);
+    let rows = vec![
+        complaint_header(),
+        closed_next_day("K1", "甲", (2026, 10, 1)),
+    ];
+    write_rows(ws, 0, &rows);
 }
