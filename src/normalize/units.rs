@@ -11,8 +11,14 @@ const MULTIPLIERS: [char; 5] = ['十', '百', '千', '万', '亿'];
 
 /// The unit `header` names in a trailing parenthesised note when it is not one of `units`
 /// (the field's): a unit some numeric field accepts, possibly after a multiplier, or any
-/// amount of 元. `None` when the note names the field's own unit, or no unit known here.
+/// amount of 元. `None` when the note names the field's own unit, or no unit known here, or
+/// the field is a price (its units all amounts of 元).
 pub fn foreign_unit(header: &str, units: &[&str]) -> Option<String> {
+    // A price's unit is data of its own (the 单位 column, 元/吨 as well as 元/kg), not a
+    // scale its numbers are kept in.
+    if !units.is_empty() && units.iter().all(|u| u.starts_with('元')) {
+        return None;
+    }
     let note = trailing_note(header)?;
     let key = value_key(note);
     if key.is_empty() || units.iter().any(|u| value_key(u) == key) {
@@ -56,5 +62,12 @@ mod tests {
         assert_eq!(foreign_unit("销量(含自配料)", TONNES), None);
         assert_eq!(foreign_unit("销量(吨/年)", TONNES), None);
         assert_eq!(foreign_unit("销量()", TONNES), None);
+    }
+
+    #[test]
+    fn a_price_takes_any_unit_its_header_names() {
+        let price: &[&str] = &["元/kg", "元/斤", "元"];
+        assert_eq!(foreign_unit("单价(元/吨)", price), None);
+        assert_eq!(foreign_unit("单价(万元)", price), None);
     }
 }

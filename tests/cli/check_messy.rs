@@ -723,9 +723,29 @@ fn a_header_naming_another_unit_refuses_the_plain_numbers_under_it() {
             N(30.0),
         ],
     ];
+    // A price's unit is data of its own: 元/吨 in the header and the 单位 column is no scale.
+    let prices = vec![
+        vec![
+            S("调查日期"),
+            S("地区"),
+            S("价格类型"),
+            S("品名"),
+            S("单价(元/吨)"),
+            S("单位"),
+        ],
+        vec![
+            D(2026, 10, 3),
+            S("城东"),
+            S("零售"),
+            S("玉米"),
+            N(2450.0),
+            S("元/吨"),
+        ],
+    ];
     let a = w.xlsx("市场.xlsx", &[("市场", market)]);
     let b = w.xlsx("用料.xlsx", &[("用料", usage)]);
-    let loaded = load_all(&[a, b]);
+    let c = w.xlsx("价格.xlsx", &[("价格", prices)]);
+    let loaded = load_all(&[a, b, c]);
     let reasons: Vec<(usize, Option<u32>, &Reason, Action)> = loaded
         .issues
         .iter()
@@ -745,6 +765,7 @@ fn a_header_naming_another_unit_refuses_the_plain_numbers_under_it() {
     );
     let s = &loaded.sheets[0];
     assert_eq!((s.rows_read, s.used, s.rejected), (2, 1, 1));
+    assert_eq!(loaded.sheets[2].used, 1);
     assert_eq!(
         numbers(&loaded.frames.get(Kind::FeedMarket), "volume_t"),
         vec![Some(8.0)]
