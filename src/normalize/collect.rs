@@ -101,8 +101,8 @@ impl<'t> Collector<'t> {
     /// Tries to recognise the header among the rows held back, then replays the rest.
     fn resolve_header(&mut self, rows: Vec<(u32, Vec<Cell<'static>>)>) {
         if rows.is_empty() {
-            let note = self.sheet().note.take().unwrap_or(Reason::EmptySheet);
-            self.sheet().note = Some(note);
+            // A chart sheet has its note already.
+            self.sheet().note.get_or_insert(Reason::EmptySheet);
             self.state = State::Unrecognised;
             return;
         }

@@ -10,18 +10,29 @@ use super::*;
 use crate::stats::Column;
 use crate::stats::Id;
 
-/// The first sheet's XML after writing `t` under a title (streamed, as the long lists are:
-/// text inline).
-fn sheet_xml(t: &Table) -> String {
+/// The workbook's bytes after writing `tables` one under another on its first sheet, named
+/// `s` (`streamed` as the long lists are, text inline; or held until saved).
+fn written(tables: &[&Table], streamed: bool) -> Vec<u8> {
     let mut wb = Workbook::new();
     let f = Formats::new();
     {
-        let ws = wb.add_worksheet_with_constant_memory().unwrap();
+        let ws = if streamed {
+            wb.add_worksheet_with_constant_memory().unwrap()
+        } else {
+            wb.add_worksheet()
+        };
         let mut w = SheetWriter::new(ws, "s", "标题", "2026-10", Lang::Zh, &f).unwrap();
-        w.table(t, "说明", &no_highlight, true).unwrap();
+        for t in tables {
+            w.table(t, "说明", &no_highlight, true).unwrap();
+        }
         w.finish();
     }
-    let bytes = wb.save_to_buffer().unwrap();
+    wb.save_to_buffer().unwrap()
+}
+
+/// The first sheet's XML after writing `t` under a title, streamed.
+fn sheet_xml(t: &Table) -> String {
+    let bytes = written(&[t], true);
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
     zip.by_name("xl/worksheets/sheet1.xml")
@@ -142,26 +153,11 @@ fn a_whole_number_is_measured_as_shown() {
     assert_eq!(display_width(&Val::Int(i64::MIN), Measure::Days), 20);
 }
 
-/// The cells of the first sheet after writing `tables` one under another (`streamed` as the
-/// long lists are, or held until saved), read back as a spreadsheet program would: a number
-/// shown with a date format is a date.
+/// The cells of the first sheet after writing `tables` (see [`written`]), read back as a
+/// spreadsheet program would: a number shown with a date format is a date.
 fn read_back(tables: &[&Table], streamed: bool) -> calamine::Range<calamine::Data> {
     use calamine::Reader;
-    let mut wb = Workbook::new();
-    let f = Formats::new();
-    {
-        let ws = if streamed {
-            wb.add_worksheet_with_constant_memory().unwrap()
-        } else {
-            wb.add_worksheet()
-        };
-        let mut w = SheetWriter::new(ws, "s", "标题", "2026-10", Lang::Zh, &f).unwrap();
-        for t in tables {
-            w.table(t, "说明", &no_highlight, true).unwrap();
-        }
-        w.finish();
-    }
-    let bytes = wb.save_to_buffer().unwrap();
+    let bytes = written(tables, streamed);
     let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     book.worksheet_range("s").unwrap()
 }
